@@ -1,0 +1,21 @@
+namespace Marketplaces.Hosting;
+
+/// <summary>Everything the app writes at run time lives below one data directory (setting <c>DataDirectory</c>).</summary>
+public sealed class AppPaths
+{
+    public AppPaths(string dataDirectory)
+    {
+        DataDirectory = Path.GetFullPath(dataDirectory);
+        OwnerOnly.CreateDirectory(DataDirectory, worldTraversable: true);
+    }
+
+    public string DataDirectory { get; }
+    public string Keys => Path.Combine(DataDirectory, "keys");
+    public string Postgres => Path.Combine(DataDirectory, "postgres");
+    public string PostgresPasswordFile => Path.Combine(DataDirectory, "postgres.password");
+    public string Media => Path.Combine(DataDirectory, "media");
+    public string Logs => Path.Combine(DataDirectory, "logs");
+
+    public static AppPaths FromConfiguration(IConfiguration configuration, string contentRoot) =>
+        new(Path.Combine(contentRoot, configuration["DataDirectory"] is { Length: > 0 } d ? d : "Data"));
+}

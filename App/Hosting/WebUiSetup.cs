@@ -1,0 +1,34 @@
+using Marketplaces.Accounts;
+using Marketplaces.Health;
+using Radzen;
+
+namespace Marketplaces.Hosting;
+
+public static class WebUiSetup
+{
+    public static void AddWebUi(this WebApplicationBuilder builder)
+    {
+        // Serves the packages' static assets (Radzen's _content) in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRadzenComponents();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+    }
+
+    public static void UseWebUi(this WebApplication app)
+    {
+        if (app.Configuration.ReverseProxyEnabled()) app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/not-found", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStaticFiles();
+        app.UseMiddleware<FirstRunRedirect>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapBlazorScript();
+        app.MapHealth();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+    }
+}

@@ -1,0 +1,38 @@
+using Marketplaces.Database;
+using Quartz;
+
+namespace Marketplaces.Jobs;
+
+public static class SchedulerSetup
+{
+    public const string SchedulerName = "Marketplaces";
+
+    /// <summary>
+    /// Quartz in this process with its job store in the app's database (tables created by SchemaMigrator),
+    /// clustered so several instances sharing one database run each job once.
+    /// </summary>
+    public static void AddScheduler(this IServiceCollection services, DatabaseConnection database)
+    {
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = SchedulerName;
+                s.GenerateInstanceId = true;
+            });
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(database.ConnectionString);
+                store.ConfigureStore(o => o.TablePrefix = SchemaMigrator.QuartzTablePrefix);
+                store.UseClustering(_ => { });
+                store.UseSystemTextJsonSerializer(_ => { });
+                store.UseExecutionHistory();
+            });
+        });
+        services.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            o.AwaitApplicationStarted = true;
+        });
+    }
+}

@@ -1,0 +1,24 @@
+using Marketplaces.Accounts;
+using Marketplaces.Database;
+using Marketplaces.Health;
+using Marketplaces.Hosting;
+using Marketplaces.Jobs;
+using Marketplaces.Logging;
+using Marketplaces.Secrets;
+
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
+var paths = AppPaths.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(paths);
+builder.AddFileLogging(paths);
+var database = builder.AddDatabase(paths);
+builder.AddSecrets(paths);
+builder.AddAccounts();
+builder.Services.AddScheduler(database);
+builder.Services.AddHealth();
+builder.AddWebUi();
+
+var app = builder.Build();
+app.UseWebUi();
+app.Run();
+
+public partial class Program;

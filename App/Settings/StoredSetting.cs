@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplaces.Settings;
+
+/// <summary>A setting kept in the database; secret values are stored as DataProtection ciphertext.</summary>
+public sealed class StoredSetting
+{
+    public required string Key { get; set; }
+    public required string Value { get; set; }
+    public bool IsProtected { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class StoredSettingConfiguration : IEntityTypeConfiguration<StoredSetting>
+{
+    public void Configure(EntityTypeBuilder<StoredSetting> entity)
+    {
+        entity.ToTable("app_settings");
+        entity.HasKey(s => s.Key);
+        entity.Property(s => s.Key).HasColumnName("key");
+        entity.Property(s => s.Value).HasColumnName("value");
+        entity.Property(s => s.IsProtected).HasColumnName("is_protected");
+        entity.Property(s => s.UpdatedAt).HasColumnName("updated_at");
+    }
+}
