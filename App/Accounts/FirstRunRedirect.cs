@@ -1,6 +1,9 @@
 namespace Marketplaces.Accounts;
 
-/// <summary>Until the owner account exists, every page leads to the setup page.</summary>
+/// <summary>
+/// First-run routing: until the owner account exists every page leads to the setup page; once it exists the
+/// setup page is gone (404), whatever the method.
+/// </summary>
 public sealed class FirstRunRedirect(RequestDelegate next)
 {
     public const string SetupPath = "/setup";
@@ -8,13 +11,23 @@ public sealed class FirstRunRedirect(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, OwnerState owner)
     {
         var path = context.Request.Path;
-        var exempt = path.StartsWithSegments(SetupPath) || path.StartsWithSegments("/healthz")
-            || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/sandbox");
-        if (!exempt && HttpMethods.IsGet(context.Request.Method) && !await owner.HasOwnerAsync(context.RequestAborted))
+        if (path.StartsWithSegments(SetupPath))
+        {
+            if (await owner.HasOwnerAsync(context.RequestAborted))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+        }
+        else if (HttpMethods.IsGet(context.Request.Method) && !IsInfrastructure(path) && !await owner.HasOwnerAsync(context.RequestAborted))
         {
             context.Response.Redirect(SetupPath);
             return;
         }
         await next(context);
     }
+
+    private static bool IsInfrastructure(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
+        || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/sandbox");
 }

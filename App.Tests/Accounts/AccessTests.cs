@@ -1,0 +1,93 @@
+using Marketplaces.Tests.Infrastructure;
+
+namespace Marketplaces.Tests.Accounts;
+
+public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.EnsureStaffAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/products")]
+    [InlineData("/orders")]
+    [InlineData("/uploads")]
+    [InlineData("/jobs")]
+    [InlineData("/settings")]
+    public async Task Anonymous_page_requests_get_the_sign_in_page(string page)
+    {
+        var response = await app.CreateBrowserLikeClient().GetAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Anonymous_non_page_requests_get_401()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/settings")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/orders")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/account/sign-in")]
+    [InlineData("/healthz")]
+    [InlineData("/app.css")]
+    [InlineData("/_framework/blazor.web.js")]
+    public async Task Sign_in_health_and_static_files_are_open(string path)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowserLikeClient().GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_cannot_open_jobs_or_settings_but_the_owner_can()
+    {
+        var staff = await app.SignedInClientAsync(Infrastructure.Accounts.StaffEmail);
+        foreach (var page in new[] { "/jobs", "/settings" })
+        {
+            var denied = await staff.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+            Assert.StartsWith("/account/access-denied", denied.Headers.Location!.PathAndQuery);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/orders")).StatusCode);
+
+        var owner = await app.SignedInClientAsync(Infrastructure.Accounts.OwnerEmail);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/settings")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_says_only_that_sign_in_failed()
+    {
+        var client = app.CreateBrowserLikeClient();
+        var response = await HtmlForms.SubmitAsync(client, "/account/sign-in", "sign-in",
+            new Dictionary<string, string> { ["Form.Email"] = Infrastructure.Accounts.StaffEmail, ["Form.Password"] = "not the password" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var alert = Assert.Single(page.QuerySelectorAll("[role=alert]"));
+        Assert.Equal("Sign-in failed.", alert.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Cookies_are_http_only_and_same_site_lax()
+    {
+        var client = app.CreateBrowserLikeClient();
+        var response = await HtmlForms.SubmitAsync(client, "/account/sign-in", "sign-in",
+            new Dictionary<string, string> { ["Form.Email"] = Infrastructure.Accounts.OwnerEmail, ["Form.Password"] = Infrastructure.Accounts.Password });
+        var auth = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("Marketplaces.Auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", auth);
+        Assert.Contains("samesite=lax", auth);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_rejected()
+    {
+        var client = app.CreateBrowserLikeClient();
+        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in", ["Form.Email"] = Infrastructure.Accounts.OwnerEmail, ["Form.Password"] = Infrastructure.Accounts.Password,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("Marketplaces.Auth=", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplaces.Tests.Infrastructure;
+
+/// <summary>
+/// The real app against the test run's PostgreSQL, with a database and a data folder of its own. Pass
+/// <c>realServer</c> for browser tests: the app then listens on a Kestrel port on 127.0.0.1.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly bool _realServer;
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public AppFactory() : this(realServer: false)
+    {
+    }
+
+    protected AppFactory(bool realServer)
+    {
+        _realServer = realServer;
+        DataDirectory = System.IO.Path.Combine(TestPostgres.Root, "apps", Guid.NewGuid().ToString("N"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MARKETPLACES", RepositoryRoot.Path);
+    }
+
+    public string DataDirectory { get; }
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The address a browser uses (real server only).</summary>
+    public Uri ServerAddress { get; private set; } = default!;
+
+    public AppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateDatabaseAsync("app");
+        if (_realServer)
+        {
+            UseKestrel(0);
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            ServerAddress = new Uri(addresses.Addresses.First());
+        }
+        else
+        {
+            _ = Services;
+        }
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Main", ConnectionString);
+        builder.UseSetting("DataDirectory", DataDirectory);
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+}
+
+/// <summary>The app on a real port, for Playwright.</summary>
+public class ServerAppFactory() : AppFactory(realServer: true);
