@@ -42,7 +42,7 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>, IAs
     [Fact]
     public async Task Staff_cannot_open_jobs_or_settings_but_the_owner_can()
     {
-        var staff = await app.SignedInClientAsync(Infrastructure.Accounts.StaffEmail);
+        var staff = await app.SignedInClientAsync(TestUsers.StaffEmail);
         foreach (var page in new[] { "/jobs", "/settings" })
         {
             var denied = await staff.GetAsync(page);
@@ -51,7 +51,7 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>, IAs
         }
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/orders")).StatusCode);
 
-        var owner = await app.SignedInClientAsync(Infrastructure.Accounts.OwnerEmail);
+        var owner = await app.SignedInClientAsync(TestUsers.OwnerEmail);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/jobs")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/settings")).StatusCode);
     }
@@ -61,7 +61,7 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>, IAs
     {
         var client = app.CreateBrowserLikeClient();
         var response = await HtmlForms.SubmitAsync(client, "/account/sign-in", "sign-in",
-            new Dictionary<string, string> { ["Form.Email"] = Infrastructure.Accounts.StaffEmail, ["Form.Password"] = "not the password" });
+            new Dictionary<string, string> { ["Input.Email"] = TestUsers.StaffEmail, ["Input.Password"] = "not the password" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         var alert = Assert.Single(page.QuerySelectorAll("[role=alert]"));
@@ -73,7 +73,7 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>, IAs
     {
         var client = app.CreateBrowserLikeClient();
         var response = await HtmlForms.SubmitAsync(client, "/account/sign-in", "sign-in",
-            new Dictionary<string, string> { ["Form.Email"] = Infrastructure.Accounts.OwnerEmail, ["Form.Password"] = Infrastructure.Accounts.Password });
+            new Dictionary<string, string> { ["Input.Email"] = TestUsers.OwnerEmail, ["Input.Password"] = TestUsers.Password });
         var auth = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("Marketplaces.Auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", auth);
         Assert.Contains("samesite=lax", auth);
@@ -85,7 +85,7 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>, IAs
         var client = app.CreateBrowserLikeClient();
         var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "sign-in", ["Form.Email"] = Infrastructure.Accounts.OwnerEmail, ["Form.Password"] = Infrastructure.Accounts.Password,
+            ["_handler"] = "sign-in", ["Input.Email"] = TestUsers.OwnerEmail, ["Input.Password"] = TestUsers.Password,
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("Marketplaces.Auth=", StringComparison.Ordinal)));

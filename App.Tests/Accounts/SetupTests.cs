@@ -18,8 +18,8 @@ public sealed class SetupTests
 
         var created = await HtmlForms.SubmitAsync(client, "/setup", "setup", new Dictionary<string, string>
         {
-            ["Form.Email"] = "first@example.com", ["Form.Password"] = Infrastructure.Accounts.Password,
-            ["Form.ConfirmPassword"] = Infrastructure.Accounts.Password,
+            ["Input.Email"] = "first@example.com", ["Input.Password"] = TestUsers.Password,
+            ["Input.ConfirmPassword"] = TestUsers.Password,
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
@@ -40,7 +40,7 @@ public sealed class SetupTests
 
         await using var scope = app.Services.CreateAsyncScope();
         var second = await scope.ServiceProvider.GetRequiredService<OwnerSetup>()
-            .CreateOwnerAsync("intruder@example.com", Infrastructure.Accounts.Password, CancellationToken.None);
+            .CreateOwnerAsync("intruder@example.com", TestUsers.Password, CancellationToken.None);
         Assert.False(second.Succeeded);
         Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync("intruder@example.com"));
     }
@@ -54,7 +54,7 @@ public sealed class SetupTests
         {
             await using var scope = app.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<OwnerSetup>()
-                .CreateOwnerAsync($"owner{i}@example.com", Infrastructure.Accounts.Password, CancellationToken.None);
+                .CreateOwnerAsync($"owner{i}@example.com", TestUsers.Password, CancellationToken.None);
         });
         var results = await Task.WhenAll(attempts);
         Assert.Single(results, r => r.Succeeded);
@@ -70,10 +70,10 @@ public sealed class SetupTests
         for (var i = 0; i < 5; i++)
         {
             await HtmlForms.SubmitAsync(app.CreateBrowserLikeClient(), "/account/sign-in", "sign-in",
-                new Dictionary<string, string> { ["Form.Email"] = Infrastructure.Accounts.OwnerEmail, ["Form.Password"] = "wrong password" });
+                new Dictionary<string, string> { ["Input.Email"] = TestUsers.OwnerEmail, ["Input.Password"] = "wrong password" });
         }
         var withRightPassword = await HtmlForms.SubmitAsync(app.CreateBrowserLikeClient(), "/account/sign-in", "sign-in",
-            new Dictionary<string, string> { ["Form.Email"] = Infrastructure.Accounts.OwnerEmail, ["Form.Password"] = Infrastructure.Accounts.Password });
+            new Dictionary<string, string> { ["Input.Email"] = TestUsers.OwnerEmail, ["Input.Password"] = TestUsers.Password });
         Assert.Equal(HttpStatusCode.OK, withRightPassword.StatusCode);
         Assert.Contains("Sign-in failed.", await withRightPassword.Content.ReadAsStringAsync());
         Assert.Contains(await app.Services.GetRequiredService<StaffAccounts>().ListAsync(), u => u.LockedOut);

@@ -16,6 +16,10 @@ public sealed class FirstRunRedirect(RequestDelegate next)
             if (await owner.HasOwnerAsync(context.RequestAborted))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(
+                    "<!DOCTYPE html><html lang=\"en\"><title>Not found</title><h1>Not found</h1>" +
+                    "<p>Setup is complete. <a href=\"/\">Go to the dashboard</a>.</p></html>", context.RequestAborted);
                 return;
             }
         }

@@ -19,7 +19,10 @@ public static class WebUiSetup
     {
         if (app.Configuration.ReverseProxyEnabled()) app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/not-found", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // Only page loads get the friendly not-found page; re-executing a POST or a hub request as a page would
+        // turn its 401/404 into an antiforgery 400.
+        app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) && !c.Request.Path.StartsWithSegments("/_blazor"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
         app.UseMiddleware<FirstRunRedirect>();
         app.UseAuthentication();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Infrastructure;
 
-public static class Accounts
+public static class TestUsers
 {
     public const string OwnerEmail = "owner@example.com";
     public const string StaffEmail = "staff@example.com";
@@ -40,7 +40,7 @@ public static class Accounts
     {
         var client = app.CreateBrowserLikeClient();
         var response = await HtmlForms.SubmitAsync(client, "/account/sign-in", "sign-in",
-            new Dictionary<string, string> { ["Form.Email"] = email, ["Form.Password"] = Password });
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
