@@ -1,4 +1,6 @@
 using Marketplaces.Accounts;
+using Marketplaces.Connections;
+using Marketplaces.Sandbox;
 using Marketplaces.Database;
 using Marketplaces.Health;
 using Marketplaces.Hosting;
@@ -15,6 +17,8 @@ builder.AddSecrets(paths);
 builder.AddAccounts();
 builder.Services.AddScheduler(database);
 builder.Services.AddHealth();
+builder.AddConnections();
+builder.AddSandbox();
 builder.AddWebUi();
 
 var app = builder.Build();

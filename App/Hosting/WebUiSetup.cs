@@ -1,5 +1,7 @@
 using Marketplaces.Accounts;
+using Marketplaces.Connections;
 using Marketplaces.Health;
+using Marketplaces.Sandbox;
 using Radzen;
 
 namespace Marketplaces.Hosting;
@@ -32,6 +34,8 @@ public static class WebUiSetup
         app.MapBlazorScript();
         app.MapHealth();
         app.MapAccountEndpoints();
+        app.MapConnectionEndpoints();
+        app.MapSandbox();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 }

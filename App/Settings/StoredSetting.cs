@@ -18,9 +18,5 @@ internal sealed class StoredSettingConfiguration : IEntityTypeConfiguration<Stor
     {
         entity.ToTable("app_settings");
         entity.HasKey(s => s.Key);
-        entity.Property(s => s.Key).HasColumnName("key");
-        entity.Property(s => s.Value).HasColumnName("value");
-        entity.Property(s => s.IsProtected).HasColumnName("is_protected");
-        entity.Property(s => s.UpdatedAt).HasColumnName("updated_at");
     }
 }

@@ -1,0 +1,196 @@
+namespace Marketplaces.Catalog;
+
+/// <summary>
+/// One marketplace as data: how it authorizes, where its endpoints are per environment, which app credentials it
+/// needs, how long its tokens live. Loaded from Catalog/Data/{id}.json; every value can be overridden in
+/// configuration under <c>Catalog:{id}</c>.
+/// </summary>
+public sealed class MarketplaceDefinition
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Logo { get; set; } = "";
+    public AuthMode AuthMode { get; set; }
+    public OAuthDefinition? OAuth { get; set; }
+
+    /// <summary>What identifies the seller's account before connecting (shop domain, store URL, region), if anything.</summary>
+    public AccountParameter? AccountParameter { get; set; }
+
+    /// <summary>Keyed by <see cref="MarketplaceEnvironment"/> name: Production, MarketplaceSandbox, BuiltInSandbox.</summary>
+    public Dictionary<string, EnvironmentEndpoints> Environments { get; set; } = new();
+
+    /// <summary>The app credentials the owner registers with the marketplace (client id/secret, RuName…).</summary>
+    public List<CredentialField> Credentials { get; set; } = [];
+
+    public TokenLifetimes Lifetimes { get; set; } = new();
+
+    /// <summary>What the card shows as the account (label for <c>AccountId</c>, e.g. "Seller ID", "Shop").</summary>
+    public string AccountLabel { get; set; } = "Account";
+
+    public EnvironmentEndpoints? Endpoints(MarketplaceEnvironment environment) =>
+        Environments.GetValueOrDefault(environment.ToString());
+}
+
+public enum AuthMode
+{
+    /// <summary>OAuth 2 authorization code (with the variations the OAuth section describes).</summary>
+    OAuth2,
+
+    /// <summary>WooCommerce REST consumer key + secret, from the /wc-auth handshake or typed in.</summary>
+    ConsumerKeys,
+
+    /// <summary>PrestaShop webservice key.</summary>
+    WebserviceKey,
+}
+
+public enum MarketplaceEnvironment
+{
+    Production,
+
+    /// <summary>The marketplace's own sandbox (eBay, Amazon), with its own app keyset.</summary>
+    MarketplaceSandbox,
+
+    /// <summary>This app's built-in emulator under /sandbox/{id}.</summary>
+    BuiltInSandbox,
+}
+
+public sealed class OAuthDefinition
+{
+    /// <summary>Name of the app id on the authorize URL: client_id, client_key (TikTok), application_id (Amazon).</summary>
+    public string ClientIdParameter { get; set; } = "client_id";
+
+    /// <summary>Which credential field holds that app id (Amazon's consent takes the application id, not the LWA client id).</summary>
+    public string ClientIdCredential { get; set; } = "clientId";
+
+    public bool SendResponseType { get; set; } = true;
+
+    /// <summary>Null: scopes are not sent on the authorize URL (Amazon: roles come from the app registration).</summary>
+    public string? ScopeParameter { get; set; } = "scope";
+
+    public string ScopeSeparator { get; set; } = " ";
+    public List<string> Scopes { get; set; } = [];
+    public bool Pkce { get; set; }
+
+    /// <summary>The authorization code's name on the callback: code, or spapi_oauth_code (Amazon).</summary>
+    public string CodeParameter { get; set; } = "code";
+
+    /// <summary>Null: redirect_uri is our callback URL. Otherwise the credential whose value is sent (eBay's RuName).</summary>
+    public string? RedirectUriCredential { get; set; }
+
+    /// <summary>Whether redirect_uri goes on the authorize URL (Amazon: optional, we send it).</summary>
+    public bool SendRedirectUri { get; set; } = true;
+
+    public Dictionary<string, string> ExtraAuthorizeParameters { get; set; } = new();
+
+    public TokenRequestStyle TokenRequestStyle { get; set; } = TokenRequestStyle.Form;
+    public ClientAuthentication ClientAuthentication { get; set; } = ClientAuthentication.Body;
+
+    /// <summary>Names of the client credentials in a token request body: client_id/client_secret, client_key (TikTok).</summary>
+    public string TokenClientIdParameter { get; set; } = "client_id";
+
+    public string TokenClientSecretParameter { get; set; } = "client_secret";
+
+    /// <summary>eBay wants the consented scopes again on every refresh.</summary>
+    public bool SendScopesOnRefresh { get; set; }
+
+    /// <summary>Whether the exchange repeats redirect_uri (all but Shopify).</summary>
+    public bool SendRedirectUriOnExchange { get; set; } = true;
+
+    public Dictionary<string, string> ExtraExchangeParameters { get; set; } = new();
+
+    /// <summary>Form field carrying the token on revoke (TikTok: token).</summary>
+    public string RevokeTokenParameter { get; set; } = "token";
+
+    /// <summary>Callback query parameters kept as account identity (selling_partner_id, shop).</summary>
+    public List<string> CallbackIdentityParameters { get; set; } = [];
+}
+
+public enum TokenRequestStyle
+{
+    /// <summary>application/x-www-form-urlencoded, RFC 6749.</summary>
+    Form,
+
+    /// <summary>application/json body (Shopify).</summary>
+    Json,
+
+    /// <summary>AliExpress IOP system interface: signed parameters, no client secret on the wire.</summary>
+    IopSigned,
+}
+
+public enum ClientAuthentication
+{
+    /// <summary>Authorization: Basic base64(client id:secret) and nothing in the body (eBay).</summary>
+    BasicHeader,
+
+    /// <summary>client id and secret as body fields.</summary>
+    Body,
+
+    /// <summary>Public client: client id in the body, no secret at all (Etsy).</summary>
+    ClientIdOnly,
+}
+
+public sealed class AccountParameter
+{
+    /// <summary>shop, store or region; substituted for {name} in endpoint templates after validation.</summary>
+    public string Name { get; set; } = "";
+
+    public string Label { get; set; } = "";
+    public string? Hint { get; set; }
+
+    /// <summary>Regular expression a typed value must match in full, per environment (Production also covers MarketplaceSandbox).</summary>
+    public Dictionary<string, string> Patterns { get; set; } = new();
+
+    /// <summary>For a choice (Amazon regions): value → label.</summary>
+    public Dictionary<string, string>? Options { get; set; }
+}
+
+public sealed class EnvironmentEndpoints
+{
+    public string Label { get; set; } = "";
+    public string AuthorizeUrl { get; set; } = "";
+    public string TokenUrl { get; set; } = "";
+
+    /// <summary>Only where refresh has its own endpoint (AliExpress); otherwise the token URL.</summary>
+    public string? RefreshUrl { get; set; }
+
+    public string? RevokeUrl { get; set; }
+    public string ApiBaseUrl { get; set; } = "";
+
+    /// <summary>Region-specific overrides (Amazon): region → endpoints whose non-empty values win.</summary>
+    public Dictionary<string, RegionEndpoints>? Regions { get; set; }
+}
+
+public sealed class RegionEndpoints
+{
+    public string? AuthorizeUrl { get; set; }
+    public string? ApiBaseUrl { get; set; }
+}
+
+public sealed class CredentialField
+{
+    /// <summary>clientId, clientSecret, ruName, applicationId…; configuration key Marketplaces:{id}:{environment}:{Key}.</summary>
+    public string Key { get; set; } = "";
+
+    public string Label { get; set; } = "";
+    public bool Secret { get; set; }
+    public bool Optional { get; set; }
+    public string? Hint { get; set; }
+}
+
+public sealed class TokenLifetimes
+{
+    /// <summary>Access-token lifetime when the token response does not say.</summary>
+    public int AccessTokenSeconds { get; set; }
+
+    /// <summary>Refresh-token lifetime when the token response does not say; null when refresh tokens do not expire.</summary>
+    public int? RefreshTokenSeconds { get; set; }
+
+    /// <summary>How long a seller's authorization lasts before they must consent again (Amazon 365 days), if fixed.</summary>
+    public int? AuthorizationDays { get; set; }
+
+    /// <summary>Each refresh returns a new refresh token and the old one dies (Etsy, TikTok, Shopify, AliExpress).</summary>
+    public bool RefreshTokenRotates { get; set; }
+
+    /// <summary>Whether a refresh extends the refresh token's own lifetime.</summary>
+    public bool RefreshExtendsRefreshToken { get; set; }
+}

@@ -1,0 +1,42 @@
+using Marketplaces.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplaces.Connections;
+
+/// <summary>One line of a connection's history: who did what, when, and how it went. Never a secret.</summary>
+public sealed class ConnectionEvent
+{
+    public long Id { get; set; }
+    public Guid? ConnectionId { get; set; }
+    public required string Marketplace { get; set; }
+    public MarketplaceEnvironment Environment { get; set; }
+    public string? Account { get; set; }
+    public required string Actor { get; set; }
+    public ConnectionAction Action { get; set; }
+    public bool Succeeded { get; set; }
+    public required string Message { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+}
+
+public enum ConnectionAction
+{
+    Connect,
+    Refresh,
+    Disconnect,
+    Revoke,
+}
+
+internal sealed class ConnectionEventConfiguration : IEntityTypeConfiguration<ConnectionEvent>
+{
+    public void Configure(EntityTypeBuilder<ConnectionEvent> entity)
+    {
+        entity.ToTable("connection_events");
+        entity.HasKey(e => e.Id);
+        entity.Property(e => e.Id).UseIdentityAlwaysColumn();
+        entity.Property(e => e.Environment).HasConversion<string>();
+        entity.Property(e => e.Action).HasConversion<string>();
+        entity.HasIndex(e => new { e.Marketplace, e.OccurredAt });
+        entity.HasIndex(e => e.ConnectionId);
+    }
+}

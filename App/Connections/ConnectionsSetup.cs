@@ -1,0 +1,37 @@
+using Marketplaces.Catalog;
+
+namespace Marketplaces.Connections;
+
+public static class ConnectionsSetup
+{
+    public static void AddConnections(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(sp => MarketplaceCatalog.Load(sp.GetRequiredService<IConfiguration>()));
+        services.AddMarketplaceHttp();
+        services.AddSingleton<PublicUrls>();
+        services.AddSingleton<TokenVault>();
+        services.AddSingleton<AppCredentialStore>();
+        services.AddSingleton<MarketplaceTargets>();
+        services.AddSingleton<ConnectionAudit>();
+        services.AddSingleton<PendingAuthorizations>();
+        services.AddSingleton<ConnectionStore>();
+        services.AddSingleton<KeyConnections>();
+        foreach (var type in typeof(ConnectionsSetup).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IMarketplaceAdapter).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(type);
+            foreach (var contract in type.GetInterfaces().Where(i => typeof(IMarketplaceAdapter).IsAssignableFrom(i)))
+                services.AddSingleton(contract, sp => sp.GetRequiredService(type));
+        }
+    }
+
+    public static void MapConnectionEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var type in typeof(ConnectionsSetup).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IConnectionEndpoints).IsAssignableFrom(t)))
+        {
+            ((IConnectionEndpoints)ActivatorUtilities.CreateInstance(endpoints.ServiceProvider, type)).Map(endpoints);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Marketplaces.Connections;
+
+/// <summary>
+/// The one HTTP pipeline for marketplace calls: a named client with bounded timeouts, and the table that turns
+/// status codes and OAuth error bodies into <see cref="MarketplaceException"/> kinds.
+/// </summary>
+public static class MarketplaceHttp
+{
+    public const string ClientName = "marketplaces";
+
+    public static void AddMarketplaceHttp(this IServiceCollection services) =>
+        services.AddHttpClient(ClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(30);
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("Marketplaces/1.0 (Language=C#; self-hosted seller dashboard)");
+        }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+
+    public static HttpClient Create(this IHttpClientFactory factory) => factory.CreateClient(ClientName);
+
+    /// <summary>Sends a request; network failures and timeouts become <see cref="MarketplaceErrorKind.Transient"/>.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, string marketplaceName, CancellationToken ct)
+    {
+        try
+        {
+            return await client.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new MarketplaceException(MarketplaceErrorKind.Transient, $"{marketplaceName} could not be reached: {e.Message}");
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new MarketplaceException(MarketplaceErrorKind.Transient, $"{marketplaceName} did not answer in time");
+        }
+    }
+
+    /// <summary>
+    /// Reads a JSON success body, or throws the failure as a typed exception. OAuth error bodies
+    /// (<c>{"error","error_description"}</c>) are understood; <c>invalid_grant</c> means the seller must reconnect.
+    /// </summary>
+    public static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, string marketplaceName, CancellationToken ct)
+    {
+        var body = await response.Content.ReadAsStringAsync(ct);
+        JsonDocument? json = null;
+        try
+        {
+            json = body.Length > 0 ? JsonDocument.Parse(body) : null;
+        }
+        catch (JsonException)
+        {
+        }
+        if (response.IsSuccessStatusCode && json is not null && !HasOAuthError(json)) return json;
+        throw Failure(response, json, marketplaceName);
+    }
+
+    public static MarketplaceException Failure(HttpResponseMessage response, JsonDocument? json, string marketplaceName)
+    {
+        var status = (int)response.StatusCode;
+        var (code, description) = json is null ? (null, null) : OAuthError(json.RootElement);
+        var message = $"{marketplaceName} answered {status}" + (code is null ? "" : $": {code}") + (description is null ? "" : $" ({description})");
+        var kind = code switch
+        {
+            "invalid_grant" => MarketplaceErrorKind.ReauthorizationRequired,
+            _ when response.StatusCode == HttpStatusCode.TooManyRequests => MarketplaceErrorKind.RateLimited,
+            _ when status >= 500 || status == 408 => MarketplaceErrorKind.Transient,
+            _ => MarketplaceErrorKind.Rejected,
+        };
+        return new MarketplaceException(kind, message, code, RetryAfter(response.Headers.RetryAfter), status);
+    }
+
+    private static bool HasOAuthError(JsonDocument json) =>
+        json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var error)
+        && error.ValueKind == JsonValueKind.String && !json.RootElement.TryGetProperty("access_token", out _);
+
+    private static (string? Code, string? Description) OAuthError(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return (null, null);
+        var code = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        var description = root.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        return (code, description);
+    }
+
+    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header) =>
+        header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+}

@@ -1,0 +1,33 @@
+using Marketplaces.Catalog;
+
+namespace Marketplaces.Connections;
+
+/// <summary>
+/// One marketplace in one environment for one account, with every URL resolved and validated and the app
+/// credentials loaded: everything an exchange, refresh, revoke or API call needs.
+/// </summary>
+public sealed record MarketplaceTarget(
+    MarketplaceDefinition Marketplace,
+    MarketplaceEnvironment Environment,
+    string? AccountParameter,
+    ResolvedEndpoints Endpoints,
+    AppCredentials Credentials,
+    string RedirectUri)
+{
+    public OAuthDefinition OAuth => Marketplace.OAuth
+        ?? throw new InvalidOperationException($"{Marketplace.Name} does not use OAuth");
+}
+
+public sealed record ResolvedEndpoints(string AuthorizeUrl, string TokenUrl, string RefreshUrl, string? RevokeUrl, string ApiBaseUrl);
+
+/// <summary>An app's registered credentials (client id, secret, RuName…) by catalog credential key.</summary>
+public sealed class AppCredentials(IReadOnlyDictionary<string, string> values)
+{
+    public string this[string key] => values.TryGetValue(key, out var value) && value.Length > 0
+        ? value
+        : throw new InvalidOperationException($"App credential '{key}' is not set");
+
+    public string? Get(string key) => values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
+
+    public override string ToString() => $"AppCredentials({string.Join(", ", values.Keys)})";
+}

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Marketplaces.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplaces.Sandbox;
+
+/// <summary>Issues, finds, consumes (single use, atomically) and revokes emulator grants.</summary>
+public sealed class SandboxGrants(IDbContextFactory<AppDbContext> contexts, SandboxJournal journal, TimeProvider clock)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <returns>The new token: <paramref name="prefix"/> followed by 256 random bits, base64url.</returns>
+    public async Task<string> IssueAsync(string marketplace, string kind, object data, TimeSpan? lifetime, string prefix = "", CancellationToken ct = default)
+    {
+        var token = prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.Set<SandboxGrant>().Add(new SandboxGrant
+        {
+            TokenHash = Hash(token), Marketplace = marketplace, Kind = kind, Data = JsonSerializer.Serialize(data, Json),
+            IssuedAt = now, ExpiresAt = lifetime is { } l ? now + l : null,
+        });
+        await db.SaveChangesAsync(ct);
+        journal.Issued(marketplace, kind, token);
+        return token;
+    }
+
+    /// <summary>A grant that is still valid: known, not expired, not consumed, not revoked.</summary>
+    public async Task<SandboxGrant?> FindAsync(string marketplace, string kind, string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token)) return null;
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var hash = Hash(token);
+        return await db.Set<SandboxGrant>().AsNoTracking().SingleOrDefaultAsync(g =>
+            g.TokenHash == hash && g.Marketplace == marketplace && g.Kind == kind
+            && g.ConsumedAt == null && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now), ct);
+    }
+
+    /// <summary>Takes a single-use grant (authorization code, rotating refresh token): only one caller ever gets it.</summary>
+    public async Task<SandboxGrant?> ConsumeAsync(string marketplace, string kind, string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token)) return null;
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var hash = Hash(token);
+        var taken = await db.Set<SandboxGrant>()
+            .Where(g => g.TokenHash == hash && g.Marketplace == marketplace && g.Kind == kind
+                && g.ConsumedAt == null && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now))
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.ConsumedAt, now), ct);
+        return taken == 1 ? await db.Set<SandboxGrant>().AsNoTracking().SingleAsync(g => g.TokenHash == hash, ct) : null;
+    }
+
+    /// <summary>Whether a token was issued and has since been consumed (reuse of a code or rotated refresh token).</summary>
+    public async Task<bool> WasConsumedAsync(string marketplace, string kind, string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token)) return false;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var hash = Hash(token);
+        return await db.Set<SandboxGrant>().AnyAsync(g => g.TokenHash == hash && g.Marketplace == marketplace && g.Kind == kind && g.ConsumedAt != null, ct);
+    }
+
+    public async Task<bool> RevokeAsync(string marketplace, string kind, string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token)) return false;
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var hash = Hash(token);
+        return await db.Set<SandboxGrant>()
+            .Where(g => g.TokenHash == hash && g.Marketplace == marketplace && g.Kind == kind && g.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.RevokedAt, now), ct) == 1;
+    }
+
+    /// <summary>Revokes every grant of a kind whose data has <paramref name="property"/> = <paramref name="value"/> (all tokens of one grant).</summary>
+    public async Task<int> RevokeWhereAsync(string marketplace, string kind, string property, string value, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Database.ExecuteSqlAsync(
+            $"UPDATE sandbox_grants SET revoked_at = {now} WHERE marketplace = {marketplace} AND kind = {kind} AND revoked_at IS NULL AND data ->> {property} = {value}", ct);
+    }
+
+    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

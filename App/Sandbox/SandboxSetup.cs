@@ -1,0 +1,32 @@
+namespace Marketplaces.Sandbox;
+
+public static class SandboxSetup
+{
+    public static void AddSandbox(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Sandbox").Get<SandboxOptions>() ?? new SandboxOptions();
+        options.Enabled ??= builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SandboxJournal>();
+        builder.Services.AddSingleton<SandboxGrants>();
+        builder.Services.AddSingleton<SandboxApps>();
+        foreach (var emulator in typeof(SandboxSetup).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ISandboxEmulator).IsAssignableFrom(t)))
+        {
+            builder.Services.AddSingleton(typeof(ISandboxEmulator), emulator);
+        }
+    }
+
+    /// <summary>Mounts each emulator at /sandbox/{id}: anonymous (marketplaces are called by servers and browsers
+    /// without our cookie) and without antiforgery (they take the marketplaces' own form posts).</summary>
+    public static void MapSandbox(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<SandboxOptions>().Enabled != true) return;
+        foreach (var emulator in app.Services.GetServices<ISandboxEmulator>())
+        {
+            var group = app.MapGroup($"/sandbox/{emulator.MarketplaceId}").AllowAnonymous().DisableAntiforgery();
+            emulator.Map(group);
+        }
+    }
+}
