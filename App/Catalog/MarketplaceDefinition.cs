@@ -156,6 +156,9 @@ public sealed class EnvironmentEndpoints
     public string? RevokeUrl { get; set; }
     public string ApiBaseUrl { get; set; } = "";
 
+    /// <summary>Other named URLs one adapter needs (eBay's identity endpoint lives on another host), templates like the rest.</summary>
+    public Dictionary<string, string> Urls { get; set; } = new();
+
     /// <summary>Region-specific overrides (Amazon): region → endpoints whose non-empty values win.</summary>
     public Dictionary<string, RegionEndpoints>? Regions { get; set; }
 }

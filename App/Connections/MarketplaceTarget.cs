@@ -18,7 +18,12 @@ public sealed record MarketplaceTarget(
         ?? throw new InvalidOperationException($"{Marketplace.Name} does not use OAuth");
 }
 
-public sealed record ResolvedEndpoints(string AuthorizeUrl, string TokenUrl, string RefreshUrl, string? RevokeUrl, string ApiBaseUrl);
+public sealed record ResolvedEndpoints(
+    string AuthorizeUrl, string TokenUrl, string RefreshUrl, string? RevokeUrl, string ApiBaseUrl, IReadOnlyDictionary<string, string> Urls)
+{
+    public string Url(string name) => Urls.TryGetValue(name, out var url) ? url
+        : throw new InvalidOperationException($"The catalog names no '{name}' URL for this environment");
+}
 
 /// <summary>An app's registered credentials (client id, secret, RuName…) by catalog credential key.</summary>
 public sealed class AppCredentials(IReadOnlyDictionary<string, string> values)

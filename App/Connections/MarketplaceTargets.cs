@@ -49,7 +49,8 @@ public sealed class MarketplaceTargets(MarketplaceCatalog catalog, AppCredential
             token,
             endpoints.RefreshUrl is { Length: > 0 } r ? Fill(r) : token,
             endpoints.RevokeUrl is { Length: > 0 } v ? Fill(v) : null,
-            Fill(region?.ApiBaseUrl is { Length: > 0 } b ? b : endpoints.ApiBaseUrl));
+            Fill(region?.ApiBaseUrl is { Length: > 0 } b ? b : endpoints.ApiBaseUrl),
+            endpoints.Urls.ToDictionary(u => u.Key, u => Fill(u.Value)));
     }
 
     private static string? Validate(MarketplaceDefinition marketplace, MarketplaceEnvironment environment, string? value)

@@ -9,7 +9,9 @@ namespace Marketplaces.Sandbox;
 /// </summary>
 public static class ConsentPage
 {
-    public static IResult Render(string marketplaceName, string account, IEnumerable<string> scopes, string action,
+    public const string AccountField = "sandbox_account";
+
+    public static IResult Render(string marketplaceName, string defaultAccount, IEnumerable<string> scopes, string action,
         IReadOnlyDictionary<string, string> hidden)
     {
         var html = new StringBuilder();
@@ -19,8 +21,7 @@ public static class ConsentPage
             .Append(".badge{background:#ffe08a;padding:.1rem .5rem;border-radius:.3rem;font-size:.8rem}")
             .Append("button{font-size:1rem;padding:.5rem 1.5rem;margin-right:1rem}</style></head><body>")
             .Append("<p><span class=\"badge\">Sandbox</span> Local emulator of ").Append(E(marketplaceName)).Append("</p>")
-            .Append("<h1>Authorize Marketplaces</h1>")
-            .Append("<p>Signed in as <strong class=\"sandbox-account\">").Append(E(account)).Append("</strong>.</p>");
+            .Append("<h1>Authorize Marketplaces</h1>");
         var scopeList = scopes.Where(s => s.Length > 0).ToList();
         if (scopeList.Count > 0)
         {
@@ -28,7 +29,9 @@ public static class ConsentPage
             foreach (var scope in scopeList) html.Append("<li>").Append(E(scope)).Append("</li>");
             html.Append("</ul>");
         }
-        html.Append("<form method=\"post\" action=\"").Append(E(action)).Append("\">");
+        html.Append("<form method=\"post\" action=\"").Append(E(action)).Append("\">")
+            .Append("<p><label>Sandbox account <input name=\"").Append(AccountField).Append("\" value=\"").Append(E(defaultAccount))
+            .Append("\" pattern=\"[a-z0-9-]{3,30}\"></label></p>");
         foreach (var (name, value) in hidden)
             html.Append("<input type=\"hidden\" name=\"").Append(E(name)).Append("\" value=\"").Append(E(value)).Append("\">");
         html.Append("<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button>")
