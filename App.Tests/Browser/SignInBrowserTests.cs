@@ -82,6 +82,7 @@ public sealed class SignInBrowserTests(BrowserFixture app) : IClassFixture<Brows
         await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
         await page.GotoAsync("/settings");
         await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Users" }).ClickAsync();
         var navigations = 0;
         page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) navigations++; };
 

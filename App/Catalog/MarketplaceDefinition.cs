@@ -90,6 +90,9 @@ public sealed class OAuthDefinition
 
     public string TokenClientSecretParameter { get; set; } = "client_secret";
 
+    /// <summary>Which credential is the client id on token requests, when not <see cref="ClientIdCredential"/> (Amazon: LWA clientId).</summary>
+    public string? TokenClientIdCredential { get; set; }
+
     /// <summary>eBay wants the consented scopes again on every refresh.</summary>
     public bool SendScopesOnRefresh { get; set; }
 

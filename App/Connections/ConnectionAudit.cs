@@ -8,7 +8,7 @@ namespace Marketplaces.Connections;
 public sealed class ConnectionAudit(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
     public async Task<ConnectionEvent> RecordAsync(
-        string marketplace, MarketplaceEnvironment environment, Guid? connectionId, string? account, string actor,
+        string marketplace, MarketplaceEnvironment? environment, Guid? connectionId, string? account, string actor,
         ConnectionAction action, bool succeeded, string message, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -18,7 +18,7 @@ public sealed class ConnectionAudit(IDbContextFactory<AppDbContext> contexts, Ti
     }
 
     /// <summary>Adds the event to a unit of work that the caller commits, so it is saved with the change it describes.</summary>
-    public ConnectionEvent Add(AppDbContext db, string marketplace, MarketplaceEnvironment environment, Guid? connectionId, string? account,
+    public ConnectionEvent Add(AppDbContext db, string marketplace, MarketplaceEnvironment? environment, Guid? connectionId, string? account,
         string actor, ConnectionAction action, bool succeeded, string message)
     {
         var entry = new ConnectionEvent

@@ -10,7 +10,8 @@ public sealed class ConnectionEvent
     public long Id { get; set; }
     public Guid? ConnectionId { get; set; }
     public required string Marketplace { get; set; }
-    public MarketplaceEnvironment Environment { get; set; }
+    /// <summary>Null when a failure happened before the environment was known (an unknown state).</summary>
+    public MarketplaceEnvironment? Environment { get; set; }
     public string? Account { get; set; }
     public required string Actor { get; set; }
     public ConnectionAction Action { get; set; }

@@ -17,11 +17,17 @@ public static class ConnectionsSetup
         services.AddSingleton<PendingAuthorizations>();
         services.AddSingleton<ConnectionStore>();
         services.AddSingleton<KeyConnections>();
+        services.AddSingleton<ConnectFlow>();
+        services.AddSingleton<TokenRefresher>();
+        services.AddSingleton<Disconnector>();
+        services.AddSingleton<Dashboard.MarketplaceOverviews>();
+        // Adapters and token protocols are found by reflection: a marketplace folder adds a class, not a registration.
         foreach (var type in typeof(ConnectionsSetup).Assembly.GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IMarketplaceAdapter).IsAssignableFrom(t)))
+                     .Where(t => t is { IsClass: true, IsAbstract: false }
+                                 && (typeof(IMarketplaceAdapter).IsAssignableFrom(t) || typeof(ITokenProtocol).IsAssignableFrom(t))))
         {
             services.AddSingleton(type);
-            foreach (var contract in type.GetInterfaces().Where(i => typeof(IMarketplaceAdapter).IsAssignableFrom(i)))
+            foreach (var contract in type.GetInterfaces().Where(i => typeof(IMarketplaceAdapter).IsAssignableFrom(i) || i == typeof(ITokenProtocol)))
                 services.AddSingleton(contract, sp => sp.GetRequiredService(type));
         }
     }

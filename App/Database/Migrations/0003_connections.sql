@@ -4,7 +4,7 @@ CREATE TABLE connection_events (
     id bigint GENERATED ALWAYS AS IDENTITY,
     connection_id uuid,
     marketplace text NOT NULL,
-    environment text NOT NULL,
+    environment text,
     account text,
     actor text NOT NULL,
     action text NOT NULL,
