@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Marketplaces.Tests.Infrastructure;
 
@@ -27,6 +28,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>What the app logged, at the levels appsettings.json sets.</summary>
+    public CapturedLogs Logs { get; } = new();
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>The address a browser uses (real server only).</summary>
@@ -63,6 +67,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }
 

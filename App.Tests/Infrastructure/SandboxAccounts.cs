@@ -12,4 +12,10 @@ public static class SandboxAccounts
     };
 
     public static readonly string[] OAuth = ["amazon", "ebay", "etsy", "tiktok", "aliexpress", "shopify"];
+
+    public static readonly string[] Keyed = ["woocommerce", "prestashop"];
+
+    /// <summary>Connects a key-based sandbox store with keys its emulator issued (filled in when the emulators merge).</summary>
+    public static Task<Marketplaces.Connections.ConnectOutcome> ConnectKeyedAsync(AppFactory app, string marketplace) =>
+        throw new NotImplementedException(marketplace);
 }

@@ -199,4 +199,9 @@ public sealed class TokenLifetimes
 
     /// <summary>Whether a refresh extends the refresh token's own lifetime.</summary>
     public bool RefreshExtendsRefreshToken { get; set; }
+
+    /// <summary>Refresh at least this long before the access token expires (a quarter of its lifetime when that is longer).</summary>
+    public int RefreshMarginSeconds { get; set; } = 600;
+
+    public TimeSpan RefreshMargin => TimeSpan.FromSeconds(Math.Max(RefreshMarginSeconds, AccessTokenSeconds / 4));
 }

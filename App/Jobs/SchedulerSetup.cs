@@ -28,7 +28,14 @@ public static class SchedulerSetup
                 store.UseSystemTextJsonSerializer(_ => { });
                 store.UseExecutionHistory();
             });
+            q.ScheduleJob<TokenRefreshJob>(trigger => trigger
+                .WithIdentity("token-refresh", "system")
+                .WithDescription("Renews access tokens before they expire")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+                job => job.WithIdentity(TokenRefreshJob.Key).WithDescription("Token refresh"));
         });
+        services.AddSingleton<TokenRefreshSweep>();
         services.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;
