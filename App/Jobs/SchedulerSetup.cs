@@ -26,8 +26,8 @@ public static class SchedulerSetup
                 store.ConfigureStore(o => o.TablePrefix = SchemaMigrator.QuartzTablePrefix);
                 store.UseClustering(_ => { });
                 store.UseSystemTextJsonSerializer(_ => { });
-                store.UseExecutionHistory();
             });
+            q.AddJobListener<JobRunRecorder>(sp => sp.GetRequiredService<JobRunRecorder>(), []);
             q.ScheduleJob<TokenRefreshJob>(trigger => trigger
                 .WithIdentity("token-refresh", "system")
                 .WithDescription("Renews access tokens before they expire")
@@ -36,6 +36,9 @@ public static class SchedulerSetup
                 job => job.WithIdentity(TokenRefreshJob.Key).WithDescription("Token refresh"));
         });
         services.AddSingleton<TokenRefreshSweep>();
+        services.AddSingleton<JobEvents>();
+        services.AddSingleton<JobRunRecorder>();
+        services.AddSingleton<JobsOverview>();
         services.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;
