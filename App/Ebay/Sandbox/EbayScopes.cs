@@ -1,0 +1,28 @@
+namespace Marketplaces.Ebay.Sandbox;
+
+/// <summary>The OAuth scopes the emulator knows (ebay.md §1.2); the same URLs in sandbox and production.</summary>
+internal static class EbayScopes
+{
+    private const string Prefix = "https://api.ebay.com/oauth/api_scope";
+
+    /// <summary>The base scope, also the only one an application (client credentials) token gets here.</summary>
+    public const string Base = Prefix;
+
+    /// <summary>Commerce Identity API getUser. Not in ebay.md: the scope name is from memory of eBay's docs.</summary>
+    public const string IdentityReadonly = Prefix + "/commerce.identity.readonly";
+
+    public static readonly IReadOnlySet<string> User = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Base,
+        Prefix + "/sell.inventory", Prefix + "/sell.inventory.readonly",
+        Prefix + "/sell.fulfillment", Prefix + "/sell.fulfillment.readonly",
+        Prefix + "/sell.account", Prefix + "/sell.account.readonly",
+        Prefix + "/commerce.notification.subscription", Prefix + "/commerce.notification.subscription.readonly",
+        Prefix + "/commerce.message", Prefix + "/sell.finances", Prefix + "/sell.payment.dispute",
+        IdentityReadonly,
+    };
+
+    /// <summary>eBay separates scopes with spaces (its C# client sends '+', which form decoding turns into spaces).</summary>
+    public static IReadOnlyList<string> Parse(string? scope) =>
+        (scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
