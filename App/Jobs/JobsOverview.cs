@@ -8,7 +8,10 @@ public sealed record JobRow(
     JobKey Key, TriggerKey TriggerKey, string Description, string Schedule, DateTimeOffset? NextRun, DateTimeOffset? LastRun,
     bool? LastSucceeded, int? LastDurationMs, bool Running, bool Paused, long? LastFailedRunId);
 
-public sealed record HourBucket(DateTimeOffset Hour, int Succeeded, int Failed);
+public sealed record HourBucket(DateTimeOffset Hour, int Succeeded, int Failed)
+{
+    public string Label => Hour.ToString("HH:00");
+}
 
 public sealed record NodeRow(string InstanceId, DateTimeOffset? LastCheckIn, string State, bool IsThisNode);
 
