@@ -35,8 +35,9 @@ internal sealed class TikTokTokenEndpoint(TikTokClientCheck client, SandboxGrant
         var grant = taken.Read<TikTokGrant>();
         if (grant.ClientKey != clientKey) return TikTokErrors.OAuth("invalid_grant", "Authorization code was issued to another client.");
         if (grant.RedirectUri != redirectUri) return TikTokErrors.OAuth("invalid_grant", "redirect_uri does not match the authorization request.");
-        var refreshExpiresAt = clock.GetUtcNow() + TikTokSandboxRules.RefreshLifetime(options);
-        return await IssueAsync(grant with { RedirectUri = null, GrantId = Guid.NewGuid().ToString("N"), RefreshExpiresAt = refreshExpiresAt }, ct);
+        var refreshLifetime = TikTokSandboxRules.RefreshLifetime(options);
+        var tokens = grant with { RedirectUri = null, GrantId = Guid.NewGuid().ToString("N"), RefreshExpiresAt = clock.GetUtcNow() + refreshLifetime };
+        return await IssueAsync(tokens, refreshLifetime, ct);
     }
 
     private async Task<IResult> RefreshAsync(IFormCollection form, string clientKey, CancellationToken ct)
@@ -47,13 +48,12 @@ internal sealed class TikTokTokenEndpoint(TikTokClientCheck client, SandboxGrant
         if (taken is null) return TikTokErrors.OAuth("invalid_grant", "Refresh token is invalid, expired or revoked.");
         var grant = taken.Read<TikTokGrant>();
         if (grant.ClientKey != clientKey) return TikTokErrors.OAuth("invalid_grant", "Refresh token was issued to another client.");
-        return await IssueAsync(grant, ct);
+        return await IssueAsync(grant, grant.RefreshExpiresAt!.Value - clock.GetUtcNow(), ct);
     }
 
-    private async Task<IResult> IssueAsync(TikTokGrant grant, CancellationToken ct)
+    private async Task<IResult> IssueAsync(TikTokGrant grant, TimeSpan refreshLifetime, CancellationToken ct)
     {
         var accessLifetime = TikTokSandboxRules.AccessLifetime(options);
-        var refreshLifetime = grant.RefreshExpiresAt!.Value - clock.GetUtcNow();
         var access = await grants.IssueAsync(TikTokSandboxRules.Id, TikTokSandboxRules.AccessKind, grant, accessLifetime, "act.", ct);
         var refresh = await grants.IssueAsync(TikTokSandboxRules.Id, TikTokSandboxRules.RefreshKind, grant, refreshLifetime, "rft.", ct);
         return Results.Json(new
