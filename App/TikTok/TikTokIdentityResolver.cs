@@ -16,8 +16,10 @@ public sealed class TikTokIdentityResolver(IHttpClientFactory http) : IIdentityR
     {
         using var info = await TikTokApi.GetAsync(http.Create(), target, tokens.AccessToken,
             "/v2/user/info/?fields=open_id,union_id,avatar_url,display_name", ct);
-        var user = info.RootElement.GetProperty("data").GetProperty("user");
-        var openId = user.TryGetProperty("open_id", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
+        var user = info.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            && data.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object ? u : default;
+        var openId = user.ValueKind == JsonValueKind.Object && user.TryGetProperty("open_id", out var o) && o.ValueKind == JsonValueKind.String
+            ? o.GetString() : null;
         var expected = tokens.Details.GetValueOrDefault("open_id");
         if (string.IsNullOrEmpty(openId) || (!string.IsNullOrEmpty(expected) && expected != openId))
             throw new MarketplaceException(MarketplaceErrorKind.Rejected, "TikTok's user info does not belong to the token's open_id.");
