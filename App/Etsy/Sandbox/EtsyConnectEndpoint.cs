@@ -1,0 +1,69 @@
+using Marketplaces.Connections;
+using Marketplaces.Sandbox;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Marketplaces.Etsy.Sandbox;
+
+/// <summary>
+/// <c>/oauth/connect</c>: Etsy's consent page. Checks the app and its exact redirect URI first (a bad one gets Etsy's
+/// error page, never a redirect), then PKCE S256, scopes and state; Approve redirects with <c>code</c> and
+/// <c>state</c>, Deny with <c>error=access_denied</c>.
+/// </summary>
+internal sealed class EtsyConnectEndpoint(SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxOptions options, PublicUrls urls)
+{
+    private static readonly string[] Parameters =
+        ["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"];
+
+    public async Task<IResult> ShowAsync(HttpContext http, CancellationToken ct)
+    {
+        journal.Request(EtsySandboxRules.Id, "authorize");
+        var parameters = Parameters.ToDictionary(p => p, p => http.Request.Query[p].ToString());
+        var (request, error) = await ValidateAsync(parameters, ct);
+        if (error is not null) return error;
+        return ConsentPage.Render(EtsySandboxRules.Name, EtsySandboxAccount.DefaultName, request!.Scopes,
+            http.Request.PathBase + http.Request.Path, parameters);
+    }
+
+    public async Task<IResult> DecideAsync(HttpContext http, CancellationToken ct)
+    {
+        var form = await http.Request.ReadFormAsync(ct);
+        var parameters = Parameters.ToDictionary(p => p, p => form[p].ToString());
+        var (request, error) = await ValidateAsync(parameters, ct);
+        if (error is not null) return error;
+        if (form["decision"] != "approve")
+            return EtsyErrors.Redirect(request!.RedirectUri, "access_denied", "The user denied the request.", request.State);
+        var name = form[ConsentPage.AccountField].ToString();
+        if (!EtsySandboxAccount.IsValidName(name))
+            return ConsentPage.Error(EtsySandboxRules.Name, "A sandbox account is 3 to 30 lower-case letters, digits or dashes.");
+        var seller = EtsySandboxAccount.From(name);
+        var code = await grants.IssueAsync(EtsySandboxRules.Id, EtsySandboxRules.CodeKind,
+            new EtsyGrant(request!.ClientId, seller.Name, seller.UserId, seller.ShopId, string.Join(' ', request.Scopes),
+                request.RedirectUri, request.CodeChallenge),
+            EtsySandboxRules.CodeLifetimeFor(options), ct: ct);
+        return Results.Redirect(QueryHelpers.AddQueryString(request.RedirectUri,
+            new Dictionary<string, string?> { ["code"] = code, ["state"] = request.State }));
+    }
+
+    private sealed record ConnectRequest(string ClientId, string RedirectUri, IReadOnlyList<string> Scopes, string State, string CodeChallenge);
+
+    private async Task<(ConnectRequest? Request, IResult? Error)> ValidateAsync(IReadOnlyDictionary<string, string> p, CancellationToken ct)
+    {
+        var app = await apps.GetAsync(EtsySandboxRules.Id, ct);
+        if (p["client_id"] != app["clientId"])
+            return (null, ConsentPage.Error(EtsySandboxRules.Name, "The application (client_id) is not known to Etsy."));
+        var redirectUri = p["redirect_uri"];
+        if (redirectUri != urls.Callback(EtsySandboxRules.Id))
+            return (null, ConsentPage.Error(EtsySandboxRules.Name, "The requested redirect URL is not permitted."));
+        var state = p["state"];
+        IResult Fail(string error, string description) =>
+            EtsyErrors.Redirect(redirectUri, error, description, state.Length > 0 ? state : null);
+        if (p["response_type"] != "code") return (null, Fail("unsupported_response_type", "response_type must be code."));
+        if (state.Length == 0) return (null, Fail("invalid_request", "state is required."));
+        if (p["code_challenge_method"] != "S256") return (null, Fail("invalid_request", "code_challenge_method must be S256."));
+        if (!Pkce.IsChallenge(p["code_challenge"])) return (null, Fail("invalid_request", "code_challenge must be a base64url SHA-256 hash."));
+        var scopes = p["scope"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (scopes.Length == 0 || scopes.Any(s => !EtsySandboxRules.Scopes.Contains(s)))
+            return (null, Fail("invalid_scope", "scope must list Etsy scopes separated by spaces."));
+        return (new ConnectRequest(p["client_id"], redirectUri, scopes, state, p["code_challenge"]), null);
+    }
+}

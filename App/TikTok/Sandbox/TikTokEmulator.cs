@@ -1,0 +1,29 @@
+using Marketplaces.Connections;
+using Marketplaces.Sandbox;
+
+namespace Marketplaces.TikTok.Sandbox;
+
+/// <summary>
+/// Local emulator of TikTok for Developers (Login Kit v2, web): the consent page at www.tiktok.com/v2/auth/authorize/,
+/// the OAuth endpoints of open.tiktokapis.com and its v2 API under <c>/open-api</c>.
+/// </summary>
+public sealed class TikTokEmulator(
+    SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxOptions options, PublicUrls urls, TimeProvider clock)
+    : ISandboxEmulator
+{
+    public string MarketplaceId => TikTokSandboxRules.Id;
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        var authorize = new TikTokAuthorizeEndpoint(apps, grants, journal, options, urls);
+        routes.MapGet("/v2/auth/authorize/", authorize.ShowAsync);
+        routes.MapPost("/v2/auth/authorize/", authorize.DecideAsync);
+
+        var client = new TikTokClientCheck(apps);
+        routes.MapPost("/v2/oauth/token/", new TikTokTokenEndpoint(client, grants, journal, options, clock).HandleAsync);
+        routes.MapPost("/v2/oauth/revoke/", new TikTokRevokeEndpoint(client, grants, journal).HandleAsync);
+
+        routes.MapGet("/open-api/v2/user/info/", new TikTokUserInfoEndpoint(grants, urls).HandleAsync);
+        routes.MapGet("/avatar/{openId}.svg", TikTokAvatar.Render);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Marketplaces.Connections;
+
+namespace Marketplaces.TikTok;
+
+/// <summary>
+/// Calls to TikTok's v2 API (open.tiktokapis.com): bearer token, and every answer in the envelope
+/// <c>{"data":{…},"error":{"code","message","log_id"}}</c> whose <c>error.code</c> is <c>ok</c> only on success.
+/// </summary>
+public static class TikTokApi
+{
+    /// <param name="pathAndQuery">From the API root, e.g. <c>/v2/user/info/?fields=open_id</c>.</param>
+    /// <returns>The response; its <c>data</c> is the caller's.</returns>
+    public static async Task<JsonDocument> GetAsync(HttpClient client, MarketplaceTarget target, string accessToken, string pathAndQuery, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, target.Endpoints.ApiBaseUrl + pathAndQuery);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        using var response = await MarketplaceHttp.SendAsync(client, request, target.Marketplace.Name, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            throw MarketplaceHttp.Failure(response, null, target.Marketplace.Name);
+        }
+        var code = json.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+            && error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        if (code == "ok" && response.IsSuccessStatusCode) return json;
+        using (json)
+        {
+            var message = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m) ? m.GetString() : null;
+            throw Failure(response, code, message, target.Marketplace.Name);
+        }
+    }
+
+    /// <summary>TikTok's v2 error codes (sheet §3) in the shared failure kinds.</summary>
+    private static MarketplaceException Failure(HttpResponseMessage response, string? code, string? message, string marketplaceName)
+    {
+        var status = (int)response.StatusCode;
+        var kind = code switch
+        {
+            "access_token_invalid" => MarketplaceErrorKind.ReauthorizationRequired,
+            "rate_limit_exceeded" => MarketplaceErrorKind.RateLimited,
+            "internal_error" => MarketplaceErrorKind.Transient,
+            _ when status >= 500 => MarketplaceErrorKind.Transient,
+            _ => MarketplaceErrorKind.Rejected,
+        };
+        var text = $"{marketplaceName} answered {status}" + (code is null ? "" : $": {code}") + (string.IsNullOrEmpty(message) ? "" : $" ({message})");
+        return new MarketplaceException(kind, text, code, response.Headers.RetryAfter?.Delta, status);
+    }
+}
