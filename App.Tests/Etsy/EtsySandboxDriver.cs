@@ -36,7 +36,7 @@ public sealed class EtsySandboxDriver(ServerAppFactory app)
         {
             ["response_type"] = "code", ["client_id"] = await KeystringAsync(), ["redirect_uri"] = Callback,
             ["scope"] = "listings_r transactions_r shops_r", ["state"] = "state-123",
-            ["code_challenge"] = Pkce.Challenge(verifier), ["code_challenge_method"] = "S256",
+            ["code_challenge"] = Marketplaces.Connections.Pkce.Challenge(verifier), ["code_challenge_method"] = "S256",
         };
         foreach (var (key, value) in changes ?? []) parameters[key] = value;
         return parameters;

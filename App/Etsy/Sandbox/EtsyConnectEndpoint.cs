@@ -60,7 +60,7 @@ internal sealed class EtsyConnectEndpoint(SandboxApps apps, SandboxGrants grants
         if (p["response_type"] != "code") return (null, Fail("unsupported_response_type", "response_type must be code."));
         if (state.Length == 0) return (null, Fail("invalid_request", "state is required."));
         if (p["code_challenge_method"] != "S256") return (null, Fail("invalid_request", "code_challenge_method must be S256."));
-        if (!Pkce.IsChallenge(p["code_challenge"])) return (null, Fail("invalid_request", "code_challenge must be a base64url SHA-256 hash."));
+        if (!PkceRules.IsChallenge(p["code_challenge"])) return (null, Fail("invalid_request", "code_challenge must be a base64url SHA-256 hash."));
         var scopes = p["scope"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (scopes.Length == 0 || scopes.Any(s => !EtsySandboxRules.Scopes.Contains(s)))
             return (null, Fail("invalid_scope", "scope must list Etsy scopes separated by spaces."));

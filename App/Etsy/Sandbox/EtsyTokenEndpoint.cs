@@ -42,14 +42,14 @@ internal sealed class EtsyTokenEndpoint(SandboxApps apps, SandboxGrants grants, 
         var (code, redirectUri, verifier) = (form["code"].ToString(), form["redirect_uri"].ToString(), form["code_verifier"].ToString());
         if (code.Length == 0 || redirectUri.Length == 0 || verifier.Length == 0)
             return EtsyErrors.Token("invalid_request", "code, redirect_uri and code_verifier are required.");
-        if (!Pkce.IsVerifier(verifier))
+        if (!PkceRules.IsVerifier(verifier))
             return EtsyErrors.Token("invalid_request", "code_verifier must be 43 to 128 characters from [A-Za-z0-9-._~].");
         var taken = await grants.ConsumeAsync(EtsySandboxRules.Id, EtsySandboxRules.CodeKind, code, ct);
         if (taken is null) return EtsyErrors.Token("invalid_grant", "code is invalid, expired or already used.");
         var grant = taken.Read<EtsyGrant>();
         if (grant.ClientId != clientId) return EtsyErrors.Token("invalid_grant", "code was issued to another client.");
         if (grant.RedirectUri != redirectUri) return EtsyErrors.Token("invalid_grant", "redirect_uri does not match the authorization request.");
-        if (!Pkce.Matches(verifier, grant.CodeChallenge!)) return EtsyErrors.Token("invalid_grant", "code_verifier does not match code_challenge.");
+        if (!PkceRules.Matches(verifier, grant.CodeChallenge!)) return EtsyErrors.Token("invalid_grant", "code_verifier does not match code_challenge.");
         return await IssueAsync(grant.ForTokens(), ct);
     }
 

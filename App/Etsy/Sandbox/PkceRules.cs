@@ -5,18 +5,14 @@ using System.Text.RegularExpressions;
 namespace Marketplaces.Etsy.Sandbox;
 
 /// <summary>RFC 7636 with S256, the only method Etsy supports.</summary>
-internal static partial class Pkce
+internal static partial class PkceRules
 {
     public static bool IsChallenge(string value) => ChallengePattern().IsMatch(value);
 
     public static bool IsVerifier(string value) => VerifierPattern().IsMatch(value);
 
     public static bool Matches(string verifier, string challenge) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Challenge(verifier)), Encoding.ASCII.GetBytes(challenge));
-
-    /// <summary>BASE64URL(SHA-256(ASCII(verifier))) without padding.</summary>
-    public static string Challenge(string verifier) =>
-        Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Connections.Pkce.Challenge(verifier)), Encoding.ASCII.GetBytes(challenge));
 
     [GeneratedRegex("^[A-Za-z0-9_-]{43}$")]
     private static partial Regex ChallengePattern();
