@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using Marketplaces.Sandbox;
+using Marketplaces.WooCommerce.Sandbox;
+
+namespace Marketplaces.PrestaShop.Sandbox;
+
+/// <summary>The shop's webservice keys: 32 characters [A-Z0-9] as the back office generates them, stored hashed.</summary>
+public sealed class PrestaShopWebserviceKeys(SandboxGrants grants, SandboxKeyGrants register)
+{
+    public const int Length = 32;
+    private const string Kind = "webservice-key";
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private sealed record KeyData(string Description);
+
+    public async Task<string> CreateAsync(string description, CancellationToken ct)
+    {
+        var key = RandomNumberGenerator.GetString(Alphabet, Length);
+        await register.RegisterAsync(PrestaShopSandboxShop.Id, Kind, key, new KeyData(description), null, ct);
+        return key;
+    }
+
+    public async Task<bool> IsActiveAsync(string key, CancellationToken ct) =>
+        await grants.FindAsync(PrestaShopSandboxShop.Id, Kind, key, ct) is not null;
+}

@@ -1,0 +1,45 @@
+namespace Marketplaces.WooCommerce.Sandbox;
+
+/// <summary>The store's REST API under /wp-json: the public site index and the wc/v3 routes the connector calls.</summary>
+public sealed class WooCommerceRestEndpoints(WooCommerceRestAuthentication authentication, WooCommerceSandboxStore store)
+{
+    public const string WooCommerceVersion = "9.9.5";
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/wp-json", SiteIndex);
+        routes.MapGet("/wp-json/wc/v3/system_status", SystemStatusAsync);
+        routes.Map("/wp-json/{**route}", WooCommerceErrors.NoRoute);
+    }
+
+    /// <summary>WordPress's public REST index: no key needed (and a WooCommerce key would not be accepted outside wc/).</summary>
+    private IResult SiteIndex() => Results.Json(new
+    {
+        name = WooCommerceSandboxStore.Title,
+        description = "Built-in sandbox of Marketplaces",
+        url = store.HomeUrl,
+        home = store.HomeUrl,
+        gmt_offset = "0",
+        timezone_string = "UTC",
+        namespaces = new[] { "wp/v2", "wc/v3", "wc-auth/v1" },
+        authentication = new { },
+    });
+
+    private async Task<IResult> SystemStatusAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (key, error) = await authentication.AuthenticateAsync(request, ct);
+        if (error is not null) return error;
+        if (key is null) return WooCommerceErrors.Rest(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
+        return Results.Json(new
+        {
+            environment = new
+            {
+                home_url = store.HomeUrl, site_url = store.HomeUrl, version = WooCommerceVersion, wp_version = "6.8.3",
+                wp_multisite = false, language = "en_US", server_info = "Marketplaces sandbox",
+            },
+            settings = new { api_enabled = true, currency = "EUR", currency_symbol = "€", currency_position = "right_space", number_of_decimals = 2 },
+            security = new { secure_connection = request.IsHttps, hide_errors = true },
+            active_plugins = new[] { new { plugin = "woocommerce/woocommerce.php", name = "WooCommerce", version = WooCommerceVersion } },
+        });
+    }
+}
