@@ -97,7 +97,9 @@ public sealed class WooCommerceConnectionTests(ServerAppFactory app) : IClassFix
         Assert.StartsWith($"{app.ServerAddress.GetLeftPart(UriPartial.Authority)}/connections/woocommerce/return?success=1&user_id=", returned.ToString());
 
         using var back = await owner.GetAsync(returned.PathAndQuery);
-        Assert.Equal("/?marketplace=woocommerce&outcome=connected", back.Headers.Location!.ToString());
+        var shown = await EventOfAsync(back.Headers.Location!);
+        Assert.True(shown.Succeeded);
+        Assert.StartsWith("Connected", shown.Message);
 
         var connection = (await Store.ListAsync()).Single(c => c.Marketplace == "woocommerce" && c.AccountId == _sandbox.StoreUrl);
         Assert.Equal(TestUsers.OwnerEmail, connection.ConnectedBy);
@@ -113,7 +115,7 @@ public sealed class WooCommerceConnectionTests(ServerAppFactory app) : IClassFix
         using var start = await owner.GetAsync(StartUrl);
         using var denied = await _sandbox.DecideAsync(start.Headers.Location!, "deny");
         using var back = await owner.GetAsync(denied.Headers.Location!.PathAndQuery);
-        Assert.Equal("/?marketplace=woocommerce&outcome=denied", back.Headers.Location!.ToString());
+        Assert.Contains("denied", (await EventOfAsync(back.Headers.Location!)).Message);
     }
 
     [Fact]
@@ -122,7 +124,7 @@ public sealed class WooCommerceConnectionTests(ServerAppFactory app) : IClassFix
         var owner = await _sandbox.SignedInAsync(TestUsers.OwnerEmail);
         using var response = await owner.GetAsync("/connections/woocommerce/authorize?environment=BuiltInSandbox&store=javascript:alert(1)");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/?marketplace=woocommerce&outcome=failed&message=", response.Headers.Location!.ToString());
+        Assert.Contains("not a valid store url", (await EventOfAsync(response.Headers.Location!)).Message);
     }
 
     [Fact]
@@ -132,7 +134,15 @@ public sealed class WooCommerceConnectionTests(ServerAppFactory app) : IClassFix
         using var request = new HttpRequestMessage(HttpMethod.Get, StartUrl);
         request.Headers.Add("Sec-Fetch-Site", "cross-site");
         using var response = await owner.SendAsync(request);
-        Assert.Equal("/?marketplace=woocommerce&outcome=failed&message=Start%20connecting%20from%20the%20dashboard.", response.Headers.Location!.ToString());
+        Assert.Equal("Start connecting from the dashboard.", (await EventOfAsync(response.Headers.Location!)).Message);
+    }
+
+    /// <summary>The dashboard shows the audit entry the redirect names: /?marketplace=woocommerce&amp;event={id}.</summary>
+    private async Task<ConnectionEvent> EventOfAsync(Uri dashboard)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(dashboard.IsAbsoluteUri ? dashboard.Query : dashboard.OriginalString[dashboard.OriginalString.IndexOf('?')..]);
+        Assert.Equal("woocommerce", query["marketplace"].ToString());
+        return (await app.Services.GetRequiredService<ConnectionAudit>().FindAsync(long.Parse(query["event"]!)))!;
     }
 
     private string StartUrl => $"/connections/woocommerce/authorize?environment=BuiltInSandbox&store={Uri.EscapeDataString(_sandbox.StoreUrl)}";

@@ -37,6 +37,16 @@ public sealed class ConnectionAudit(IDbContextFactory<AppDbContext> contexts, Ti
             .OrderByDescending(e => e.Id).Take(count).ToListAsync(ct);
     }
 
+    /// <summary>The newest event of one action by one person on a marketplace, within <paramref name="within"/>.</summary>
+    public async Task<ConnectionEvent?> LatestAsync(string marketplace, string actor, ConnectionAction action, TimeSpan within, CancellationToken ct = default)
+    {
+        var since = clock.GetUtcNow() - within;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<ConnectionEvent>().AsNoTracking()
+            .Where(e => e.Marketplace == marketplace && e.Actor == actor && e.Action == action && e.OccurredAt >= since)
+            .OrderByDescending(e => e.Id).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<ConnectionEvent?> FindAsync(long id, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -22,8 +22,9 @@ public static class WebUiSetup
         if (app.Configuration.ReverseProxyEnabled()) app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/not-found", createScopeForErrors: true);
         // Only page loads get the friendly not-found page; re-executing a POST or a hub request as a page would
-        // turn its 401/404 into an antiforgery 400.
-        app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) && !c.Request.Path.StartsWithSegments("/_blazor"),
+        // turn its 401/404 into an antiforgery 400, and emulators answer in their marketplace's own format.
+        app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) && !c.Request.Path.StartsWithSegments("/_blazor")
+                         && !c.Request.Path.StartsWithSegments("/sandbox"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
         app.UseMiddleware<FirstRunRedirect>();

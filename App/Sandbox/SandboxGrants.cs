@@ -15,6 +15,13 @@ public sealed class SandboxGrants(IDbContextFactory<AppDbContext> contexts, Sand
     public async Task<string> IssueAsync(string marketplace, string kind, object data, TimeSpan? lifetime, string prefix = "", CancellationToken ct = default)
     {
         var token = prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        await RegisterAsync(marketplace, kind, token, data, lifetime, ct);
+        return token;
+    }
+
+    /// <summary>Stores a token the emulator made in the marketplace's own format (WooCommerce ck_…, PrestaShop keys).</summary>
+    public async Task RegisterAsync(string marketplace, string kind, string token, object data, TimeSpan? lifetime, CancellationToken ct = default)
+    {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.Set<SandboxGrant>().Add(new SandboxGrant
@@ -24,7 +31,25 @@ public sealed class SandboxGrants(IDbContextFactory<AppDbContext> contexts, Sand
         });
         await db.SaveChangesAsync(ct);
         journal.Issued(marketplace, kind, token);
-        return token;
+    }
+
+    /// <summary>A grant as issued, whatever its state (to tell "expired" from "unknown").</summary>
+    public async Task<SandboxGrant?> FindIssuedAsync(string marketplace, string kind, string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token)) return null;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var hash = Hash(token);
+        return await db.Set<SandboxGrant>().AsNoTracking()
+            .SingleOrDefaultAsync(g => g.TokenHash == hash && g.Marketplace == marketplace && g.Kind == kind, ct);
+    }
+
+    /// <summary>The data of a grant of <paramref name="kind"/> whose data has <paramref name="property"/> = <paramref name="value"/> (a shop by its id).</summary>
+    public async Task<SandboxGrant?> FindWhereAsync(string marketplace, string kind, string property, string value, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<SandboxGrant>()
+            .FromSql($"SELECT * FROM sandbox_grants WHERE marketplace = {marketplace} AND kind = {kind} AND data ->> {property} = {value} ORDER BY issued_at DESC LIMIT 1")
+            .AsNoTracking().FirstOrDefaultAsync(ct);
     }
 
     /// <summary>A grant that is still valid: known, not expired, not consumed, not revoked.</summary>

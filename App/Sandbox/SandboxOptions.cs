@@ -17,4 +17,8 @@ public sealed class SandboxLifetimes
     public int? AccessTokenSeconds { get; set; }
     public int? RefreshTokenSeconds { get; set; }
     public int? CodeSeconds { get; set; }
+
+    public TimeSpan Access(TimeSpan fallback) => AccessTokenSeconds is { } s ? TimeSpan.FromSeconds(s) : fallback;
+    public TimeSpan Refresh(TimeSpan fallback) => RefreshTokenSeconds is { } s ? TimeSpan.FromSeconds(s) : fallback;
+    public TimeSpan Code(TimeSpan fallback) => CodeSeconds is { } s ? TimeSpan.FromSeconds(s) : fallback;
 }

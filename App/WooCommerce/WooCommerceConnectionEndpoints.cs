@@ -25,17 +25,18 @@ public sealed class WooCommerceConnectionEndpoints : IConnectionEndpoints
         var group = endpoints.MapGroup(Root);
         group.MapGet("/authorize", AuthorizeAsync).RequireAuthorization(p => p.RequireRole(Roles.Owner));
         group.MapPost("/keys", KeysAsync).AllowAnonymous().DisableAntiforgery();
-        group.MapGet("/return", Return);
+        group.MapGet("/return", ReturnAsync);
     }
 
     private static async Task<IResult> AuthorizeAsync(string? environment, string? store, HttpRequest request, ClaimsPrincipal user,
-        MarketplaceTargets targets, PendingAuthorizations pending, PublicUrls urls, CancellationToken ct)
+        MarketplaceTargets targets, PendingAuthorizations pending, PublicUrls urls, ConnectionAudit audit, CancellationToken ct)
     {
+        Task<IResult> Dashboard(string message) => FailureAsync(audit, user, message, ct);
         // A GET carries no antiforgery token: a link on another site must not start a flow whose state then goes
         // to a "store" of that site's choosing, which could post its own keys into the owner's dashboard.
-        if (request.Headers["Sec-Fetch-Site"] == "cross-site") return Dashboard("failed", "Start connecting from the dashboard.");
+        if (request.Headers["Sec-Fetch-Site"] == "cross-site") return await Dashboard("Start connecting from the dashboard.");
         if (!Enum.TryParse<MarketplaceEnvironment>(environment, ignoreCase: true, out var env))
-            return Dashboard("failed", $"Unknown environment '{environment}'.");
+            return await Dashboard($"Unknown environment '{environment}'.");
         MarketplaceTarget target;
         try
         {
@@ -43,7 +44,7 @@ public sealed class WooCommerceConnectionEndpoints : IConnectionEndpoints
         }
         catch (InvalidAccountParameterException e)
         {
-            return Dashboard("failed", e.Message);
+            return await Dashboard(e.Message);
         }
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Signed-in user without id");
         var started = await pending.StartAsync(Id, env, target.AccountParameter, userId, user.Identity?.Name ?? userId, ServerToServer, pkce: false, ct);
@@ -72,19 +73,23 @@ public sealed class WooCommerceConnectionEndpoints : IConnectionEndpoints
         return outcome.Succeeded ? Results.Ok() : Results.BadRequest(outcome.Message);
     }
 
-    /// <summary>The store sends success=1 only after our /keys answered 200, i.e. after the connection was saved.</summary>
-    private static IResult Return([FromQuery] string? success) => success switch
+    /// <summary>
+    /// The store sends success=1 only after our /keys answered 200, i.e. after the connection was saved and audited;
+    /// the dashboard shows that audit entry (or the denial) on the card.
+    /// </summary>
+    private static async Task<IResult> ReturnAsync([FromQuery] string? success, ClaimsPrincipal user, ConnectionAudit audit, CancellationToken ct)
     {
-        "1" => Dashboard("connected"),
-        "0" => Dashboard("denied"),
-        _ => Dashboard("failed"),
-    };
+        var actor = user.Identity?.Name ?? "unknown";
+        if (success == "1" && await audit.LatestAsync(Id, actor, ConnectionAction.Connect, TimeSpan.FromMinutes(15), ct) is { } saved)
+            return Results.Redirect($"/?marketplace={Id}&event={saved.Id}");
+        return await FailureAsync(audit, user, success == "0"
+            ? "Access was denied in the store; nothing was connected."
+            : "The store did not confirm the connection.", ct);
+    }
 
-    private static IResult Dashboard(string outcome, string? message = null) =>
-        Results.Redirect(QueryHelpers.AddQueryString("/", new Dictionary<string, string?>
-        {
-            ["marketplace"] = Id,
-            ["outcome"] = outcome,
-            ["message"] = message,
-        }.Where(p => p.Value is not null)));
+    private static async Task<IResult> FailureAsync(ConnectionAudit audit, ClaimsPrincipal user, string message, CancellationToken ct)
+    {
+        var entry = await audit.RecordAsync(Id, null, null, null, user.Identity?.Name ?? "unknown", ConnectionAction.Connect, false, message, ct);
+        return Results.Redirect($"/?marketplace={Id}&event={entry.Id}");
+    }
 }

@@ -15,7 +15,7 @@ public sealed class PrestaShopEmulator : ISandboxEmulator
     public PrestaShopEmulator(IDbContextFactory<AppDbContext> contexts, SandboxGrants grants, SandboxJournal journal, PublicUrls urls, TimeProvider clock)
     {
         var shop = new PrestaShopSandboxShop(urls);
-        var keys = new PrestaShopWebserviceKeys(grants, new SandboxKeyGrants(contexts, journal, clock));
+        var keys = new PrestaShopWebserviceKeys(grants);
         _keyPage = new PrestaShopKeyPage(keys, shop);
         _webservice = new PrestaShopWebservice(new PrestaShopWebserviceAuthentication(keys), shop);
     }

@@ -5,7 +5,7 @@ using Marketplaces.WooCommerce.Sandbox;
 namespace Marketplaces.PrestaShop.Sandbox;
 
 /// <summary>The shop's webservice keys: 32 characters [A-Z0-9] as the back office generates them, stored hashed.</summary>
-public sealed class PrestaShopWebserviceKeys(SandboxGrants grants, SandboxKeyGrants register)
+public sealed class PrestaShopWebserviceKeys(SandboxGrants grants)
 {
     public const int Length = 32;
     private const string Kind = "webservice-key";
@@ -16,7 +16,7 @@ public sealed class PrestaShopWebserviceKeys(SandboxGrants grants, SandboxKeyGra
     public async Task<string> CreateAsync(string description, CancellationToken ct)
     {
         var key = RandomNumberGenerator.GetString(Alphabet, Length);
-        await register.RegisterAsync(PrestaShopSandboxShop.Id, Kind, key, new KeyData(description), null, ct);
+        await grants.RegisterAsync(PrestaShopSandboxShop.Id, Kind, key, new KeyData(description), null, ct);
         return key;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Marketplaces.WooCommerce.Sandbox;
 
 /// <summary>Creates, finds and deletes the sandbox store's REST API keys (ck_/cs_ + 40 hex, as wc_rand_hash makes them).</summary>
-public sealed class WooCommerceApiKeys(SandboxGrants grants, SandboxKeyGrants register, IDataProtectionProvider protection)
+public sealed class WooCommerceApiKeys(SandboxGrants grants, IDataProtectionProvider protection)
 {
     private const string Kind = "api-key";
     private readonly IDataProtector _secrets = protection.CreateProtector("Marketplaces.Sandbox.WooCommerce.ConsumerSecret");
@@ -25,7 +25,7 @@ public sealed class WooCommerceApiKeys(SandboxGrants grants, SandboxKeyGrants re
         var consumerKey = "ck_" + RandomHash();
         var consumerSecret = "cs_" + RandomHash();
         var keyId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
-        await register.RegisterAsync(WooCommerceSandboxStore.Id, Kind, consumerKey,
+        await grants.RegisterAsync(WooCommerceSandboxStore.Id, Kind, consumerKey,
             new WooCommerceApiKey(keyId, account, permissions, description, _secrets.Protect(consumerSecret)), null, ct);
         return new Issued(keyId, consumerKey, consumerSecret, permissions);
     }

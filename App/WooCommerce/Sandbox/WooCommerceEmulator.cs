@@ -17,7 +17,7 @@ public sealed class WooCommerceEmulator : ISandboxEmulator
         IDataProtectionProvider protection, IHttpClientFactory http, PublicUrls urls, TimeProvider clock)
     {
         var store = new WooCommerceSandboxStore(urls);
-        var keys = new WooCommerceApiKeys(grants, new SandboxKeyGrants(contexts, journal, clock), protection);
+        var keys = new WooCommerceApiKeys(grants, protection);
         _manualKeys = new WooCommerceManualKeysPage(keys, store);
         _authorize = new WooCommerceAuthorizeEndpoint(keys, journal, http, clock);
         _rest = new WooCommerceRestEndpoints(new WooCommerceRestAuthentication(keys, store, clock), store);
