@@ -22,7 +22,8 @@ internal sealed class AliExpressTokenEndpoint(
         var code = await grants.ConsumeAsync(AliExpressSandbox.Id, AliExpressSandbox.CodeKind, request["code"], ct);
         if (code?.Read<AliExpressCodeGrant>() is not { } granted || granted.AppKey != app.AppKey)
             return IopError.InvalidCode("The code is invalid, expired or already used").Rest();
-        return await IssueAsync(app, granted.Account, clock.GetUtcNow() + options.Refresh(), ct);
+        var now = clock.GetUtcNow();
+        return await IssueAsync(app, granted.Account, now, now + options.Refresh(), ct);
     }
 
     public async Task<IResult> RefreshAsync(HttpRequest http, CancellationToken ct)
@@ -34,23 +35,23 @@ internal sealed class AliExpressTokenEndpoint(
         var refresh = await grants.ConsumeAsync(AliExpressSandbox.Id, AliExpressSandbox.RefreshKind, request["refresh_token"], ct);
         if (refresh?.Read<AliExpressTokenGrant>() is not { } granted || granted.AppKey != app.AppKey)
             return IopError.IllegalRefreshToken().Rest();
-        return await IssueAsync(app, granted.Account, granted.RefreshValidUntil, ct);
+        return await IssueAsync(app, granted.Account, clock.GetUtcNow(), granted.RefreshValidUntil, ct);
     }
 
-    private async Task<IResult> IssueAsync(AliExpressSandboxApp app, string accountName, DateTimeOffset refreshValidUntil, CancellationToken ct)
+    private async Task<IResult> IssueAsync(
+        AliExpressSandboxApp app, string accountName, DateTimeOffset now, DateTimeOffset refreshValidUntil, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var accessExpires = now + options.Access();
+        var accessLifetime = options.Access();
         var grant = new AliExpressTokenGrant(app.AppKey, accountName, refreshValidUntil);
-        var accessToken = await grants.IssueAsync(AliExpressSandbox.Id, AliExpressSandbox.AccessKind, grant, accessExpires - now, "50000", ct);
+        var accessToken = await grants.IssueAsync(AliExpressSandbox.Id, AliExpressSandbox.AccessKind, grant, accessLifetime, "50000", ct);
         var refreshToken = await grants.IssueAsync(AliExpressSandbox.Id, AliExpressSandbox.RefreshKind, grant, refreshValidUntil - now, "50001", ct);
         var account = new AliExpressSandboxAccount(accountName);
         return Results.Json(new JsonObject
         {
             ["access_token"] = accessToken,
             ["refresh_token"] = refreshToken,
-            ["expires_in"] = (long)(accessExpires - now).TotalSeconds,
-            ["expire_time"] = accessExpires.ToUnixTimeMilliseconds(),
+            ["expires_in"] = (long)accessLifetime.TotalSeconds,
+            ["expire_time"] = (now + accessLifetime).ToUnixTimeMilliseconds(),
             ["refresh_expires_in"] = (long)(refreshValidUntil - now).TotalSeconds,
             ["refresh_token_valid_time"] = refreshValidUntil.ToUnixTimeMilliseconds(),
             ["user_id"] = account.UserId,
