@@ -97,6 +97,18 @@ public class ShopifyEmulatorTests(ServerAppFactory app) : IClassFixture<ServerAp
     }
 
     [Fact]
+    public async Task An_exchange_naming_grant_type_authorization_code_is_accepted_and_an_unknown_grant_type_is_not()
+    {
+        var (id, secret) = await _driver.AppAsync();
+        var code = (await _driver.ApproveAsync())["code"];
+        var unknown = await ShopifySandboxDriver.JsonAsync(await _driver.PostTokenAsync(
+            new { client_id = id, client_secret = secret, code, grant_type = "password" }), HttpStatusCode.BadRequest);
+        Assert.Equal("unsupported_grant_type", unknown.GetProperty("error").GetString());
+        await ShopifySandboxDriver.JsonAsync(await _driver.PostTokenAsync(
+            new { client_id = id, client_secret = secret, code, grant_type = "authorization_code", expiring = "1" }), HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_code_works_once()
     {
         var code = (await _driver.ApproveAsync())["code"];

@@ -27,7 +27,8 @@ internal sealed class ShopifyTokenEndpoint(SandboxApps apps, SandboxGrants grant
             return ShopifyOAuthError.InvalidClient("Client authentication failed");
         return request["grant_type"] switch
         {
-            null => await ExchangeAsync(shop, app, request, ct),
+            // Shopify's libraries send no grant_type with a code; RFC 6749 clients send authorization_code.
+            null or "authorization_code" => await ExchangeAsync(shop, app, request, ct),
             "refresh_token" => await RefreshAsync(shop, app, request, ct),
             var other => ShopifyOAuthError.UnsupportedGrantType($"grant_type '{other}' is not emulated"),
         };
