@@ -1,0 +1,21 @@
+using Marketplaces.Sandbox;
+
+namespace Marketplaces.AliExpress.Sandbox;
+
+/// <summary>The AliExpress IOP gateway under /sandbox/aliexpress, with the real gateway's paths.</summary>
+public sealed class AliExpressEmulator : ISandboxEmulator
+{
+    public string MarketplaceId => AliExpressSandbox.Id;
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        var authorize = ActivatorUtilities.CreateInstance<AliExpressAuthorizeEndpoint>(routes.ServiceProvider);
+        var tokens = ActivatorUtilities.CreateInstance<AliExpressTokenEndpoint>(routes.ServiceProvider);
+        var gateway = ActivatorUtilities.CreateInstance<AliExpressSyncGateway>(routes.ServiceProvider);
+        routes.MapGet("/oauth/authorize", authorize.ShowAsync);
+        routes.MapPost("/oauth/authorize", authorize.DecideAsync);
+        routes.MapPost("/rest" + IopTokenProtocol.CreateTokenPath, tokens.CreateAsync);
+        routes.MapPost("/rest" + IopTokenProtocol.RefreshTokenPath, tokens.RefreshAsync);
+        routes.MapMethods("/sync", [HttpMethods.Get, HttpMethods.Post], gateway.HandleAsync);
+    }
+}
