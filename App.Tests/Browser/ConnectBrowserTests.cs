@@ -40,6 +40,7 @@ public sealed class ConnectBrowserTests(BrowserFixture app) : IClassFixture<Brow
     public async Task Connect_approve_shows_connected_with_a_masked_token_then_disconnect(string marketplace)
     {
         var (page, card) = await DashboardAsync(marketplace);
+        var before = await card.Locator(".connection").CountAsync();
         await OpenConnectDialogAsync(page, card);
         await page.GetByRole(AriaRole.Button, new() { Name = $"Continue to {Names[marketplace]}" }).ClickAsync();
 
@@ -50,6 +51,7 @@ public sealed class ConnectBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await page.WaitForInteractiveAsync();
         card = page.GetByLabel(Names[marketplace], new() { Exact = true });
         await Expect(card.Locator(".card-notice")).ToContainTextAsync("Connected");
+        await Expect(card.Locator(".connection")).ToHaveCountAsync(before + 1);
         var connection = card.Locator(".connection").Last;
         await Expect(connection.Locator(".connection-state")).ToHaveTextAsync("Connected");
         await Expect(connection.Locator(".connection-environment")).ToHaveTextAsync("Sandbox");
@@ -58,10 +60,10 @@ public sealed class ConnectBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await Expect(connection.Locator(".reauthorize-by, .access-expiry").First).ToBeVisibleAsync();
 
         await connection.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Disconnect") }).ClickAsync();
-        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
         await Expect(card.Locator(".card-notice")).ToContainTextAsync("Disconnected");
-        await Expect(card.Locator(".connection")).ToHaveCountAsync(0);
-        await Expect(card.Locator(".connection-state")).ToHaveTextAsync("Not connected");
+        await Expect(card.Locator(".connection")).ToHaveCountAsync(before);
+        if (before == 0) await Expect(card.Locator(".connection-state")).ToHaveTextAsync("Not connected");
     }
 
     [Theory]
@@ -69,6 +71,7 @@ public sealed class ConnectBrowserTests(BrowserFixture app) : IClassFixture<Brow
     public async Task Deny_shows_the_denial_on_the_card_and_stores_nothing(string marketplace)
     {
         var (page, card) = await DashboardAsync(marketplace);
+        var before = await card.Locator(".connection").CountAsync();
         await OpenConnectDialogAsync(page, card);
         await page.GetByRole(AriaRole.Button, new() { Name = $"Continue to {Names[marketplace]}" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Deny" }).ClickAsync();
@@ -76,7 +79,46 @@ public sealed class ConnectBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await page.WaitForInteractiveAsync();
         card = page.GetByLabel(Names[marketplace], new() { Exact = true });
         await Expect(card.Locator(".card-notice")).ToContainTextAsync("denied");
-        await Expect(card.Locator(".connection")).ToHaveCountAsync(0);
+        await Expect(card.Locator(".connection")).ToHaveCountAsync(before);
+    }
+
+    [Fact]
+    public async Task WooCommerce_connects_by_authorizing_in_the_sandbox_store()
+    {
+        var (page, card) = await DashboardAsync("woocommerce");
+        var before = await card.Locator(".connection").CountAsync();
+        await OpenConnectDialogAsync(page, card);
+        await Expect(page.GetByLabel("Store URL")).ToHaveValueAsync(new Regex("/sandbox/woocommerce$"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Authorize in the store instead" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+        await page.WaitForInteractiveAsync();
+        card = page.GetByLabel("WooCommerce", new() { Exact = true });
+        await Expect(card.Locator(".card-notice")).ToContainTextAsync("Connected");
+        await Expect(card.Locator(".connection")).ToHaveCountAsync(before == 0 ? 1 : before);
+        await Expect(card.Locator(".connection").Last.Locator(".masked-token")).ToHaveTextAsync(new Regex(@"^ck_.…\S+ \(43 chars\)$|^ck_\S…\S+ \(43 chars\)$"));
+    }
+
+    [Fact]
+    public async Task PrestaShop_refuses_a_wrong_key_in_the_dialog_and_connects_with_the_right_one()
+    {
+        var (page, card) = await DashboardAsync("prestashop");
+        var store = await page.Context.NewPageAsync();
+        await store.GotoAsync("/sandbox/prestashop/");
+        var key = (await store.Locator("#webservice-key").TextContentAsync())!.Trim();
+        await store.CloseAsync();
+
+        await OpenConnectDialogAsync(page, card);
+        await page.GetByLabel("Webservice key").FillAsync("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and connect" }).ClickAsync();
+        await Expect(page.Locator(".connect-error")).ToContainTextAsync("did not accept");
+
+        await page.GetByLabel("Webservice key").FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and connect" }).ClickAsync();
+        await Expect(card.Locator(".card-notice")).ToContainTextAsync("Connected");
+        await Expect(card.Locator(".connection").Last.Locator(".connection-state")).ToHaveTextAsync("Connected");
+        await Expect(card.Locator(".connection").Last.Locator(".masked-token")).Not.ToContainTextAsync(key[4..^4]);
     }
 
     [Fact]

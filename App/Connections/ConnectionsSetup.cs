@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Marketplaces.Catalog;
 
 namespace Marketplaces.Connections;
@@ -7,6 +8,7 @@ public static class ConnectionsSetup
     public static void AddConnections(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => MarketplaceCatalog.Load(sp.GetRequiredService<IConfiguration>()));
         services.AddMarketplaceHttp();
         services.AddSingleton<PublicUrls>();

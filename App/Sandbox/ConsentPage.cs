@@ -35,7 +35,7 @@ public static class ConsentPage
         foreach (var (name, value) in hidden)
             html.Append("<input type=\"hidden\" name=\"").Append(E(name)).Append("\" value=\"").Append(E(value)).Append("\">");
         html.Append("<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button>")
-            .Append("<button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button></form></body></html>");
+            .Append("<button type=\"submit\" name=\"decision\" value=\"deny\" formnovalidate>Deny</button></form></body></html>");
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }
 

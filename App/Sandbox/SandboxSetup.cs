@@ -7,7 +7,6 @@ public static class SandboxSetup
         var options = builder.Configuration.GetSection("Sandbox").Get<SandboxOptions>() ?? new SandboxOptions();
         options.Enabled ??= builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SandboxJournal>();
         builder.Services.AddSingleton<SandboxGrants>();
         builder.Services.AddSingleton<SandboxApps>();
