@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Marketplaces.Tests.Infrastructure;
 
@@ -59,6 +60,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ConnectionString.Length > 0) NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -30,7 +30,8 @@ public static class TestPostgres
 
     private static async Task<EmbeddedPostgres> StartAsync()
     {
-        var cluster = new EmbeddedPostgres(new AppPaths(Path.Combine(Root, "cluster")), new EmbeddedPostgresOptions());
+        // Test classes run in parallel, each app with its own database and connection pools.
+        var cluster = new EmbeddedPostgres(new AppPaths(Path.Combine(Root, "cluster")), new EmbeddedPostgresOptions { MaxConnections = 500 });
         await cluster.StartAsync(NullLogger.Instance, CancellationToken.None);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

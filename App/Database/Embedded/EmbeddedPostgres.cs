@@ -55,7 +55,8 @@ public sealed class EmbeddedPostgres
         {
             var start = await ProcessRunner.RunAsync(binaries.PgCtl,
                 ["start", "-D", DataDirectory, "-w", "-t", _options.StartTimeoutSeconds.ToString(), "-l", LogFile,
-                 "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"],
+                 "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" +
+                       (_options.MaxConnections is { } max ? $" -c max_connections={max}" : "")],
                 RunAs, TimeSpan.FromSeconds(_options.StartTimeoutSeconds + 5), ct);
             if (start.ExitCode != 0)
                 throw new InvalidOperationException($"Embedded PostgreSQL did not start (see {LogFile}): {start.Output}");

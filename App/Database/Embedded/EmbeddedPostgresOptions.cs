@@ -9,6 +9,9 @@ public sealed class EmbeddedPostgresOptions
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one at each start.</summary>
     public int Port { get; set; }
 
+    /// <summary>Server connection limit; null keeps PostgreSQL's default (100).</summary>
+    public int? MaxConnections { get; set; }
+
     public int StartTimeoutSeconds { get; set; } = 60;
     public int StopTimeoutSeconds { get; set; } = 10;
 }
