@@ -43,3 +43,37 @@ public sealed class KeyRingTests
         Assert.Contains("Restore the keys folder", error.Message);
     }
 }
+
+public sealed class EncryptedKeyRingTests
+{
+    [Fact]
+    public async Task A_configured_certificate_encrypts_the_key_ring_at_rest_and_silences_the_warning()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=marketplaces-key-ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(TestPostgres.Root, $"key-ring-{Guid.NewGuid():N}.pfx");
+        Directory.CreateDirectory(TestPostgres.Root);
+        await File.WriteAllBytesAsync(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-password"));
+
+        await using var app = new AppFactory().With("DataProtection:CertificatePath", path).With("DataProtection:CertificatePassword", "pfx-password");
+        await app.InitializeAsync();
+        var ciphertext = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("a token");
+
+        var keyFile = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(app.DataDirectory, "keys"), "key-*.xml").Single());
+        Assert.Contains("encryptedSecret", keyFile);
+        // Unencrypted, the master key is written in a <value> element; encrypted, only ciphertext is.
+        Assert.DoesNotContain("<value>", keyFile, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("not encrypted at rest"));
+        Assert.Equal("a token", app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(ciphertext));
+    }
+
+    [Fact]
+    public async Task Without_a_certificate_the_log_warns_that_the_key_ring_is_unencrypted()
+    {
+        await using var app = new AppFactory();
+        await app.InitializeAsync();
+        Assert.Single(app.Logs.Lines, l => l.Contains("is not encrypted at rest"));
+    }
+}
