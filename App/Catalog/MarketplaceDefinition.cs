@@ -27,6 +27,9 @@ public sealed class MarketplaceDefinition
     /// <summary>What the card shows as the account (label for <c>AccountId</c>, e.g. "Seller ID", "Shop").</summary>
     public string AccountLabel { get; set; } = "Account";
 
+    /// <summary>The marketplace's documented call limits; none for marketplaces that document none.</summary>
+    public RateLimitDefinition RateLimits { get; set; } = new();
+
     public EnvironmentEndpoints? Endpoints(MarketplaceEnvironment environment) =>
         Environments.GetValueOrDefault(environment.ToString());
 }
@@ -204,4 +207,61 @@ public sealed class TokenLifetimes
     public int RefreshMarginSeconds { get; set; } = 600;
 
     public TimeSpan RefreshMargin => TimeSpan.FromSeconds(Math.Max(RefreshMarginSeconds, AccessTokenSeconds / 4));
+}
+
+/// <summary>
+/// Call limits by operation group (an Amazon operation, an eBay API, one group for a whole marketplace). A group
+/// the caller names but the catalog does not list falls back to <c>default</c>; without one it is a programming error.
+/// </summary>
+public sealed class RateLimitDefinition
+{
+    public const string DefaultGroup = "default";
+
+    public Dictionary<string, OperationLimit> Groups { get; set; } = new();
+    public ThrottleSignals Signals { get; set; } = new();
+}
+
+/// <summary>Any combination of a token bucket, short windows that are waited out and a daily quota that is not.</summary>
+public sealed class OperationLimit
+{
+    /// <summary>Token bucket refill rate (Amazon's per-operation rate, Shopify's leak rate).</summary>
+    public double? RatePerSecond { get; set; }
+
+    /// <summary>Token bucket size; one when only a rate is given.</summary>
+    public int? Burst { get; set; }
+
+    /// <summary>Calls in any one second (Etsy QPS, AliExpress QPS).</summary>
+    public int? PerSecond { get; set; }
+
+    /// <summary>Calls in any one minute (TikTok's sliding window).</summary>
+    public int? PerMinute { get; set; }
+
+    public int? PerDay { get; set; }
+
+    /// <summary>IANA time zone whose midnight resets <see cref="PerDay"/> (eBay: America/Los_Angeles); null for a rolling 24 hours (Etsy).</summary>
+    public string? DayResetsIn { get; set; }
+
+    public LimitScope Scope { get; set; } = LimitScope.Account;
+}
+
+public enum LimitScope
+{
+    /// <summary>Each seller account has its own allowance (Amazon per selling partner, TikTok per token, Shopify per shop).</summary>
+    Account,
+
+    /// <summary>All accounts share the app's allowance (eBay, Etsy, AliExpress).</summary>
+    Application,
+}
+
+/// <summary>How a marketplace says "too many": always HTTP 429, plus what this lists.</summary>
+public sealed class ThrottleSignals
+{
+    /// <summary>Header carrying the operation's current rate in requests per second (Amazon's x-amzn-RateLimit-Limit).</summary>
+    public string? RateHeader { get; set; }
+
+    /// <summary>Error codes that mean throttled in a body answered with another status (AliExpress ApiCallLimit, Shopify THROTTLED).</summary>
+    public List<string> BodyCodes { get; set; } = [];
+
+    /// <summary>How long to back off after a throttled answer that says neither Retry-After nor a rate.</summary>
+    public int DefaultRetryAfterSeconds { get; set; } = 60;
 }

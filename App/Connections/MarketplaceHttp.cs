@@ -1,23 +1,31 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Marketplaces.RateLimits;
 
 namespace Marketplaces.Connections;
 
 /// <summary>
-/// The one HTTP pipeline for marketplace calls: a named client with bounded timeouts, and the table that turns
-/// status codes and OAuth error bodies into <see cref="MarketplaceException"/> kinds.
+/// The one HTTP pipeline for marketplace calls: a named client with the rate limiter and a bounded time per attempt,
+/// and the table that turns status codes and OAuth error bodies into <see cref="MarketplaceException"/> kinds.
 /// </summary>
 public static class MarketplaceHttp
 {
     public const string ClientName = "marketplaces";
 
-    public static void AddMarketplaceHttp(this IServiceCollection services) =>
+    public static void AddMarketplaceHttp(this IServiceCollection services)
+    {
+        services.AddRateLimits();
         services.AddHttpClient(ClientName, client =>
-        {
-            client.Timeout = TimeSpan.FromSeconds(30);
-            client.DefaultRequestHeaders.UserAgent.ParseAdd("Marketplaces/1.0 (Language=C#; self-hosted seller dashboard)");
-        }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            {
+                // Each attempt is bounded below instead: a call may first wait for its rate-limit allowance.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("Marketplaces/1.0 (Language=C#; self-hosted seller dashboard)");
+            })
+            .AddHttpMessageHandler<RateLimitHandler>()
+            .AddHttpMessageHandler(() => new AttemptTimeoutHandler(TimeSpan.FromSeconds(30)))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+    }
 
     public static HttpClient Create(this IHttpClientFactory factory) => factory.CreateClient(ClientName);
 

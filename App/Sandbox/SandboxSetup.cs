@@ -10,6 +10,7 @@ public static class SandboxSetup
         builder.Services.AddSingleton<SandboxJournal>();
         builder.Services.AddSingleton<SandboxGrants>();
         builder.Services.AddSingleton<SandboxApps>();
+        builder.Services.AddSingleton<SandboxRateLimits>();
         foreach (var emulator in typeof(SandboxSetup).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ISandboxEmulator).IsAssignableFrom(t)))
         {
@@ -22,9 +23,11 @@ public static class SandboxSetup
     public static void MapSandbox(this WebApplication app)
     {
         if (app.Services.GetRequiredService<SandboxOptions>().Enabled != true) return;
+        var rateLimits = app.Services.GetRequiredService<SandboxRateLimits>();
         foreach (var emulator in app.Services.GetServices<ISandboxEmulator>())
         {
             var group = app.MapGroup($"/sandbox/{emulator.MarketplaceId}").AllowAnonymous().DisableAntiforgery();
+            group.AddEndpointFilter(rateLimits.FilterAsync);
             emulator.Map(group);
         }
     }

@@ -1,0 +1,109 @@
+using Marketplaces.Catalog;
+using Marketplaces.RateLimits;
+
+namespace Marketplaces.Tests.RateLimits;
+
+/// <summary>The gate's arithmetic on a simulated clock: a caller that sends whenever allowed and otherwise waits as told.</summary>
+public sealed class RateGateTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Sends as fast as the gate allows for <paramref name="duration"/>; returns when each call went.</summary>
+    private static List<DateTimeOffset> Saturate(RateGate gate, TimeSpan duration, DateTimeOffset? from = null)
+    {
+        var sent = new List<DateTimeOffset>();
+        var now = from ?? Start;
+        while (now < (from ?? Start) + duration)
+        {
+            var admission = gate.TryEnter(now);
+            Assert.Null(admission.ExhaustedUntil);
+            if (admission.Granted) sent.Add(now);
+            else now += admission.Wait;
+        }
+        return sent;
+    }
+
+    private static int MostInAnyWindow(List<DateTimeOffset> sent, TimeSpan window) =>
+        sent.Max(first => sent.Count(t => t >= first && t < first + window));
+
+    [Fact]
+    public void A_token_bucket_never_lets_more_than_burst_plus_rate_times_the_window_through()
+    {
+        var gate = new RateGate(new OperationLimit { RatePerSecond = 2, Burst = 5 }, Start, TimeSpan.Zero);
+
+        var sent = Saturate(gate, TimeSpan.FromSeconds(60));
+
+        foreach (var seconds in new[] { 0.5, 1, 5, 30, 60 })
+            Assert.True(MostInAnyWindow(sent, TimeSpan.FromSeconds(seconds)) <= 5 + 2 * seconds, $"too many calls in {seconds} s");
+        Assert.InRange(sent.Count, 5 + 2 * 60 - 1, 5 + 2 * 60);
+        Assert.Equal(5, sent.Count(t => t == Start));
+    }
+
+    [Fact]
+    public void A_minute_window_never_lets_more_than_its_limit_into_any_sixty_seconds()
+    {
+        var gate = new RateGate(new OperationLimit { PerMinute = 6 }, Start, TimeSpan.Zero);
+
+        var sent = Saturate(gate, TimeSpan.FromMinutes(5));
+
+        Assert.Equal(6, MostInAnyWindow(sent, TimeSpan.FromMinutes(1)));
+        Assert.Equal(30, sent.Count);
+    }
+
+    [Fact]
+    public void The_margin_is_added_to_every_wait()
+    {
+        var gate = new RateGate(new OperationLimit { RatePerSecond = 1, Burst = 1 }, Start, TimeSpan.FromMilliseconds(50));
+
+        Assert.True(gate.TryEnter(Start).Granted);
+        Assert.Equal(TimeSpan.FromMilliseconds(1050), gate.TryEnter(Start).Wait);
+    }
+
+    [Fact]
+    public void A_throttle_blocks_until_retry_after_then_halves_the_rate_which_recovers_minute_by_minute()
+    {
+        var gate = new RateGate(new OperationLimit { RatePerSecond = 4, Burst = 4 }, Start, TimeSpan.Zero);
+
+        gate.Penalize(Start, TimeSpan.FromSeconds(3));
+
+        Assert.Equal(TimeSpan.FromSeconds(3), gate.TryEnter(Start).Wait);
+        Assert.Equal(2, gate.Rate);
+        Assert.True(gate.TryEnter(Start.AddSeconds(3)).Granted);
+        gate.TryEnter(Start.AddSeconds(63));
+        Assert.Equal(4, gate.Rate);
+    }
+
+    [Fact]
+    public void The_marketplaces_stated_rate_replaces_the_catalogs()
+    {
+        var gate = new RateGate(new OperationLimit { RatePerSecond = 0.0167, Burst = 1 }, Start, TimeSpan.Zero);
+        Assert.True(gate.TryEnter(Start).Granted);
+
+        gate.ObserveRate(Start, 0.5);
+
+        Assert.Equal(TimeSpan.FromSeconds(2), gate.TryEnter(Start).Wait);
+    }
+
+    [Fact]
+    public void A_daily_quota_is_not_waited_for_but_reported_with_the_next_midnight_in_its_time_zone()
+    {
+        var gate = new RateGate(new OperationLimit { PerDay = 2, DayResetsIn = "America/Los_Angeles" }, Start, TimeSpan.Zero);
+
+        Assert.True(gate.TryEnter(Start).Granted);
+        Assert.True(gate.TryEnter(Start).Granted);
+
+        // 2026-03-10 is daylight time in California (UTC-7): midnight there is 07:00 UTC.
+        Assert.Equal(new DateTimeOffset(2026, 3, 11, 7, 0, 0, TimeSpan.Zero), gate.TryEnter(Start).ExhaustedUntil);
+        Assert.True(gate.TryEnter(new DateTimeOffset(2026, 3, 11, 7, 0, 0, TimeSpan.Zero)).Granted);
+    }
+
+    [Fact]
+    public void A_rolling_daily_quota_comes_back_24_hours_after_its_oldest_call()
+    {
+        var gate = new RateGate(new OperationLimit { PerDay = 1 }, Start, TimeSpan.Zero);
+
+        Assert.True(gate.TryEnter(Start).Granted);
+
+        Assert.Equal(Start.AddDays(1), gate.TryEnter(Start.AddHours(5)).ExhaustedUntil);
+    }
+}

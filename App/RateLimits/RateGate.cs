@@ -1,0 +1,115 @@
+using Marketplaces.Catalog;
+
+namespace Marketplaces.RateLimits;
+
+/// <summary>Whether a call may go now: it may, it must wait this long, or the day's quota is gone until a time.</summary>
+internal readonly record struct Admission(TimeSpan Wait, DateTimeOffset? ExhaustedUntil)
+{
+    public bool Granted => Wait <= TimeSpan.Zero && ExhaustedUntil is null;
+}
+
+/// <summary>
+/// One key's allowance: the catalog's bucket, windows and daily quota, plus what throttled answers taught it (a
+/// block until Retry-After, a slower rate that recovers by doubling each quiet minute). The same gate, without a
+/// margin, is what the sandbox emulators enforce. Thread-safe; clock-free (callers pass the time).
+/// </summary>
+internal sealed class RateGate
+{
+    private const double SlowestFactor = 1.0 / 8;
+    private static readonly TimeSpan RecoveryStep = TimeSpan.FromMinutes(1);
+
+    private readonly TokenBucket? _bucket;
+    private readonly List<SlidingWindow> _windows = [];
+    private readonly DailyQuota? _day;
+    private readonly TimeSpan _margin;
+    private readonly Lock _lock = new();
+    private double _baseRate;
+    private double _factor = 1;
+    private DateTimeOffset _slowedAt;
+    private DateTimeOffset _blockedUntil;
+
+    /// <param name="margin">Added to every wait, so that calls spaced exactly at the limit still arrive inside it.</param>
+    public RateGate(OperationLimit limit, DateTimeOffset now, TimeSpan margin)
+    {
+        if (limit.RatePerSecond is { } rate)
+        {
+            _baseRate = rate;
+            _bucket = new TokenBucket(rate, Math.Max(1, limit.Burst ?? 1), now);
+        }
+        if (limit.PerSecond is { } perSecond) _windows.Add(new SlidingWindow(perSecond, TimeSpan.FromSeconds(1)));
+        if (limit.PerMinute is { } perMinute) _windows.Add(new SlidingWindow(perMinute, TimeSpan.FromMinutes(1)));
+        if (limit.PerDay is { } perDay) _day = DailyQuota.Create(perDay, limit.DayResetsIn);
+        _margin = margin;
+    }
+
+    /// <summary>Admits and counts the call when everything allows it; otherwise counts nothing.</summary>
+    public Admission TryEnter(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            Recover(now);
+            if (_day?.ExhaustedUntil(now) is { } reset) return new Admission(TimeSpan.Zero, reset);
+            var wait = _blockedUntil - now;
+            if (_bucket?.Wait(now) is { } bucketWait && bucketWait > wait) wait = bucketWait;
+            foreach (var window in _windows)
+            {
+                if (window.Wait(now) is var windowWait && windowWait > wait) wait = windowWait;
+            }
+            if (wait > TimeSpan.Zero) return new Admission(wait + _margin, null);
+            _bucket?.Take();
+            foreach (var window in _windows) window.Record(now);
+            _day?.Record(now);
+            return new Admission(TimeSpan.Zero, null);
+        }
+    }
+
+    /// <summary>The marketplace said "too many": nothing goes before <paramref name="retryAfter"/>, and the bucket slows down.</summary>
+    public void Penalize(DateTimeOffset now, TimeSpan retryAfter)
+    {
+        lock (_lock)
+        {
+            if (now + retryAfter > _blockedUntil) _blockedUntil = now + retryAfter;
+            if (_bucket is null) return;
+            _bucket.Empty(now);
+            _factor = Math.Max(SlowestFactor, _factor / 2);
+            _slowedAt = now;
+            _bucket.SetRate(now, _baseRate * _factor);
+        }
+    }
+
+    /// <summary>The marketplace's own figure for this operation's rate (Amazon's dynamic usage plans).</summary>
+    public void ObserveRate(DateTimeOffset now, double ratePerSecond)
+    {
+        lock (_lock)
+        {
+            if (_bucket is null || ratePerSecond <= 0) return;
+            _baseRate = ratePerSecond;
+            _bucket.SetRate(now, _baseRate * _factor);
+        }
+    }
+
+    /// <summary>How long the bucket takes to earn one call at its current rate, if it has a bucket.</summary>
+    public TimeSpan? RefillInterval
+    {
+        get
+        {
+            lock (_lock) return _bucket is null ? null : TimeSpan.FromSeconds(1 / _bucket.Rate);
+        }
+    }
+
+    public double? Rate
+    {
+        get
+        {
+            lock (_lock) return _bucket?.Rate;
+        }
+    }
+
+    private void Recover(DateTimeOffset now)
+    {
+        if (_bucket is null || _factor >= 1 || now - _slowedAt < RecoveryStep) return;
+        _factor = Math.Min(1, _factor * 2);
+        _slowedAt = now;
+        _bucket.SetRate(now, _baseRate * _factor);
+    }
+}

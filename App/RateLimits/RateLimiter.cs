@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Marketplaces.Catalog;
+using Marketplaces.Connections;
+
+namespace Marketplaces.RateLimits;
+
+/// <summary>
+/// The one limiter every marketplace call goes through (jobs and the seller's own clicks alike), one gate per
+/// (marketplace, account, operation group) configured from the catalog. State is in process: several app
+/// instances against one marketplace account would each spend the full allowance.
+/// </summary>
+public sealed class RateLimiter(MarketplaceCatalog catalog, QuotaExhaustions exhaustions, TimeProvider clock)
+{
+    /// <summary>Slack on every wait, so that calls spaced exactly at the limit do not arrive a hair early.</summary>
+    internal static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(50);
+
+    private readonly ConcurrentDictionary<RateLimitKey, RateGate> _gates = new();
+
+    /// <summary>
+    /// Waits until the call fits every limit, then counts it. A used-up daily quota throws
+    /// <see cref="MarketplaceErrorKind.RateLimited"/> with the time it resets, and is remembered for the card.
+    /// </summary>
+    public async Task AcquireAsync(RateLimitKey key, CancellationToken ct)
+    {
+        if (Resolve(key) is not var (gateKey, gate)) return;
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var admission = gate.TryEnter(now);
+            if (admission.Granted) return;
+            if (admission.ExhaustedUntil is { } reset)
+            {
+                exhaustions.Record(gateKey, reset);
+                throw new MarketplaceException(MarketplaceErrorKind.RateLimited,
+                    $"{catalog[key.Marketplace].Name}'s daily limit for {gateKey.Group} is reached; it resets at {reset.ToUniversalTime():yyyy-MM-dd HH:mm} UTC.",
+                    "DailyLimitReached", reset - now, StatusCodes.Status429TooManyRequests);
+            }
+            await Task.Delay(admission.Wait, clock, ct);
+        }
+    }
+
+    /// <summary>A throttled answer: block the key for <paramref name="retryAfter"/> and slow its bucket down.</summary>
+    public void Penalize(RateLimitKey key, TimeSpan retryAfter) => Resolve(key)?.Gate.Penalize(clock.GetUtcNow(), retryAfter);
+
+    /// <summary>The marketplace reported the operation's current rate (requests per second).</summary>
+    public void ObserveRate(RateLimitKey key, double ratePerSecond) => Resolve(key)?.Gate.ObserveRate(clock.GetUtcNow(), ratePerSecond);
+
+    /// <summary>The bucket's current rate, when the key's group has one.</summary>
+    public double? RateOf(RateLimitKey key) => Resolve(key)?.Gate.Rate;
+
+    internal TimeSpan? RefillInterval(RateLimitKey key) => Resolve(key)?.Gate.RefillInterval;
+
+    public ThrottleSignals SignalsOf(string marketplace) =>
+        catalog.TryGet(marketplace, out var definition) ? definition.RateLimits.Signals : new ThrottleSignals();
+
+    /// <summary>The gate a key spends from: unlisted groups fall into <c>default</c>, shared allowances into the app's key.</summary>
+    private (RateLimitKey Key, RateGate Gate)? Resolve(RateLimitKey key)
+    {
+        if (!catalog.TryGet(key.Marketplace, out var definition) || definition.RateLimits.Groups.Count == 0) return null;
+        var groups = definition.RateLimits.Groups;
+        var group = groups.ContainsKey(key.Group) ? key.Group
+            : groups.ContainsKey(RateLimitDefinition.DefaultGroup) ? RateLimitDefinition.DefaultGroup
+            : throw new InvalidOperationException($"The catalog lists no rate-limit group '{key.Group}' (nor a default) for {key.Marketplace}.");
+        var limit = groups[group];
+        var gateKey = new RateLimitKey(definition.Id, limit.Scope == LimitScope.Application ? RateLimitKey.Application : key.Account, group);
+        return (gateKey, _gates.GetOrAdd(gateKey, _ => new RateGate(limit, clock.GetUtcNow(), Margin)));
+    }
+}

@@ -1,0 +1,16 @@
+namespace Marketplaces.RateLimits;
+
+/// <summary>At most <c>limit</c> calls in any stretch of <c>length</c> (a sliding log: stricter than the fixed windows some marketplaces count in).</summary>
+internal sealed class SlidingWindow(int limit, TimeSpan length)
+{
+    private readonly Queue<DateTimeOffset> _calls = new();
+
+    /// <summary>Zero when a call fits now, otherwise how long until the oldest counted call leaves the window.</summary>
+    public TimeSpan Wait(DateTimeOffset now)
+    {
+        while (_calls.TryPeek(out var oldest) && oldest + length <= now) _calls.Dequeue();
+        return _calls.Count < limit ? TimeSpan.Zero : _calls.Peek() + length - now;
+    }
+
+    public void Record(DateTimeOffset now) => _calls.Enqueue(now);
+}
