@@ -36,6 +36,21 @@ public sealed class PollScheduleTests(PollingFixture app) : IClassFixture<Pollin
     }
 
     [Fact]
+    public async Task One_connection_failing_does_not_stop_the_sweep_from_syncing_the_others()
+    {
+        var (failing, broken) = await app.ConnectEbayAsync("sweep-broken-seller");
+        var (healthy, _) = await app.ConnectEbayAsync("sweep-healthy-seller");
+        app.SandboxOrders.Interrupt(broken, afterPages: 0);
+
+        var result = await app.Services.GetRequiredService<FeedSweep>().RunAsync(default);
+
+        Assert.True(result.Failed >= 1 && result.Synced >= 1, result.ToString());
+        Assert.Equal(1, (await app.CursorAsync(failing)).ConsecutiveFailures);
+        Assert.NotNull((await app.CursorAsync(healthy)).LastSuccessAt);
+        Assert.NotEmpty(await app.StoredOrdersAsync(healthy));
+    }
+
+    [Fact]
     public async Task The_poll_trigger_fires_once_for_all_the_firings_missed_while_the_app_was_down()
     {
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
