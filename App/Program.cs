@@ -6,6 +6,7 @@ using Marketplaces.Health;
 using Marketplaces.Hosting;
 using Marketplaces.Jobs;
 using Marketplaces.Logging;
+using Marketplaces.Polling;
 using Marketplaces.Secrets;
 
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
@@ -19,6 +20,7 @@ builder.Services.AddScheduler(database);
 builder.Services.AddHealth();
 builder.AddConnections();
 builder.AddSandbox();
+builder.Services.AddPolling();
 builder.AddWebUi();
 
 var app = builder.Build();

@@ -22,7 +22,7 @@ public sealed class JobsBrowserTests(BrowserFixture app) : IClassFixture<Browser
 
         var jobs = page.Locator(".jobs-grid");
         await Expect(jobs.GetByText("Renews access tokens before they expire")).ToBeVisibleAsync();
-        await Expect(jobs.GetByText("every 1 min")).ToBeVisibleAsync();
+        await Expect(jobs.Locator("tr", new() { HasText = "Renews access tokens before they expire" }).GetByText("every 1 min")).ToBeVisibleAsync();
         await Expect(page.Locator(".nodes-grid").GetByText("(this app)")).ToBeVisibleAsync();
         var runsBefore = await page.Locator(".history-grid tbody tr").CountAsync();
 

@@ -1,4 +1,5 @@
 using Marketplaces.Database;
+using Marketplaces.Polling;
 using Quartz;
 
 namespace Marketplaces.Jobs;
@@ -34,6 +35,7 @@ public static class SchedulerSetup
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
                 job => job.WithIdentity(TokenRefreshJob.Key).WithDescription("Token refresh"));
+            PollFeedsJob.Schedule(q);
         });
         services.AddSingleton<TokenRefreshSweep>();
         services.AddSingleton<JobEvents>();

@@ -1,0 +1,104 @@
+using Marketplaces.Database;
+using Marketplaces.Jobs;
+using Marketplaces.Orders;
+using Marketplaces.Polling;
+using Marketplaces.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Marketplaces.Tests.Polling;
+
+/// <summary>When feeds run: every interval, once after downtime, and from the scheduled job.</summary>
+public sealed class PollScheduleTests(PollingFixture app) : IClassFixture<PollingFixture>
+{
+    [Fact]
+    public async Task A_feed_is_due_once_its_interval_has_passed_and_runs_once_however_many_were_missed()
+    {
+        var (connection, seller) = await app.ConnectEbayAsync("downtime-seller");
+        var sweep = app.Services.GetRequiredService<FeedSweep>();
+        Assert.Contains((connection, FeedNames.Orders), await sweep.DueAsync(DateTimeOffset.UtcNow, default));
+        await app.SyncOrdersAsync(connection);
+        Assert.DoesNotContain((connection, FeedNames.Orders), await sweep.DueAsync(DateTimeOffset.UtcNow, default));
+        await using (var db = await app.ContextAsync())
+        {
+            // Down for an hour: twelve 5-minute intervals missed.
+            await db.Set<FeedCursor>().Where(c => c.ConnectionId == connection)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastAttemptAt, DateTimeOffset.UtcNow.AddHours(-1)));
+        }
+        var requests = app.SandboxOrders.Requests(seller).Count;
+
+        await sweep.RunAsync(default);
+
+        Assert.Equal(requests + 1, app.SandboxOrders.Requests(seller).Count);
+        Assert.DoesNotContain((connection, FeedNames.Orders), await sweep.DueAsync(DateTimeOffset.UtcNow, default));
+        Assert.Contains((connection, FeedNames.Orders), await sweep.DueAsync(DateTimeOffset.UtcNow.AddMinutes(5), default));
+    }
+
+    [Fact]
+    public async Task One_connection_failing_does_not_stop_the_sweep_from_syncing_the_others()
+    {
+        var (failing, broken) = await app.ConnectEbayAsync("sweep-broken-seller");
+        var (healthy, _) = await app.ConnectEbayAsync("sweep-healthy-seller");
+        app.SandboxOrders.Interrupt(broken, afterPages: 0);
+
+        var result = await app.Services.GetRequiredService<FeedSweep>().RunAsync(default);
+
+        Assert.True(result.Failed >= 1 && result.Synced >= 1, result.ToString());
+        Assert.Equal(1, (await app.CursorAsync(failing)).ConsecutiveFailures);
+        Assert.NotNull((await app.CursorAsync(healthy)).LastSuccessAt);
+        Assert.NotEmpty(await app.StoredOrdersAsync(healthy));
+    }
+
+    [Fact]
+    public async Task The_poll_trigger_fires_once_for_all_the_firings_missed_while_the_app_was_down()
+    {
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var trigger = Assert.IsAssignableFrom<ISimpleTrigger>(await scheduler.GetTrigger(new TriggerKey("poll-feeds", "system")));
+
+        Assert.Equal(SimpleTriggerMisfireInstruction.NowWithExistingCount, trigger.MisfireInstruction);
+        Assert.Equal(TimeSpan.FromMinutes(1), trigger.RepeatInterval);
+    }
+
+    [Fact]
+    public async Task The_orders_interval_defaults_to_five_minutes_and_follows_configuration()
+    {
+        var feed = app.Engine.FeedsFor("ebay").Single(f => f.Name == FeedNames.Orders);
+        Assert.Equal(TimeSpan.FromMinutes(5), app.Engine.Options.Interval(feed));
+
+        var configured = new PollingOptions { Feeds = { ["orders"] = new FeedOptions { IntervalMinutes = 15 } } };
+        Assert.Equal(TimeSpan.FromMinutes(15), configured.Interval(feed));
+    }
+}
+
+/// <summary>The scheduled job, in an app of its own with the schedule running.</summary>
+public sealed class PollFeedsJobTests
+{
+    [Fact]
+    public async Task The_scheduled_job_syncs_connected_accounts_and_records_its_run()
+    {
+        await using var app = new ServerAppFactory();
+        await app.InitializeAsync();
+        using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(app);
+        var connection = Guid.Parse((await browser.ConnectAsync("ebay", sandboxAccount: "scheduled-seller"))["connected"]);
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        await scheduler.TriggerJob(PollFeedsJob.Key, new JobDataMap(), default);
+
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JobRun? run = null;
+        while (run is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            await using var db = await contexts.CreateDbContextAsync();
+            run = await db.Set<JobRun>().Where(r => r.JobName == PollFeedsJob.Key.Name && r.Result != null && r.Result.Contains(", 1 synced"))
+                .FirstOrDefaultAsync();
+        }
+        Assert.NotNull(run);
+        Assert.True(run.Succeeded);
+        await using var check = await contexts.CreateDbContextAsync();
+        Assert.True(await check.Set<Order>().CountAsync(o => o.ConnectionId == connection) >= 3);
+    }
+}

@@ -1,0 +1,63 @@
+using Marketplaces.Connections;
+using Marketplaces.Database;
+using Marketplaces.Ebay.Sandbox;
+using Marketplaces.Ebay.Sandbox.Orders;
+using Marketplaces.Orders;
+using Marketplaces.Polling;
+using Marketplaces.Sandbox;
+using Marketplaces.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Marketplaces.Tests.Polling;
+
+/// <summary>
+/// The app with eBay orders read 3 to a page and the poll job paused, so each test decides when a sync runs. Tests
+/// connect sellers of their own and so share the app without sharing cursors.
+/// </summary>
+public class PollingFixture : ServerAppFactory
+{
+    public const int PageSize = 3;
+
+    public PollingFixture() => With("Polling:Feeds:orders:PageSize", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await (await Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).PauseJob(PollFeedsJob.Key);
+    }
+
+    public FeedEngine Engine => Services.GetRequiredService<FeedEngine>();
+
+    public EbaySandboxOrders SandboxOrders => Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Orders;
+
+    /// <summary>Connects the built-in sandbox's eBay user <paramref name="name"/>, as a seller would.</summary>
+    public async Task<(Guid Connection, EbaySandboxAccount Seller)> ConnectEbayAsync(string name)
+    {
+        using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(this);
+        var connected = await browser.ConnectAsync("ebay", sandboxAccount: name);
+        return (Guid.Parse(connected["connected"]), EbaySandboxAccount.FromName(name));
+    }
+
+    public Task<SyncOutcome> SyncOrdersAsync(Guid connection, CancellationToken ct = default) =>
+        Engine.SyncAsync(connection, FeedNames.Orders, "test", ct);
+
+    public async Task<List<Order>> StoredOrdersAsync(Guid connection)
+    {
+        await using var db = await ContextAsync();
+        return await db.Set<Order>().AsNoTracking().Include(o => o.Lines).Where(o => o.ConnectionId == connection).ToListAsync();
+    }
+
+    public async Task<FeedCursor> CursorAsync(Guid connection)
+    {
+        await using var db = await ContextAsync();
+        return await db.Set<FeedCursor>().AsNoTracking().SingleAsync(c => c.ConnectionId == connection && c.Feed == FeedNames.Orders);
+    }
+
+    public async Task<AppDbContext> ContextAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+    public Task<IReadOnlyDictionary<string, string>> SecretsAsync(Guid connection) =>
+        Services.GetRequiredService<ConnectionStore>().ReadSecretsAsync(connection);
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Marketplaces.Polling;
+using Marketplaces.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Quartz;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplaces.Tests.Polling;
+
+public sealed class SyncNowBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        await app.EnsureOwnerAsync();
+        // Only the button syncs here, so the card's first state is "never".
+        await (await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).PauseJob(PollFeedsJob.Key);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Sync_now_on_an_ebay_card_shows_the_last_sync_time_and_moves_it_on_the_next_sync()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
+        await page.WaitForInteractiveAsync();
+        var card = page.GetByLabel("eBay", new() { Exact = true });
+        await card.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Connect") }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Environment").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Sandbox (built-in)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue to eBay" }).ClickAsync();
+        await page.GetByLabel("Sandbox account").FillAsync("sync-now-seller");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+        var connection = page.GetByLabel("eBay", new() { Exact = true }).Locator(".connection[data-account]").Last;
+        var lastSynced = connection.Locator(".last-synced");
+        await Expect(lastSynced).ToHaveTextAsync("never");
+
+        await connection.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Sync now") }).ClickAsync();
+
+        await Expect(page.GetByLabel("eBay", new() { Exact = true }).Locator(".card-notice")).ToContainTextAsync("Synced orders");
+        await Expect(lastSynced).ToHaveTextAsync(new Regex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$"));
+        var first = await lastSynced.TextContentAsync();
+        await Task.Delay(1100);
+
+        await connection.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Sync now") }).ClickAsync();
+
+        await Expect(lastSynced).Not.ToHaveTextAsync(first!);
+        await Expect(lastSynced).ToHaveTextAsync(new Regex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$"));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+using Marketplaces.Connections;
+using Marketplaces.Orders;
+
+namespace Marketplaces.Ebay.Orders;
+
+/// <summary>A Fulfillment API Order (sell_fulfillment_v1_oas3.json) in the unified order model; the JSON is kept as sent.</summary>
+public static class EbayOrderMapping
+{
+    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static MarketplaceOrder ToMarketplaceOrder(JsonElement order)
+    {
+        var fulfillment = Text(order, "orderFulfillmentStatus") ?? "NOT_STARTED";
+        var cancelled = order.TryGetProperty("cancelStatus", out var cancel) && Text(cancel, "cancelState") == "CANCELED";
+        var (total, currency) = Money(order.TryGetProperty("pricingSummary", out var pricing) ? pricing : default, "total");
+        var lines = order.TryGetProperty("lineItems", out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray().Select(Line).ToList()
+            : [];
+        return new MarketplaceOrder(
+            Required(order, "orderId"),
+            cancelled ? OrderStatus.Cancelled : fulfillment switch
+            {
+                "FULFILLED" => OrderStatus.Fulfilled,
+                "IN_PROGRESS" => OrderStatus.PartiallyFulfilled,
+                _ => OrderStatus.Unfulfilled,
+            },
+            cancelled ? "CANCELED" : fulfillment,
+            order.TryGetProperty("buyer", out var buyer) ? Text(buyer, "username") : null,
+            currency ?? lines.FirstOrDefault()?.Currency ?? "",
+            total,
+            Date(order, "creationDate"),
+            Date(order, "lastModifiedDate"),
+            order.GetRawText(),
+            lines);
+    }
+
+    private static MarketplaceOrderLine Line(JsonElement item)
+    {
+        var quantity = item.TryGetProperty("quantity", out var q) && q.TryGetInt32(out var n) && n > 0 ? n : 1;
+        var (cost, currency) = Money(item, "lineItemCost");
+        // lineItemCost is the unit price times the quantity (spec: LineItem.lineItemCost).
+        return new MarketplaceOrderLine(Required(item, "lineItemId"), Text(item, "sku"), Text(item, "title") ?? "", quantity,
+            Math.Round(cost / quantity, 4), currency ?? "");
+    }
+
+    private static (decimal Value, string? Currency) Money(JsonElement parent, string property) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(property, out var amount)
+            ? (decimal.TryParse(Text(amount, "value"), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : 0m, Text(amount, "currency"))
+            : (0m, null);
+
+    private static DateTimeOffset Date(JsonElement order, string property) =>
+        DateTimeOffset.TryParse(Text(order, property), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
+            : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay sent an order without a valid {property}.");
+
+    private static string Required(JsonElement element, string property) => Text(element, property)
+        ?? throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay sent an order record without {property}.");
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Marketplaces.Connections;
+using Marketplaces.Orders;
+using Marketplaces.Polling;
+using Marketplaces.RateLimits;
+
+namespace Marketplaces.Ebay.Orders;
+
+/// <summary>
+/// eBay orders by Fulfillment API getOrders with the <c>lastmodifieddate</c> filter (ebay.md "Poll orders
+/// incrementally"): the first page is built here, later pages follow the response's <c>next</c> verbatim.
+/// </summary>
+public sealed class EbayOrdersFeed : IFeed
+{
+    /// <summary>getOrders refuses a larger limit.</summary>
+    public const int MaxLimit = 200;
+
+    public string MarketplaceId => "ebay";
+    public string Name => FeedNames.Orders;
+    public TimeSpan DefaultInterval => TimeSpan.FromMinutes(5);
+
+    public async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
+    {
+        var apiBase = context.Target.Endpoints.ApiBaseUrl;
+        var url = new Uri(pageToken ?? FirstPage(apiBase, modifiedSince, Math.Min(context.PageSize, MaxLimit)));
+        // next comes from the response; the Bearer token goes nowhere but eBay's own API host.
+        if (Uri.Compare(url, new Uri(apiBase), UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+            throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay's next page points outside its API: {url.GetLeftPart(UriPartial.Authority)}");
+        var quota = new RateLimitKey(MarketplaceId, context.Connection.AccountId, "sell.fulfillment");
+        using var response = await context.SendAsync(token => quota.Set(Request(url, token)), ct);
+        using var json = await EbayApiFailure.ReadJsonAsync(response, ct);
+        var root = json.RootElement;
+        var orders = root.TryGetProperty("orders", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(EbayOrderMapping.ToMarketplaceOrder).ToList()
+            : [];
+        var next = root.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() is { Length: > 0 } href ? href : null;
+        return new FeedPage(new OrderBatch(orders), next);
+    }
+
+    /// <summary>The first page of orders modified at or after <paramref name="since"/>; brackets percent-encoded as eBay requires.</summary>
+    public static string FirstPage(string apiBase, DateTimeOffset since, int limit) =>
+        $"{apiBase.TrimEnd('/')}/sell/fulfillment/v1/order?filter=lastmodifieddate:%5B{EbayOrderMapping.Timestamp(since)}..%5D&limit={limit}&offset=0";
+
+    private static HttpRequestMessage Request(Uri url, string accessToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return request;
+    }
+}

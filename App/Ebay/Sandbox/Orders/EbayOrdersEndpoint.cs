@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace Marketplaces.Ebay.Sandbox.Orders;
+
+/// <summary>
+/// Fulfillment API getOrders and getOrder for the caller's own orders. Pages are sorted newest order first, so an
+/// order changing during a walk keeps its place and offsets stay valid; a new order shifts later pages by one,
+/// which makes a reader see an order twice, never miss one.
+/// </summary>
+internal sealed class EbayOrdersEndpoint(EbayRestApi restApi, EbaySandboxOrders orders, TimeProvider clock)
+{
+    private const int DefaultLimit = 50;
+    private const int MaxLimit = 200;
+    private const int MaxOrderIds = 50;
+
+    /// <summary>eBay leaves out what it has no value for (no next on the last page) rather than sending null.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    private static readonly HashSet<string> Scopes = new(StringComparer.Ordinal)
+    {
+        "https://api.ebay.com/oauth/api_scope/sell.fulfillment", "https://api.ebay.com/oauth/api_scope/sell.fulfillment.readonly",
+    };
+
+    public async Task<IResult> GetOrdersAsync(HttpRequest request, CancellationToken ct)
+    {
+        var caller = await restApi.CallerAsync(request, ct);
+        if (caller is null) return EbayRestApi.InvalidAccessToken();
+        if (!caller.Scopes.Any(Scopes.Contains)) return EbayRestApi.AccessDenied();
+        var seller = caller.User;
+        var query = request.Query;
+
+        if (query["orderIds"].ToString() is { Length: > 0 } idList)
+        {
+            var ids = idList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (ids.Length > MaxOrderIds) return FulfillmentErrors.TooManyOrderIds();
+            var wanted = ids.ToHashSet(StringComparer.Ordinal);
+            return Serve(request, seller, all => Page(request, all.Where(o => wanted.Contains(o.OrderId)).ToList(), seller, 0, ids.Length, null));
+        }
+
+        var (filter, error) = OrderFilter.Parse(RawParameter(request, "filter"), clock.GetUtcNow());
+        if (error is not null) return error;
+        if (!TryBounded(query["limit"], DefaultLimit, 1, MaxLimit, out var limit)) return FulfillmentErrors.InvalidLimit(query["limit"].ToString());
+        if (!TryBounded(query["offset"], 0, 0, int.MaxValue, out var offset)) return FulfillmentErrors.InvalidOffset(query["offset"].ToString());
+        return Serve(request, seller, all => Page(request, all.Where(filter!.Matches).ToList(), seller, offset, limit, RawParameter(request, "filter")));
+    }
+
+    public async Task<IResult> GetOrderAsync(HttpRequest request, string orderId, CancellationToken ct)
+    {
+        var caller = await restApi.CallerAsync(request, ct);
+        if (caller is null) return EbayRestApi.InvalidAccessToken();
+        if (!caller.Scopes.Any(Scopes.Contains)) return EbayRestApi.AccessDenied();
+        var seller = caller.User;
+        return orders.Find(seller, orderId, o => OrderJson.Render(o, seller)) is { } order ? Results.Json(order, Json) : FulfillmentErrors.OrderNotFound(orderId);
+    }
+
+    private IResult Serve(HttpRequest request, EbaySandboxAccount seller, Func<IReadOnlyList<EbaySandboxOrder>, object> page) =>
+        orders.TryServe(seller, request.QueryString.Value ?? "", page, out var body) ? Results.Json(body, Json) : FulfillmentErrors.SystemError();
+
+    private static object Page(HttpRequest request, List<EbaySandboxOrder> matching, EbaySandboxAccount seller, int offset, int limit, string? rawFilter)
+    {
+        var sorted = matching.OrderByDescending(o => o.CreationDate).ThenBy(o => o.OrderId, StringComparer.Ordinal).ToList();
+        string Href(int at) => UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path) + "?"
+            + (rawFilter is null ? "" : $"filter={rawFilter}&") + $"limit={limit}&offset={at}";
+        return new
+        {
+            href = Href(offset),
+            total = sorted.Count,
+            limit,
+            offset,
+            orders = sorted.Skip(offset).Take(limit).Select(o => OrderJson.Render(o, seller)).ToArray(),
+            next = offset + limit < sorted.Count ? Href(offset + limit) : null,
+            prev = offset > 0 ? Href(Math.Max(0, offset - limit)) : null,
+        };
+    }
+
+    /// <summary>A query parameter exactly as sent, to check what the client percent-encoded.</summary>
+    private static string? RawParameter(HttpRequest request, string name) =>
+        (request.QueryString.Value ?? "").TrimStart('?').Split('&')
+            .Where(p => p.StartsWith(name + "=", StringComparison.Ordinal)).Select(p => p[(name.Length + 1)..]).FirstOrDefault();
+
+    private static bool TryBounded(Microsoft.Extensions.Primitives.StringValues raw, int fallback, int min, int max, out int value)
+    {
+        value = fallback;
+        return raw.Count == 0 || (int.TryParse(raw.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max);
+    }
+}

@@ -1,0 +1,74 @@
+using Marketplaces.Connections;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplaces.Orders;
+
+/// <summary>
+/// One order from any marketplace, in the shape every marketplace maps to. <see cref="UpdatedAt"/> is the
+/// marketplace's last-modified time; <see cref="FirstSeenAt"/>/<see cref="LastSeenAt"/> are ours.
+/// </summary>
+public sealed class Order
+{
+    public Guid Id { get; set; }
+    public Guid ConnectionId { get; set; }
+    public required string Marketplace { get; set; }
+    public required string ExternalId { get; set; }
+    public OrderStatus Status { get; set; }
+
+    /// <summary>The status in the marketplace's own words (eBay NOT_STARTED, IN_PROGRESS, FULFILLED…).</summary>
+    public required string MarketplaceStatus { get; set; }
+
+    public string? BuyerName { get; set; }
+    public required string Currency { get; set; }
+    public decimal Total { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The order exactly as the marketplace sent it, for audit.</summary>
+    public required string RawPayload { get; set; }
+
+    public DateTimeOffset FirstSeenAt { get; set; }
+    public DateTimeOffset LastSeenAt { get; set; }
+    public List<OrderLine> Lines { get; set; } = [];
+}
+
+public enum OrderStatus { Unfulfilled, PartiallyFulfilled, Fulfilled, Cancelled }
+
+public sealed class OrderLine
+{
+    public long Id { get; set; }
+    public Guid OrderId { get; set; }
+    public required string ExternalLineId { get; set; }
+    public string? Sku { get; set; }
+    public required string Title { get; set; }
+    public int Quantity { get; set; }
+    public decimal UnitPrice { get; set; }
+    public required string Currency { get; set; }
+}
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> entity)
+    {
+        entity.ToTable("orders");
+        entity.HasKey(o => o.Id);
+        entity.Property(o => o.Status).HasConversion<string>();
+        entity.Property(o => o.RawPayload).HasColumnType("jsonb");
+        entity.HasIndex(o => new { o.ConnectionId, o.ExternalId }).IsUnique();
+        entity.HasIndex(o => o.CreatedAt);
+        entity.HasOne<Connection>().WithMany().HasForeignKey(o => o.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> entity)
+    {
+        entity.ToTable("order_lines");
+        entity.HasKey(l => l.Id);
+        entity.Property(l => l.Id).UseIdentityAlwaysColumn();
+        entity.HasIndex(l => new { l.OrderId, l.ExternalLineId }).IsUnique();
+    }
+}

@@ -1,0 +1,18 @@
+namespace Marketplaces.Polling;
+
+public static class PollingSetup
+{
+    /// <summary>The engine, its sweep and every <see cref="IFeed"/> in the app, found by reflection.</summary>
+    public static void AddPolling(this IServiceCollection services)
+    {
+        services.AddOptions<PollingOptions>().BindConfiguration("Polling");
+        services.AddSingleton<FeedEngine>();
+        services.AddSingleton<FeedSweep>();
+        services.AddSingleton<FeedStatuses>();
+        foreach (var feed in typeof(PollingSetup).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFeed).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(IFeed), feed);
+        }
+    }
+}
