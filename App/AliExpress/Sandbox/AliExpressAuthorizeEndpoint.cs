@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Marketplaces.Connections;
 using Marketplaces.Sandbox;
 using Microsoft.AspNetCore.WebUtilities;
@@ -9,7 +8,7 @@ namespace Marketplaces.AliExpress.Sandbox;
 /// <c>/oauth/authorize</c> (fact sheet §2.1): response_type=code, client_id = the app key, redirect_uri equal to
 /// the registered callback; the consent decision comes back as a form post to the same path.
 /// </summary>
-internal sealed partial class AliExpressAuthorizeEndpoint(
+internal sealed class AliExpressAuthorizeEndpoint(
     SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxOptions options, PublicUrls urls)
 {
     /// <summary>The authorize parameters carried from the page to the decision.</summary>
@@ -36,10 +35,10 @@ internal sealed partial class AliExpressAuthorizeEndpoint(
         if (form["decision"] != "approve")
             return Redirect(redirectUri, state, ("error", "access_denied"), ("error_description", "The buyer denied the authorization"));
         var account = form[ConsentPage.AccountField].ToString();
-        if (!AccountName().IsMatch(account))
+        if (!ConsentPage.IsValidAccount(account))
             return ConsentPage.Error(AliExpressSandbox.Name, "A sandbox account is 3 to 30 lower-case letters, digits or dashes.");
-        var code = await grants.IssueAsync(AliExpressSandbox.Id, AliExpressSandbox.CodeKind,
-            new AliExpressCodeGrant(form["client_id"].ToString(), account), options.Code(), "3_500102_", ct);
+        var code = await grants.IssueAsync(AliExpressSandbox.Id, SandboxGrantKinds.Code,
+            new AliExpressCodeGrant(form["client_id"].ToString(), account), options.For(AliExpressSandbox.Id).Code(AliExpressSandbox.CodeLifetime), "3_500102_", ct);
         return Redirect(redirectUri, state, ("code", code));
     }
 
@@ -58,7 +57,4 @@ internal sealed partial class AliExpressAuthorizeEndpoint(
         if (state.Length > 0) values["state"] = state;
         return Results.Redirect(QueryHelpers.AddQueryString(redirectUri, values));
     }
-
-    [GeneratedRegex("^[a-z0-9-]{3,30}$")]
-    private static partial Regex AccountName();
 }

@@ -1,5 +1,4 @@
 using Marketplaces.Connections;
-using Marketplaces.Ebay.Sandbox;
 using Marketplaces.Sandbox;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -42,7 +41,7 @@ internal sealed class AmazonConsentEndpoint(SandboxApps apps, SandboxGrants gran
         }
         var name = form[ConsentPage.AccountField].ToString().Trim();
         var seller = AmazonSandboxAccount.FromName(name.Length > 0 ? name : AmazonSandboxAccount.DefaultName);
-        var code = await grants.IssueAsync(AmazonEmulator.Id, GrantKinds.Code, new AmazonAuthorization(seller.Name, callback),
+        var code = await grants.IssueAsync(AmazonEmulator.Id, SandboxGrantKinds.Code, new AmazonAuthorization(seller.Name, callback),
             AmazonLifetimes.From(options).Code, "AN", ct);
         return Results.Redirect(QueryHelpers.AddQueryString(callback, new Dictionary<string, string?>
         {

@@ -33,7 +33,7 @@ internal sealed class EbayConsentEndpoint(SandboxApps apps, SandboxGrants grants
         var name = form[ConsentPage.AccountField].ToString().Trim();
         var user = EbaySandboxAccount.FromName(name.Length > 0 ? name : EbaySandboxAccount.DefaultName);
         var lifetime = EbayLifetimes.From(options).Code;
-        var code = await grants.IssueAsync(EbayEmulator.Id, GrantKinds.Code, new EbayAuthorization(user.Username, consent.Scopes),
+        var code = await grants.IssueAsync(EbayEmulator.Id, SandboxGrantKinds.Code, new EbayAuthorization(user.Username, consent.Scopes),
             lifetime, EbayTokenFormats.Code, ct);
         return Redirect(consent, new() { ["code"] = code, ["expires_in"] = ((int)lifetime.TotalSeconds).ToString() });
     }

@@ -33,13 +33,13 @@ internal sealed class EtsyConnectEndpoint(SandboxApps apps, SandboxGrants grants
         if (form["decision"] != "approve")
             return EtsyErrors.Redirect(request!.RedirectUri, "access_denied", "The user denied the request.", request.State);
         var name = form[ConsentPage.AccountField].ToString();
-        if (!EtsySandboxAccount.IsValidName(name))
+        if (!ConsentPage.IsValidAccount(name))
             return ConsentPage.Error(EtsySandboxRules.Name, "A sandbox account is 3 to 30 lower-case letters, digits or dashes.");
         var seller = EtsySandboxAccount.From(name);
-        var code = await grants.IssueAsync(EtsySandboxRules.Id, EtsySandboxRules.CodeKind,
+        var code = await grants.IssueAsync(EtsySandboxRules.Id, SandboxGrantKinds.Code,
             new EtsyGrant(request!.ClientId, seller.Name, seller.UserId, seller.ShopId, string.Join(' ', request.Scopes),
                 request.RedirectUri, request.CodeChallenge),
-            EtsySandboxRules.CodeLifetimeFor(options), ct: ct);
+            options.For(EtsySandboxRules.Id).Code(EtsySandboxRules.CodeLifetime), ct: ct);
         return Results.Redirect(QueryHelpers.AddQueryString(request.RedirectUri,
             new Dictionary<string, string?> { ["code"] = code, ["state"] = request.State }));
     }

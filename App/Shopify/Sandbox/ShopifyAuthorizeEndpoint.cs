@@ -25,7 +25,7 @@ internal sealed partial class ShopifyAuthorizeEndpoint(
         if (Problem(app, shop, name => query[name].ToString()) is { } problem) return ConsentPage.Error(ShopifySandbox.Name, problem);
         journal.Request(ShopifySandbox.Id, "authorize");
         var hidden = Carried.Where(name => query.ContainsKey(name)).ToDictionary(name => name, name => query[name].ToString());
-        return ConsentPage.Render($"{ShopifySandbox.Name} ({shop})", AccountName().IsMatch(Handle(shop)) ? Handle(shop) : "sandbox-shop",
+        return ConsentPage.Render($"{ShopifySandbox.Name} ({shop})", ConsentPage.IsValidAccount(Handle(shop)) ? Handle(shop) : "sandbox-shop",
             Scopes(query["scope"].ToString()), request.PathBase + request.Path, hidden);
     }
 
@@ -43,10 +43,10 @@ internal sealed partial class ShopifyAuthorizeEndpoint(
         if (form["decision"] == "approve")
         {
             var account = form[ConsentPage.AccountField].ToString();
-            if (!AccountName().IsMatch(account))
+            if (!ConsentPage.IsValidAccount(account))
                 return ConsentPage.Error(ShopifySandbox.Name, "A sandbox shop name is 3 to 30 lower-case letters, digits or dashes.");
             var grant = new ShopifyGrant(shop, app.ClientId, string.Join(',', Scopes(form["scope"].ToString())), ShopName(account));
-            callback["code"] = await grants.IssueAsync(ShopifySandbox.Id, ShopifySandbox.CodeKind, grant, options.Code(), ct: ct);
+            callback["code"] = await grants.IssueAsync(ShopifySandbox.Id, SandboxGrantKinds.Code, grant, options.For(ShopifySandbox.Id).Code(ShopifySandbox.CodeLifetime), ct: ct);
             callback["host"] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin.shopify.com/store/{Handle(shop)}")).TrimEnd('=');
         }
         else
@@ -79,9 +79,6 @@ internal sealed partial class ShopifyAuthorizeEndpoint(
     /// <summary>"corner-store" becomes "Corner Store": the name the Admin API answers for the shop.</summary>
     private static string ShopName(string account) =>
         string.Join(' ', account.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
-
-    [GeneratedRegex("^[a-z0-9-]{3,30}$")]
-    private static partial Regex AccountName();
 
     [GeneratedRegex("^(unauthenticated_)?(read|write)_[a-z_]+$")]
     private static partial Regex Scope();

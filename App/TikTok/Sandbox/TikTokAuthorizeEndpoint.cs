@@ -32,14 +32,14 @@ internal sealed class TikTokAuthorizeEndpoint(SandboxApps apps, SandboxGrants gr
         if (form["decision"] != "approve")
             return TikTokErrors.Redirect(request!.RedirectUri, "access_denied", "The user canceled the authorization.", request.State);
         var name = form[ConsentPage.AccountField].ToString();
-        if (!TikTokSandboxAccount.IsValidName(name))
+        if (!ConsentPage.IsValidAccount(name))
             return ConsentPage.Error(TikTokSandboxRules.Name, "A sandbox account is 3 to 30 lower-case letters, digits or dashes.");
         var user = TikTokSandboxAccount.From(name, request!.ClientKey);
         var scope = string.Join(',', request.Scopes);
         // TikTok's codes carry characters such as '*' and '!': a client must URL-decode the callback's code exactly once.
-        var code = await grants.IssueAsync(TikTokSandboxRules.Id, TikTokSandboxRules.CodeKind,
+        var code = await grants.IssueAsync(TikTokSandboxRules.Id, SandboxGrantKinds.Code,
             new TikTokGrant(request.ClientKey, user.Name, user.OpenId, scope, request.RedirectUri),
-            TikTokSandboxRules.CodeLifetimeFor(options), prefix: "*0!", ct: ct);
+            options.For(TikTokSandboxRules.Id).Code(TikTokSandboxRules.CodeLifetime), prefix: "*0!", ct: ct);
         return Results.Redirect(QueryHelpers.AddQueryString(request.RedirectUri,
             new Dictionary<string, string?> { ["code"] = code, ["scopes"] = scope, ["state"] = request.State }));
     }
