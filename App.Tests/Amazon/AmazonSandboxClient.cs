@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Marketplaces.Connections;
 using Marketplaces.Sandbox;
-using Marketplaces.Tests.Ebay;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,9 +32,9 @@ public sealed class AmazonSandboxClient(AppFactory app) : IDisposable
     /// <summary>Approves the consent page as <paramref name="account"/>; returns the callback's parameters.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ApproveAsync(string? account = null, string state = "state-1")
     {
-        var response = await ConsentForm.SubmitAsync(Http, await ConsentUrlAsync(state, Callback), "approve", account);
-        Assert.Equal(Callback, ConsentForm.RedirectTarget(response));
-        return ConsentForm.RedirectParameters(response);
+        var response = await SandboxConsentPage.DecideAsync(Http, await ConsentUrlAsync(state, Callback), "approve", account);
+        Assert.Equal(Callback, SandboxConsentPage.RedirectTarget(response));
+        return SandboxConsentPage.RedirectParameters(response);
     }
 
     /// <summary>A form POST to the LWA token endpoint with the app's client credentials in the body.</summary>

@@ -39,9 +39,9 @@ public sealed class EbaySandboxClient(AppFactory app) : IDisposable
     /// <summary>Approves the consent page as <paramref name="account"/>; returns the callback's parameters.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ApproveAsync(string? account = null, IDictionary<string, string?>? overrides = null)
     {
-        var response = await ConsentForm.SubmitAsync(Http, await ConsentUrlAsync(overrides), "approve", account);
-        Assert.Equal(Callback, ConsentForm.RedirectTarget(response));
-        return ConsentForm.RedirectParameters(response);
+        var response = await SandboxConsentPage.DecideAsync(Http, await ConsentUrlAsync(overrides), "approve", account);
+        Assert.Equal(Callback, SandboxConsentPage.RedirectTarget(response));
+        return SandboxConsentPage.RedirectParameters(response);
     }
 
     /// <summary>A form POST to the token endpoint with the keyset in the Basic header, as eBay requires.</summary>
