@@ -1,22 +1,12 @@
 using System.Text.Json;
-using Marketplaces.Connections;
-using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Amazon;
 
 /// <summary>Drives the Amazon emulator over real HTTP as a seller's browser and an LWA client would.</summary>
-public sealed class AmazonSandboxClient(AppFactory app) : IDisposable
+public sealed class AmazonSandboxClient(AppFactory app) : SandboxDriver(app, "amazon")
 {
-    public HttpClient Http { get; } = SandboxHttp.NoRedirects(app.ServerAddress);
-
-    public string Callback => app.Services.GetRequiredService<PublicUrls>().Callback("amazon");
-
-    public Task<IReadOnlyDictionary<string, string>> RegistrationAsync() =>
-        app.Services.GetRequiredService<SandboxApps>().GetAsync("amazon");
-
     public async Task<string> ConsentUrlAsync(string? state = "state-1", string? redirectUri = null, string? applicationId = null,
         IDictionary<string, string?>? extra = null)
     {
@@ -25,7 +15,7 @@ public sealed class AmazonSandboxClient(AppFactory app) : IDisposable
             ["application_id"] = applicationId ?? (await RegistrationAsync())["applicationId"], ["state"] = state, ["redirect_uri"] = redirectUri,
         };
         foreach (var (name, value) in extra ?? new Dictionary<string, string?>()) query[name] = value;
-        return QueryHelpers.AddQueryString(new Uri(app.ServerAddress, "/sandbox/amazon/apps/authorize/consent").ToString(),
+        return QueryHelpers.AddQueryString(new Uri(ServerAddress, "/sandbox/amazon/apps/authorize/consent").ToString(),
             query.Where(p => p.Value is not null));
     }
 
@@ -71,6 +61,4 @@ public sealed class AmazonSandboxClient(AppFactory app) : IDisposable
         if (accessToken is not null) request.Headers.Add("x-amz-access-token", accessToken);
         return await Http.SendAsync(request);
     }
-
-    public void Dispose() => Http.Dispose();
 }

@@ -10,7 +10,7 @@ namespace Marketplaces.Tests.Infrastructure;
 /// What every emulator test driver plays the app's part with: a client that stops at redirects, the app's callback,
 /// the emulator's journal and its sandbox app registration.
 /// </summary>
-public abstract class SandboxDriver(ServerAppFactory app, string marketplace)
+public abstract class SandboxDriver(AppFactory app, string marketplace) : IDisposable
 {
     public HttpClient Http { get; } = SandboxHttp.NoRedirects(app.ServerAddress);
 
@@ -19,6 +19,8 @@ public abstract class SandboxDriver(ServerAppFactory app, string marketplace)
     public SandboxJournal Journal => Services.GetRequiredService<SandboxJournal>();
 
     protected IServiceProvider Services => app.Services;
+
+    protected Uri ServerAddress => app.ServerAddress;
 
     public Task<IReadOnlyDictionary<string, string>> RegistrationAsync() => Services.GetRequiredService<SandboxApps>().GetAsync(marketplace);
 
@@ -35,4 +37,6 @@ public abstract class SandboxDriver(ServerAppFactory app, string marketplace)
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    public void Dispose() => Http.Dispose();
 }
