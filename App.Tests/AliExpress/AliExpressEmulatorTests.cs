@@ -23,8 +23,8 @@ public class AliExpressEmulatorTests(ServerAppFactory app) : IClassFixture<Serve
     [Fact]
     public async Task Approve_redirects_to_the_registered_callback_with_a_code_and_the_state()
     {
-        var response = await SandboxConsent.DecideAsync(_driver.Http, await _driver.AuthorizeUrlAsync(), "approve");
-        var parameters = SandboxConsent.RedirectParameters(response);
+        var response = await SandboxConsentPage.DecideAsync(_driver.Http, await _driver.AuthorizeUrlAsync(), "approve");
+        var parameters = SandboxConsentPage.RedirectParameters(response);
         Assert.StartsWith(_driver.Callback + "?", response.Headers.Location!.ToString());
         Assert.StartsWith("3_500102_", parameters["code"]);
         Assert.Equal("state-42", parameters["state"]);
@@ -33,8 +33,8 @@ public class AliExpressEmulatorTests(ServerAppFactory app) : IClassFixture<Serve
     [Fact]
     public async Task Deny_redirects_with_access_denied_and_the_state()
     {
-        var parameters = SandboxConsent.RedirectParameters(
-            await SandboxConsent.DecideAsync(_driver.Http, await _driver.AuthorizeUrlAsync(), "deny"));
+        var parameters = SandboxConsentPage.RedirectParameters(
+            await SandboxConsentPage.DecideAsync(_driver.Http, await _driver.AuthorizeUrlAsync(), "deny"));
         Assert.Equal("access_denied", parameters["error"]);
         Assert.Equal("state-42", parameters["state"]);
         Assert.DoesNotContain("code", parameters.Keys);

@@ -1,31 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
 using Marketplaces.AliExpress;
-using Marketplaces.Connections;
-using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.AliExpress;
 
 /// <summary>Plays the seller's browser and the app's server against the AliExpress emulator, over real HTTP.</summary>
-public sealed class AliExpressSandboxDriver(ServerAppFactory app)
+public sealed class AliExpressSandboxDriver(ServerAppFactory app) : SandboxDriver(app, "aliexpress")
 {
     public const string AuthorizePath = "/sandbox/aliexpress/oauth/authorize";
     public const string CreatePath = "/sandbox/aliexpress/rest/auth/token/create";
     public const string RefreshPath = "/sandbox/aliexpress/rest/auth/token/refresh";
     public const string SyncPath = "/sandbox/aliexpress/sync";
 
-    public HttpClient Http { get; } = SandboxConsent.Client(app.ServerAddress);
-
-    public string Callback => app.Services.GetRequiredService<PublicUrls>().Callback("aliexpress");
-
-    public SandboxJournal Journal => app.Services.GetRequiredService<SandboxJournal>();
-
     public async Task<(string Key, string Secret)> AppAsync()
     {
-        var values = await app.Services.GetRequiredService<SandboxApps>().GetAsync("aliexpress");
+        var values = await RegistrationAsync();
         return (values["appKey"], values["appSecret"]);
     }
 
@@ -39,8 +30,8 @@ public sealed class AliExpressSandboxDriver(ServerAppFactory app)
     /// <returns>The code the callback received.</returns>
     public async Task<string> ApproveAsync(string account = "sandbox-buyer")
     {
-        var response = await SandboxConsent.DecideAsync(Http, await AuthorizeUrlAsync(), "approve", account);
-        return SandboxConsent.RedirectParameters(response)["code"];
+        var response = await SandboxConsentPage.DecideAsync(Http, await AuthorizeUrlAsync(), "approve", account);
+        return SandboxConsentPage.RedirectParameters(response)["code"];
     }
 
     /// <summary>app_key, a current timestamp and sign_method, plus the given parameters; not yet signed.</summary>

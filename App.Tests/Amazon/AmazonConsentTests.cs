@@ -1,5 +1,4 @@
 using Marketplaces.Sandbox;
-using Marketplaces.Tests.Ebay;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,8 +68,8 @@ public sealed class AmazonConsentTests(ServerAppFactory app) : IClassFixture<Ser
     [Fact]
     public async Task Without_redirect_uri_the_seller_returns_to_the_first_registered_uri()
     {
-        var response = await ConsentForm.SubmitAsync(_amazon.Http, await _amazon.ConsentUrlAsync(), "approve");
-        Assert.Equal(_amazon.Callback, ConsentForm.RedirectTarget(response));
+        var response = await SandboxConsentPage.DecideAsync(_amazon.Http, await _amazon.ConsentUrlAsync(), "approve");
+        Assert.Equal(_amazon.Callback, SandboxConsentPage.RedirectTarget(response));
     }
 
     [Fact]
@@ -87,9 +86,9 @@ public sealed class AmazonConsentTests(ServerAppFactory app) : IClassFixture<Ser
     [Fact]
     public async Task Deny_returns_to_the_callback_with_access_denied_and_the_state_but_no_code()
     {
-        var response = await ConsentForm.SubmitAsync(_amazon.Http, await _amazon.ConsentUrlAsync("denied-state", _amazon.Callback), "deny");
-        var callback = ConsentForm.RedirectParameters(response);
-        Assert.Equal(_amazon.Callback, ConsentForm.RedirectTarget(response));
+        var response = await SandboxConsentPage.DecideAsync(_amazon.Http, await _amazon.ConsentUrlAsync("denied-state", _amazon.Callback), "deny");
+        var callback = SandboxConsentPage.RedirectParameters(response);
+        Assert.Equal(_amazon.Callback, SandboxConsentPage.RedirectTarget(response));
         Assert.Equal("access_denied", callback["error"]);
         Assert.Equal("denied-state", callback["state"]);
         Assert.DoesNotContain("spapi_oauth_code", callback.Keys);

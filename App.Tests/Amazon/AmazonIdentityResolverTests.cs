@@ -1,6 +1,5 @@
 using Marketplaces.Catalog;
 using Marketplaces.Connections;
-using Marketplaces.Tests.Ebay;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,3 @@
-using Marketplaces.Tests.Ebay;
 using Marketplaces.Tests.Infrastructure;
 
 namespace Marketplaces.Tests.Amazon;

@@ -1,23 +1,12 @@
 using System.Text.Json;
-using Marketplaces.Connections;
-using Marketplaces.Sandbox;
-using Marketplaces.Tests.Ebay;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Amazon;
 
 /// <summary>Drives the Amazon emulator over real HTTP as a seller's browser and an LWA client would.</summary>
-public sealed class AmazonSandboxClient(AppFactory app) : IDisposable
+public sealed class AmazonSandboxClient(AppFactory app) : SandboxDriver(app, "amazon")
 {
-    public HttpClient Http { get; } = SandboxHttp.NoRedirects(app.ServerAddress);
-
-    public string Callback => app.Services.GetRequiredService<PublicUrls>().Callback("amazon");
-
-    public Task<IReadOnlyDictionary<string, string>> RegistrationAsync() =>
-        app.Services.GetRequiredService<SandboxApps>().GetAsync("amazon");
-
     public async Task<string> ConsentUrlAsync(string? state = "state-1", string? redirectUri = null, string? applicationId = null,
         IDictionary<string, string?>? extra = null)
     {
@@ -26,16 +15,16 @@ public sealed class AmazonSandboxClient(AppFactory app) : IDisposable
             ["application_id"] = applicationId ?? (await RegistrationAsync())["applicationId"], ["state"] = state, ["redirect_uri"] = redirectUri,
         };
         foreach (var (name, value) in extra ?? new Dictionary<string, string?>()) query[name] = value;
-        return QueryHelpers.AddQueryString(new Uri(app.ServerAddress, "/sandbox/amazon/apps/authorize/consent").ToString(),
+        return QueryHelpers.AddQueryString(new Uri(ServerAddress, "/sandbox/amazon/apps/authorize/consent").ToString(),
             query.Where(p => p.Value is not null));
     }
 
     /// <summary>Approves the consent page as <paramref name="account"/>; returns the callback's parameters.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ApproveAsync(string? account = null, string state = "state-1")
     {
-        var response = await ConsentForm.SubmitAsync(Http, await ConsentUrlAsync(state, Callback), "approve", account);
-        Assert.Equal(Callback, ConsentForm.RedirectTarget(response));
-        return ConsentForm.RedirectParameters(response);
+        var response = await SandboxConsentPage.DecideAsync(Http, await ConsentUrlAsync(state, Callback), "approve", account);
+        Assert.Equal(Callback, SandboxConsentPage.RedirectTarget(response));
+        return SandboxConsentPage.RedirectParameters(response);
     }
 
     /// <summary>A form POST to the LWA token endpoint with the app's client credentials in the body.</summary>
@@ -72,6 +61,4 @@ public sealed class AmazonSandboxClient(AppFactory app) : IDisposable
         if (accessToken is not null) request.Headers.Add("x-amz-access-token", accessToken);
         return await Http.SendAsync(request);
     }
-
-    public void Dispose() => Http.Dispose();
 }

@@ -1,5 +1,4 @@
 using Marketplaces.Sandbox;
-using Marketplaces.Tests.Ebay;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

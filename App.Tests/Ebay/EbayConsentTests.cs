@@ -43,7 +43,7 @@ public sealed class EbayConsentTests(ServerAppFactory app) : IClassFixture<Serve
     public async Task A_response_type_other_than_code_returns_unsupported_response_type()
     {
         var response = await _ebay.Http.GetAsync(await _ebay.ConsentUrlAsync(new Dictionary<string, string?> { ["response_type"] = "token" }));
-        Assert.Equal("unsupported_response_type", ConsentForm.RedirectParameters(response)["error"]);
+        Assert.Equal("unsupported_response_type", SandboxConsentPage.RedirectParameters(response)["error"]);
     }
 
     [Theory]
@@ -53,8 +53,8 @@ public sealed class EbayConsentTests(ServerAppFactory app) : IClassFixture<Serve
     public async Task An_unknown_or_missing_scope_returns_invalid_scope_with_the_state(string? scope)
     {
         var response = await _ebay.Http.GetAsync(await _ebay.ConsentUrlAsync(new Dictionary<string, string?> { ["scope"] = scope }));
-        var callback = ConsentForm.RedirectParameters(response);
-        Assert.Equal(_ebay.Callback, ConsentForm.RedirectTarget(response));
+        var callback = SandboxConsentPage.RedirectParameters(response);
+        Assert.Equal(_ebay.Callback, SandboxConsentPage.RedirectTarget(response));
         Assert.Equal("invalid_scope", callback["error"]);
         Assert.Equal("state-1", callback["state"]);
     }
@@ -62,9 +62,9 @@ public sealed class EbayConsentTests(ServerAppFactory app) : IClassFixture<Serve
     [Fact]
     public async Task Approve_returns_to_the_runames_url_with_state_an_encoded_code_and_expires_in_299()
     {
-        var response = await ConsentForm.SubmitAsync(_ebay.Http, await _ebay.ConsentUrlAsync(), "approve");
-        var callback = ConsentForm.RedirectParameters(response);
-        Assert.Equal(_ebay.Callback, ConsentForm.RedirectTarget(response));
+        var response = await SandboxConsentPage.DecideAsync(_ebay.Http, await _ebay.ConsentUrlAsync(), "approve");
+        var callback = SandboxConsentPage.RedirectParameters(response);
+        Assert.Equal(_ebay.Callback, SandboxConsentPage.RedirectTarget(response));
         Assert.Equal("state-1", callback["state"]);
         Assert.Equal("299", callback["expires_in"]);
         Assert.StartsWith("v^1.1#i^1#", callback["code"]);
@@ -74,9 +74,9 @@ public sealed class EbayConsentTests(ServerAppFactory app) : IClassFixture<Serve
     [Fact]
     public async Task Deny_returns_with_access_denied_and_the_state_but_no_code()
     {
-        var response = await ConsentForm.SubmitAsync(_ebay.Http, await _ebay.ConsentUrlAsync(), "deny");
-        var callback = ConsentForm.RedirectParameters(response);
-        Assert.Equal(_ebay.Callback, ConsentForm.RedirectTarget(response));
+        var response = await SandboxConsentPage.DecideAsync(_ebay.Http, await _ebay.ConsentUrlAsync(), "deny");
+        var callback = SandboxConsentPage.RedirectParameters(response);
+        Assert.Equal(_ebay.Callback, SandboxConsentPage.RedirectTarget(response));
         Assert.Equal("access_denied", callback["error"]);
         Assert.Equal("state-1", callback["state"]);
         Assert.DoesNotContain("code", callback.Keys);

@@ -1,26 +1,16 @@
 using System.Text.Json;
-using Marketplaces.Connections;
-using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Ebay;
 
 /// <summary>Drives the eBay emulator over real HTTP as a user's browser and an OAuth client would.</summary>
-public sealed class EbaySandboxClient(AppFactory app) : IDisposable
+public sealed class EbaySandboxClient(AppFactory app) : SandboxDriver(app, "ebay")
 {
     public const string BaseScope = "https://api.ebay.com/oauth/api_scope";
     public const string InventoryScope = BaseScope + "/sell.inventory";
     public const string IdentityScope = BaseScope + "/commerce.identity.readonly";
     public static readonly string ConsentedScopes = $"{BaseScope} {InventoryScope} {IdentityScope}";
-
-    public HttpClient Http { get; } = SandboxHttp.NoRedirects(app.ServerAddress);
-
-    public string Callback => app.Services.GetRequiredService<PublicUrls>().Callback("ebay");
-
-    public Task<IReadOnlyDictionary<string, string>> RegistrationAsync() =>
-        app.Services.GetRequiredService<SandboxApps>().GetAsync("ebay");
 
     /// <summary>A consent URL with the registration's App ID and RuName; pass a key with null to leave it out.</summary>
     public async Task<string> ConsentUrlAsync(IDictionary<string, string?>? overrides = null)
@@ -32,16 +22,16 @@ public sealed class EbaySandboxClient(AppFactory app) : IDisposable
             ["scope"] = ConsentedScopes, ["state"] = "state-1",
         };
         foreach (var (name, value) in overrides ?? new Dictionary<string, string?>()) query[name] = value;
-        return QueryHelpers.AddQueryString(new Uri(app.ServerAddress, "/sandbox/ebay/oauth2/authorize").ToString(),
+        return QueryHelpers.AddQueryString(new Uri(ServerAddress, "/sandbox/ebay/oauth2/authorize").ToString(),
             query.Where(p => p.Value is not null));
     }
 
     /// <summary>Approves the consent page as <paramref name="account"/>; returns the callback's parameters.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ApproveAsync(string? account = null, IDictionary<string, string?>? overrides = null)
     {
-        var response = await ConsentForm.SubmitAsync(Http, await ConsentUrlAsync(overrides), "approve", account);
-        Assert.Equal(Callback, ConsentForm.RedirectTarget(response));
-        return ConsentForm.RedirectParameters(response);
+        var response = await SandboxConsentPage.DecideAsync(Http, await ConsentUrlAsync(overrides), "approve", account);
+        Assert.Equal(Callback, SandboxConsentPage.RedirectTarget(response));
+        return SandboxConsentPage.RedirectParameters(response);
     }
 
     /// <summary>A form POST to the token endpoint with the keyset in the Basic header, as eBay requires.</summary>
@@ -80,6 +70,4 @@ public sealed class EbaySandboxClient(AppFactory app) : IDisposable
         if (accessToken is not null) request.Headers.Authorization = new("Bearer", accessToken);
         return await Http.SendAsync(request);
     }
-
-    public void Dispose() => Http.Dispose();
 }

@@ -1,29 +1,20 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Marketplaces.Connections;
 using Marketplaces.Etsy.Sandbox;
-using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Etsy;
 
 /// <summary>Plays the app's part against the Etsy emulator over real HTTP: consent, code exchange, refresh, API calls.</summary>
-public sealed class EtsySandboxDriver(ServerAppFactory app)
+public sealed class EtsySandboxDriver(ServerAppFactory app) : SandboxDriver(app, "etsy")
 {
-    public HttpClient Http { get; } = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.ServerAddress };
-
-    public string Callback => app.Services.GetRequiredService<PublicUrls>().Callback("etsy");
-
-    public SandboxJournal Journal => app.Services.GetRequiredService<SandboxJournal>();
-
-    public async Task<string> KeystringAsync() => (await app.Services.GetRequiredService<SandboxApps>().GetAsync("etsy"))["clientId"];
+    public async Task<string> KeystringAsync() => (await RegistrationAsync())["clientId"];
 
     public async Task<string> ApiKeyAsync()
     {
-        var registration = await app.Services.GetRequiredService<SandboxApps>().GetAsync("etsy");
+        var registration = await RegistrationAsync();
         return $"{registration["clientId"]}:{registration["sharedSecret"]}";
     }
 
@@ -49,12 +40,7 @@ public sealed class EtsySandboxDriver(ServerAppFactory app)
     public async Task<Dictionary<string, string>> DecideAsync(Dictionary<string, string?> parameters, string decision = "approve", string account = "etsy-seller")
     {
         using var page = await ConsentPageAsync(parameters);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        using var answer = await SandboxConsentForm.SubmitAsync(Http, page, decision, account);
-        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        var location = answer.Headers.Location!.ToString();
-        Assert.StartsWith(Callback + "?", location);
-        return QueryHelpers.ParseQuery(new Uri(location).Query).ToDictionary(p => p.Key, p => p.Value.ToString());
+        return await AnswerAsync(page, decision, account);
     }
 
     public async Task<string> CodeAsync(string verifier, string account = "etsy-seller") =>
@@ -91,7 +77,4 @@ public sealed class EtsySandboxDriver(ServerAppFactory app)
         if (accessToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return await Http.SendAsync(request);
     }
-
-    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

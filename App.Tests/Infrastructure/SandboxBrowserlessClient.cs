@@ -1,7 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Marketplaces.Tests.Infrastructure;
@@ -46,14 +43,7 @@ public sealed class SandboxBrowserlessClient : IDisposable
     /// <summary>Opens the consent page and presses Approve or Deny; returns where the marketplace sends the browser back to.</summary>
     public async Task<Uri> DecideAsync(Uri consentPage, bool approve, string? sandboxAccount = null)
     {
-        var html = await _client.GetStringAsync(consentPage);
-        var form = new HtmlParser().ParseDocument(html).QuerySelector("form") as IHtmlFormElement
-            ?? throw new InvalidOperationException($"No consent form at {consentPage}: {html}");
-        var fields = form.QuerySelectorAll("input").OfType<IHtmlInputElement>().ToDictionary(i => i.Name!, i => i.Value);
-        if (sandboxAccount is not null) fields["sandbox_account"] = sandboxAccount;
-        fields["decision"] = approve ? "approve" : "deny";
-        var action = new Uri(consentPage, form.GetAttribute("action") ?? consentPage.AbsolutePath);
-        var response = await _client.PostAsync(action, new FormUrlEncodedContent(fields));
+        var response = await SandboxConsentPage.DecideAsync(_client, consentPage.ToString(), approve ? "approve" : "deny", sandboxAccount);
         Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
             $"consent answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return Absolute(response.Headers.Location!);

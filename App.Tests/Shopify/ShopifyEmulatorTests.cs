@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Marketplaces.Shopify;
-using Marketplaces.Tests.AliExpress;
 using Marketplaces.Tests.Infrastructure;
 
 namespace Marketplaces.Tests.Shopify;
@@ -26,9 +25,9 @@ public class ShopifyEmulatorTests(ServerAppFactory app) : IClassFixture<ServerAp
     [Fact]
     public async Task Approve_redirects_to_the_callback_with_the_parameters_shopify_sends_signed_with_the_client_secret()
     {
-        var response = await SandboxConsent.DecideAsync(_driver.Http, await _driver.AuthorizeUrlAsync(), "approve");
+        var response = await SandboxConsentPage.DecideAsync(_driver.Http, await _driver.AuthorizeUrlAsync(), "approve");
         Assert.StartsWith(_driver.Callback + "?", response.Headers.Location!.ToString());
-        var callback = SandboxConsent.RedirectParameters(response);
+        var callback = SandboxConsentPage.RedirectParameters(response);
         Assert.Equal(["code", "hmac", "host", "shop", "state", "timestamp"], callback.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(ShopifySandboxDriver.Shop, callback["shop"]);
         Assert.Equal("nonce-1", callback["state"]);
@@ -41,8 +40,8 @@ public class ShopifyEmulatorTests(ServerAppFactory app) : IClassFixture<ServerAp
     [Fact]
     public async Task Deny_redirects_with_access_denied_the_state_and_a_valid_hmac()
     {
-        var callback = SandboxConsent.RedirectParameters(
-            await SandboxConsent.DecideAsync(_driver.Http, await _driver.AuthorizeUrlAsync(), "deny"));
+        var callback = SandboxConsentPage.RedirectParameters(
+            await SandboxConsentPage.DecideAsync(_driver.Http, await _driver.AuthorizeUrlAsync(), "deny"));
         Assert.Equal("access_denied", callback["error"]);
         Assert.Equal("nonce-1", callback["state"]);
         Assert.DoesNotContain("code", callback.Keys);

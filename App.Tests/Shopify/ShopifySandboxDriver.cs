@@ -1,31 +1,21 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Marketplaces.Connections;
-using Marketplaces.Sandbox;
-using Marketplaces.Tests.AliExpress;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Shopify;
 
 /// <summary>Plays the merchant's browser and the app's server against the Shopify emulator, over real HTTP.</summary>
-public sealed class ShopifySandboxDriver(ServerAppFactory app)
+public sealed class ShopifySandboxDriver(ServerAppFactory app) : SandboxDriver(app, "shopify")
 {
     public const string Shop = "corner-store.myshopify.com";
     public const string Scope = "read_products,write_orders";
-
-    public HttpClient Http { get; } = SandboxConsent.Client(app.ServerAddress);
-
-    public string Callback => app.Services.GetRequiredService<PublicUrls>().Callback("shopify");
-
-    public SandboxJournal Journal => app.Services.GetRequiredService<SandboxJournal>();
 
     public static string Admin(string shop) => $"/sandbox/shopify/{shop}/admin";
 
     public async Task<(string Id, string Secret)> AppAsync()
     {
-        var values = await app.Services.GetRequiredService<SandboxApps>().GetAsync("shopify");
+        var values = await RegistrationAsync();
         return (values["clientId"], values["clientSecret"]);
     }
 
@@ -42,7 +32,7 @@ public sealed class ShopifySandboxDriver(ServerAppFactory app)
 
     /// <returns>The callback's query parameters.</returns>
     public async Task<Dictionary<string, string>> ApproveAsync(string shop = Shop, string account = "corner-store") =>
-        SandboxConsent.RedirectParameters(await SandboxConsent.DecideAsync(Http, await AuthorizeUrlAsync(shop), "approve", account));
+        SandboxConsentPage.RedirectParameters(await SandboxConsentPage.DecideAsync(Http, await AuthorizeUrlAsync(shop), "approve", account));
 
     public async Task<HttpResponseMessage> PostTokenAsync(object body, string shop = Shop) =>
         await Http.PostAsJsonAsync($"{Admin(shop)}/oauth/access_token", body);

@@ -1,25 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Marketplaces.Connections;
-using Marketplaces.Sandbox;
-using Marketplaces.Tests.Etsy;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.TikTok;
 
 /// <summary>Plays the app's part against the TikTok emulator over real HTTP: consent, code exchange, refresh, revoke, user info.</summary>
-public sealed class TikTokSandboxDriver(ServerAppFactory app)
+public sealed class TikTokSandboxDriver(ServerAppFactory app) : SandboxDriver(app, "tiktok")
 {
-    public HttpClient Http { get; } = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.ServerAddress };
-
-    public string Callback => app.Services.GetRequiredService<PublicUrls>().Callback("tiktok");
-
-    public SandboxJournal Journal => app.Services.GetRequiredService<SandboxJournal>();
-
-    public Task<IReadOnlyDictionary<string, string>> RegistrationAsync() => app.Services.GetRequiredService<SandboxApps>().GetAsync("tiktok");
-
     /// <summary>A valid authorize request; <paramref name="changes"/> replaces (or, with null, removes) parameters.</summary>
     public async Task<Dictionary<string, string?>> AuthorizeParametersAsync(Dictionary<string, string?>? changes = null)
     {
@@ -40,12 +28,7 @@ public sealed class TikTokSandboxDriver(ServerAppFactory app)
     public async Task<Dictionary<string, string>> DecideAsync(Dictionary<string, string?> parameters, string decision = "approve", string account = "tiktok-creator")
     {
         using var page = await ConsentPageAsync(parameters);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        using var answer = await SandboxConsentForm.SubmitAsync(Http, page, decision, account);
-        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        var location = answer.Headers.Location!.ToString();
-        Assert.StartsWith(Callback + "?", location);
-        return QueryHelpers.ParseQuery(new Uri(location).Query).ToDictionary(p => p.Key, p => p.Value.ToString());
+        return await AnswerAsync(page, decision, account);
     }
 
     public async Task<string> CodeAsync(string account = "tiktok-creator", string? scope = null) =>
@@ -97,7 +80,4 @@ public sealed class TikTokSandboxDriver(ServerAppFactory app)
         if (accessToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return await Http.SendAsync(request);
     }
-
-    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Marketplaces.Sandbox;
 
@@ -7,9 +8,13 @@ namespace Marketplaces.Sandbox;
 /// The consent page every emulator shows: who asks for what, and Approve / Deny. The form posts back to the
 /// emulator with the original request's parameters as hidden fields.
 /// </summary>
-public static class ConsentPage
+public static partial class ConsentPage
 {
     public const string AccountField = "sandbox_account";
+    private const string AccountPatternText = "[a-z0-9-]{3,30}";
+
+    /// <summary>Whether a name typed into <see cref="AccountField"/> is a sandbox account: what the field's pattern asks.</summary>
+    public static bool IsValidAccount(string? name) => name is not null && AccountPattern().IsMatch(name);
 
     public static IResult Render(string marketplaceName, string defaultAccount, IEnumerable<string> scopes, string action,
         IReadOnlyDictionary<string, string> hidden)
@@ -31,7 +36,7 @@ public static class ConsentPage
         }
         html.Append("<form method=\"post\" action=\"").Append(E(action)).Append("\">")
             .Append("<p><label>Sandbox account <input name=\"").Append(AccountField).Append("\" value=\"").Append(E(defaultAccount))
-            .Append("\" pattern=\"[a-z0-9-]{3,30}\"></label></p>");
+            .Append("\" pattern=\"").Append(AccountPatternText).Append("\"></label></p>");
         foreach (var (name, value) in hidden)
             html.Append("<input type=\"hidden\" name=\"").Append(E(name)).Append("\" value=\"").Append(E(value)).Append("\">");
         html.Append("<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button>")
@@ -47,4 +52,7 @@ public static class ConsentPage
             "text/html; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
 
     private static string E(string value) => WebUtility.HtmlEncode(value);
+
+    [GeneratedRegex("^" + AccountPatternText + "$")]
+    private static partial Regex AccountPattern();
 }

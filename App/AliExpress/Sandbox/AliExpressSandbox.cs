@@ -10,23 +10,11 @@ internal static class AliExpressSandbox
 {
     public const string Id = "aliexpress";
     public const string Name = "AliExpress";
-    public const string CodeKind = "code";
-    public const string AccessKind = "access";
-    public const string RefreshKind = "refresh";
 
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromDays(1);
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(2);
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(3);
     public static readonly TimeSpan TimestampWindow = TimeSpan.FromSeconds(7200);
-
-    public static TimeSpan Access(this SandboxOptions options) =>
-        options.For(Id).AccessTokenSeconds is { } s ? TimeSpan.FromSeconds(s) : AccessTokenLifetime;
-
-    public static TimeSpan Refresh(this SandboxOptions options) =>
-        options.For(Id).RefreshTokenSeconds is { } s ? TimeSpan.FromSeconds(s) : RefreshTokenLifetime;
-
-    public static TimeSpan Code(this SandboxOptions options) =>
-        options.For(Id).CodeSeconds is { } s ? TimeSpan.FromSeconds(s) : CodeLifetime;
 }
 
 /// <summary>The sandbox app registration as the gateway checks it: app_key and the secret that signs.</summary>

@@ -15,7 +15,7 @@ internal sealed class AliExpressSyncGateway(SandboxApps apps, SandboxGrants gran
         var request = await IopGatewayRequest.ReadAsync(http, ct);
         if (request["method"] is not { } method) return IopError.InvalidApiPath("(none)").Sync();
         if (request.Verify(app, apiPath: null, clock.GetUtcNow()) is { } error) return error.Sync();
-        var session = await grants.FindAsync(AliExpressSandbox.Id, AliExpressSandbox.AccessKind, request["session"], ct);
+        var session = await grants.FindAsync(AliExpressSandbox.Id, SandboxGrantKinds.Access, request["session"], ct);
         if (session?.Read<AliExpressTokenGrant>().AppKey != app.AppKey) return IopError.IllegalAccessToken().Sync();
         return IopError.InvalidApiPath(method).Sync();
     }

@@ -19,11 +19,11 @@ internal sealed class AliExpressTokenEndpoint(
         if (request.Verify(app, IopTokenProtocol.CreateTokenPath, clock.GetUtcNow()) is { } error) return error.Rest();
         // The reference says a uuid parameter on token create makes a valid code fail.
         if (request["uuid"] is not null) return IopError.InvalidCode("uuid must not be sent with the code").Rest();
-        var code = await grants.ConsumeAsync(AliExpressSandbox.Id, AliExpressSandbox.CodeKind, request["code"], ct);
+        var code = await grants.ConsumeAsync(AliExpressSandbox.Id, SandboxGrantKinds.Code, request["code"], ct);
         if (code?.Read<AliExpressCodeGrant>() is not { } granted || granted.AppKey != app.AppKey)
             return IopError.InvalidCode("The code is invalid, expired or already used").Rest();
         var now = clock.GetUtcNow();
-        return await IssueAsync(app, granted.Account, now, now + options.Refresh(), ct);
+        return await IssueAsync(app, granted.Account, now, now + options.For(AliExpressSandbox.Id).Refresh(AliExpressSandbox.RefreshTokenLifetime), ct);
     }
 
     public async Task<IResult> RefreshAsync(HttpRequest http, CancellationToken ct)
@@ -32,7 +32,7 @@ internal sealed class AliExpressTokenEndpoint(
         var app = await AliExpressSandboxApp.LoadAsync(apps, ct);
         var request = await IopGatewayRequest.ReadAsync(http, ct);
         if (request.Verify(app, IopTokenProtocol.RefreshTokenPath, clock.GetUtcNow()) is { } error) return error.Rest();
-        var refresh = await grants.ConsumeAsync(AliExpressSandbox.Id, AliExpressSandbox.RefreshKind, request["refresh_token"], ct);
+        var refresh = await grants.ConsumeAsync(AliExpressSandbox.Id, SandboxGrantKinds.Refresh, request["refresh_token"], ct);
         if (refresh?.Read<AliExpressTokenGrant>() is not { } granted || granted.AppKey != app.AppKey)
             return IopError.IllegalRefreshToken().Rest();
         return await IssueAsync(app, granted.Account, clock.GetUtcNow(), granted.RefreshValidUntil, ct);
@@ -41,10 +41,10 @@ internal sealed class AliExpressTokenEndpoint(
     private async Task<IResult> IssueAsync(
         AliExpressSandboxApp app, string accountName, DateTimeOffset now, DateTimeOffset refreshValidUntil, CancellationToken ct)
     {
-        var accessLifetime = options.Access();
+        var accessLifetime = options.For(AliExpressSandbox.Id).Access(AliExpressSandbox.AccessTokenLifetime);
         var grant = new AliExpressTokenGrant(app.AppKey, accountName, refreshValidUntil);
-        var accessToken = await grants.IssueAsync(AliExpressSandbox.Id, AliExpressSandbox.AccessKind, grant, accessLifetime, "50000", ct);
-        var refreshToken = await grants.IssueAsync(AliExpressSandbox.Id, AliExpressSandbox.RefreshKind, grant, refreshValidUntil - now, "50001", ct);
+        var accessToken = await grants.IssueAsync(AliExpressSandbox.Id, SandboxGrantKinds.Access, grant, accessLifetime, "50000", ct);
+        var refreshToken = await grants.IssueAsync(AliExpressSandbox.Id, SandboxGrantKinds.Refresh, grant, refreshValidUntil - now, "50001", ct);
         var account = new AliExpressSandboxAccount(accountName);
         return Results.Json(new JsonObject
         {

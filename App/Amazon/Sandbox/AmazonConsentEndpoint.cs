@@ -1,5 +1,4 @@
 using Marketplaces.Connections;
-using Marketplaces.Ebay.Sandbox;
 using Marketplaces.Sandbox;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -10,39 +9,34 @@ namespace Marketplaces.Amazon.Sandbox;
 /// asks for, and on Approve sends the seller back with <c>state</c>, <c>selling_partner_id</c> and <c>spapi_oauth_code</c>.
 /// </summary>
 internal sealed class AmazonConsentEndpoint(SandboxApps apps, SandboxGrants grants, SandboxJournal journal, PublicUrls urls, SandboxOptions options)
+    : OAuthConsentEndpoint<AmazonConsentRequest>(journal)
 {
     /// <summary>The roles the sandbox app is registered with; Amazon shows them instead of OAuth scopes.</summary>
     private static readonly string[] Roles = ["Product Listing", "Inventory and Order Tracking", "Buyer Communication"];
 
-    public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken ct)
-    {
-        journal.Request(AmazonEmulator.Id, "authorize");
-        var consent = AmazonConsentRequest.From(request.Query);
-        var problem = await ProblemAsync(consent, ct);
-        if (problem is not null) return ConsentPage.Error("Amazon", problem);
-        return ConsentPage.Render("Amazon Seller Central", AmazonSandboxAccount.DefaultName, Roles,
-            request.PathBase + request.Path, consent.FormFields());
-    }
+    protected override string MarketplaceId => AmazonEmulator.Id;
+    protected override string MarketplaceName => "Amazon";
+    protected override string PageTitle => "Amazon Seller Central";
+    protected override string DefaultAccount => AmazonSandboxAccount.DefaultName;
+    protected override IReadOnlyCollection<string> Parameters => AmazonConsentRequest.Parameters;
 
-    public async Task<IResult> DecideAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (!request.HasFormContentType) return ConsentPage.Error("Amazon", "The consent form was not posted.");
-        var form = await request.ReadFormAsync(ct);
-        var consent = AmazonConsentRequest.From(form);
-        var problem = await ProblemAsync(consent, ct);
-        if (problem is not null) return ConsentPage.Error("Amazon", problem);
-        var callback = consent.RedirectUri ?? RegisteredCallback;
-        if (form["decision"] != "approve")
+    protected override IEnumerable<string> Scopes(AmazonConsentRequest consent) => Roles;
+
+    /// <summary>Any name the seller types is a seller; an empty one is the default seller.</summary>
+    protected override string Account(string typed) => typed.Trim() is { Length: > 0 } name ? name : DefaultAccount;
+
+    // amazon.md is silent on denial; this answers as Login with Amazon does (RFC 6749 §4.1.2.1).
+    protected override IResult Deny(AmazonConsentRequest consent) =>
+        Results.Redirect(QueryHelpers.AddQueryString(Callback(consent), new Dictionary<string, string?>
         {
-            // amazon.md is silent on denial; this answers as Login with Amazon does (RFC 6749 §4.1.2.1).
-            return Results.Redirect(QueryHelpers.AddQueryString(callback, new Dictionary<string, string?>
-            {
-                ["state"] = consent.State, ["error"] = "access_denied", ["error_description"] = "The seller did not authorize the application.",
-            }));
-        }
-        var name = form[ConsentPage.AccountField].ToString().Trim();
-        var seller = AmazonSandboxAccount.FromName(name.Length > 0 ? name : AmazonSandboxAccount.DefaultName);
-        var code = await grants.IssueAsync(AmazonEmulator.Id, GrantKinds.Code, new AmazonAuthorization(seller.Name, callback),
+            ["state"] = consent.State, ["error"] = "access_denied", ["error_description"] = "The seller did not authorize the application.",
+        }));
+
+    protected override async Task<IResult> ApproveAsync(AmazonConsentRequest consent, string account, CancellationToken ct)
+    {
+        var seller = AmazonSandboxAccount.FromName(account);
+        var callback = Callback(consent);
+        var code = await grants.IssueAsync(AmazonEmulator.Id, SandboxGrantKinds.Code, new AmazonAuthorization(seller.Name, callback),
             AmazonLifetimes.From(options).Code, "AN", ct);
         return Results.Redirect(QueryHelpers.AddQueryString(callback, new Dictionary<string, string?>
         {
@@ -52,6 +46,14 @@ internal sealed class AmazonConsentEndpoint(SandboxApps apps, SandboxGrants gran
 
     /// <summary>The app's only registered OAuth redirect URI, also the default when the request names none.</summary>
     private string RegisteredCallback => urls.Callback(AmazonEmulator.Id);
+
+    private string Callback(AmazonConsentRequest consent) => consent.RedirectUri ?? RegisteredCallback;
+
+    protected override async Task<(AmazonConsentRequest? Request, IResult? Problem)> CheckAsync(ConsentParameters parameters, CancellationToken ct)
+    {
+        var consent = AmazonConsentRequest.From(parameters);
+        return await ProblemAsync(consent, ct) is { } problem ? (null, ConsentPage.Error(MarketplaceName, problem)) : (consent, null);
+    }
 
     private async Task<string?> ProblemAsync(AmazonConsentRequest consent, CancellationToken ct)
     {

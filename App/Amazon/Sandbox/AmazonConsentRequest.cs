@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Primitives;
+using Marketplaces.Sandbox;
 
 namespace Marketplaces.Amazon.Sandbox;
 
@@ -8,27 +8,14 @@ internal sealed record AmazonConsentRequest(string? ApplicationId, string? State
     /// <summary>OAuth parameters that belong to LWA or other marketplaces, never to this URL: a client sending them is misconfigured.</summary>
     private static readonly string[] Foreign = ["client_id", "scope", "response_type", "code_challenge"];
 
+    /// <summary>What the consent endpoint reads: the URL's own parameters, and the foreign ones to reject them.</summary>
+    public static IReadOnlyCollection<string> Parameters { get; } = ["application_id", "state", "redirect_uri", "version", .. Foreign];
+
     public IReadOnlyList<string> ForeignParameters { get; private init; } = [];
 
-    public static AmazonConsentRequest From(IEnumerable<KeyValuePair<string, StringValues>> parameters)
-    {
-        var values = parameters.ToDictionary(p => p.Key, p => p.Value.ToString());
-        return new AmazonConsentRequest(
-            values.GetValueOrDefault("application_id"), values.GetValueOrDefault("state"),
-            values.GetValueOrDefault("redirect_uri"), values.GetValueOrDefault("version"))
+    public static AmazonConsentRequest From(ConsentParameters parameters) =>
+        new(parameters.Find("application_id"), parameters.Find("state"), parameters.Find("redirect_uri"), parameters.Find("version"))
         {
-            ForeignParameters = Foreign.Where(values.ContainsKey).ToList(),
+            ForeignParameters = Foreign.Where(name => parameters.Find(name) is not null).ToList(),
         };
-    }
-
-    /// <summary>What the consent form carries back on Approve or Deny.</summary>
-    public IReadOnlyDictionary<string, string> FormFields()
-    {
-        var fields = new Dictionary<string, string>();
-        if (ApplicationId is not null) fields["application_id"] = ApplicationId;
-        if (State is not null) fields["state"] = State;
-        if (RedirectUri is not null) fields["redirect_uri"] = RedirectUri;
-        if (Version is not null) fields["version"] = Version;
-        return fields;
-    }
 }

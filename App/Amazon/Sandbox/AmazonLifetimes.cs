@@ -12,8 +12,8 @@ internal sealed record AmazonLifetimes(TimeSpan Code, TimeSpan AccessToken, Time
     {
         var overrides = options.For(AmazonEmulator.Id);
         return new AmazonLifetimes(
-            TimeSpan.FromSeconds(overrides.CodeSeconds ?? 300),
-            TimeSpan.FromSeconds(overrides.AccessTokenSeconds ?? 3600),
+            overrides.Code(TimeSpan.FromMinutes(5)),
+            overrides.Access(TimeSpan.FromHours(1)),
             overrides.RefreshTokenSeconds is { } refresh ? TimeSpan.FromSeconds(refresh) : null);
     }
 }

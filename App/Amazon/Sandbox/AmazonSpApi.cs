@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Marketplaces.Ebay.Sandbox;
 using Marketplaces.Sandbox;
 
 namespace Marketplaces.Amazon.Sandbox;
@@ -13,7 +12,7 @@ internal sealed class AmazonSpApi(SandboxGrants grants)
     /// <summary>The seller the request's access token was issued to, or null when the token is missing, unknown or expired.</summary>
     public async Task<AmazonSandboxAccount?> CallerAsync(HttpRequest request, CancellationToken ct)
     {
-        var grant = await grants.FindAsync(AmazonEmulator.Id, GrantKinds.AccessToken, request.Headers["x-amz-access-token"].ToString(), ct);
+        var grant = await grants.FindAsync(AmazonEmulator.Id, SandboxGrantKinds.Access, request.Headers["x-amz-access-token"].ToString(), ct);
         return grant?.Read<AmazonAuthorization>().Seller;
     }
 

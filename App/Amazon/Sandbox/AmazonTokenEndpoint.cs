@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Marketplaces.Ebay.Sandbox;
 using Marketplaces.Sandbox;
 
 namespace Marketplaces.Amazon.Sandbox;
@@ -37,20 +36,20 @@ internal sealed class AmazonTokenEndpoint(SandboxApps apps, SandboxGrants grants
         if (body.GetValueOrDefault("code") is not { Length: > 0 } code) return AmazonLwaErrors.MissingParameter("code");
         if (body.GetValueOrDefault("redirect_uri") is not { Length: > 0 } redirectUri) return AmazonLwaErrors.MissingParameter("redirect_uri");
         // Taken before the redirect check: a code presented wrongly is spent, as RFC 6749 §10.5 advises.
-        var grant = await grants.ConsumeAsync(AmazonEmulator.Id, GrantKinds.Code, code, ct);
+        var grant = await grants.ConsumeAsync(AmazonEmulator.Id, SandboxGrantKinds.Code, code, ct);
         if (grant is null) return AmazonLwaErrors.InvalidGrantParameter("code");
         var authorization = grant.Read<AmazonAuthorization>();
         if (authorization.RedirectUri != redirectUri) return AmazonLwaErrors.InvalidGrantParameter("redirect_uri");
 
         var lifetimes = AmazonLifetimes.From(options);
-        var refreshToken = await grants.IssueAsync(AmazonEmulator.Id, GrantKinds.RefreshToken, authorization, lifetimes.RefreshToken, "Atzr|", ct);
+        var refreshToken = await grants.IssueAsync(AmazonEmulator.Id, SandboxGrantKinds.Refresh, authorization, lifetimes.RefreshToken, "Atzr|", ct);
         return await TokenResponseAsync(authorization, refreshToken, ct);
     }
 
     private async Task<IResult> RefreshAsync(IReadOnlyDictionary<string, string> body, CancellationToken ct)
     {
         if (body.GetValueOrDefault("refresh_token") is not { Length: > 0 } refreshToken) return AmazonLwaErrors.MissingParameter("refresh_token");
-        var grant = await grants.FindAsync(AmazonEmulator.Id, GrantKinds.RefreshToken, refreshToken, ct);
+        var grant = await grants.FindAsync(AmazonEmulator.Id, SandboxGrantKinds.Refresh, refreshToken, ct);
         if (grant is null) return AmazonLwaErrors.InvalidRefreshToken();
         // No rotation: the answer repeats the refresh token that was sent.
         return await TokenResponseAsync(grant.Read<AmazonAuthorization>(), refreshToken, ct);
@@ -59,7 +58,7 @@ internal sealed class AmazonTokenEndpoint(SandboxApps apps, SandboxGrants grants
     private async Task<IResult> TokenResponseAsync(AmazonAuthorization authorization, string refreshToken, CancellationToken ct)
     {
         var lifetime = AmazonLifetimes.From(options).AccessToken;
-        var accessToken = await grants.IssueAsync(AmazonEmulator.Id, GrantKinds.AccessToken, authorization, lifetime, "Atza|", ct);
+        var accessToken = await grants.IssueAsync(AmazonEmulator.Id, SandboxGrantKinds.Access, authorization, lifetime, "Atza|", ct);
         return Results.Json(new Dictionary<string, object>
         {
             ["access_token"] = accessToken, ["refresh_token"] = refreshToken, ["token_type"] = "bearer", ["expires_in"] = (int)lifetime.TotalSeconds,

@@ -10,30 +10,27 @@ namespace Marketplaces.Ebay.Sandbox;
 /// <c>expires_in</c>.
 /// </summary>
 internal sealed class EbayConsentEndpoint(SandboxApps apps, SandboxGrants grants, SandboxJournal journal, PublicUrls urls, SandboxOptions options)
+    : OAuthConsentEndpoint<EbayConsentRequest>(journal)
 {
-    public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken ct)
-    {
-        journal.Request(EbayEmulator.Id, "authorize");
-        var consent = EbayConsentRequest.From(request.Query);
-        if (await ProblemAsync(consent, ct) is { } problem) return problem;
-        return ConsentPage.Render("eBay", EbaySandboxAccount.DefaultName, consent.Scopes, request.PathBase + request.Path, consent.FormFields());
-    }
+    protected override string MarketplaceId => EbayEmulator.Id;
+    protected override string MarketplaceName => "eBay";
+    protected override string DefaultAccount => EbaySandboxAccount.DefaultName;
+    protected override IReadOnlyCollection<string> Parameters => EbayConsentRequest.Parameters;
 
-    public async Task<IResult> DecideAsync(HttpRequest request, CancellationToken ct)
+    protected override IEnumerable<string> Scopes(EbayConsentRequest consent) => consent.Scopes;
+
+    /// <summary>Any name the user types is a user; an empty one is the default user.</summary>
+    protected override string Account(string typed) => typed.Trim() is { Length: > 0 } name ? name : DefaultAccount;
+
+    // ebay.md is silent on the declined URL's parameters; this answers as RFC 6749 §4.1.2.1 does.
+    protected override IResult Deny(EbayConsentRequest consent) =>
+        Redirect(consent, new() { ["error"] = "access_denied", ["error_description"] = "The user declined to grant access." });
+
+    protected override async Task<IResult> ApproveAsync(EbayConsentRequest consent, string account, CancellationToken ct)
     {
-        if (!request.HasFormContentType) return ConsentPage.Error("eBay", "The consent form was not posted.");
-        var form = await request.ReadFormAsync(ct);
-        var consent = EbayConsentRequest.From(form);
-        if (await ProblemAsync(consent, ct) is { } problem) return problem;
-        if (form["decision"] != "approve")
-        {
-            // ebay.md is silent on the declined URL's parameters; this answers as RFC 6749 §4.1.2.1 does.
-            return Redirect(consent, new() { ["error"] = "access_denied", ["error_description"] = "The user declined to grant access." });
-        }
-        var name = form[ConsentPage.AccountField].ToString().Trim();
-        var user = EbaySandboxAccount.FromName(name.Length > 0 ? name : EbaySandboxAccount.DefaultName);
+        var user = EbaySandboxAccount.FromName(account);
         var lifetime = EbayLifetimes.From(options).Code;
-        var code = await grants.IssueAsync(EbayEmulator.Id, GrantKinds.Code, new EbayAuthorization(user.Username, consent.Scopes),
+        var code = await grants.IssueAsync(EbayEmulator.Id, SandboxGrantKinds.Code, new EbayAuthorization(user.Username, consent.Scopes),
             lifetime, EbayTokenFormats.Code, ct);
         return Redirect(consent, new() { ["code"] = code, ["expires_in"] = ((int)lifetime.TotalSeconds).ToString() });
     }
@@ -42,18 +39,19 @@ internal sealed class EbayConsentEndpoint(SandboxApps apps, SandboxGrants grants
     /// An unknown app or RuName gets an error page (there is no verified place to send the user); a bad
     /// response_type or scope goes back to the accepted URL as an OAuth error.
     /// </summary>
-    private async Task<IResult?> ProblemAsync(EbayConsentRequest consent, CancellationToken ct)
+    protected override async Task<(EbayConsentRequest? Request, IResult? Problem)> CheckAsync(ConsentParameters parameters, CancellationToken ct)
     {
+        var consent = EbayConsentRequest.From(parameters);
         var app = await apps.GetAsync(EbayEmulator.Id, ct);
         if (string.IsNullOrEmpty(consent.ClientId) || consent.ClientId != app["clientId"])
-            return ConsentPage.Error("eBay", "The client_id is not the App ID of a registered application keyset.");
+            return (null, ConsentPage.Error(MarketplaceName, "The client_id is not the App ID of a registered application keyset."));
         if (consent.RedirectUri != app["ruName"])
-            return ConsentPage.Error("eBay", "The redirect_uri must be the keyset's RuName (the name eBay issued, not a URL).");
+            return (null, ConsentPage.Error(MarketplaceName, "The redirect_uri must be the keyset's RuName (the name eBay issued, not a URL)."));
         if (consent.ResponseType != "code")
-            return Redirect(consent, new() { ["error"] = "unsupported_response_type", ["error_description"] = "response_type must be code." });
+            return (null, Redirect(consent, new() { ["error"] = "unsupported_response_type", ["error_description"] = "response_type must be code." }));
         if (consent.Scopes.Count == 0 || consent.Scopes.Any(s => !EbayScopes.User.Contains(s)))
-            return Redirect(consent, new() { ["error"] = "invalid_scope", ["error_description"] = "The requested scope is invalid, unknown, or malformed." });
-        return null;
+            return (null, Redirect(consent, new() { ["error"] = "invalid_scope", ["error_description"] = "The requested scope is invalid, unknown, or malformed." }));
+        return (consent, null);
     }
 
     /// <summary>To the URL the RuName stands for, with the request's state when it had one.</summary>

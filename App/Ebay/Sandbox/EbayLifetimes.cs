@@ -12,8 +12,8 @@ internal sealed record EbayLifetimes(TimeSpan Code, TimeSpan AccessToken, TimeSp
     {
         var overrides = options.For(EbayEmulator.Id);
         return new EbayLifetimes(
-            TimeSpan.FromSeconds(overrides.CodeSeconds ?? 299),
-            TimeSpan.FromSeconds(overrides.AccessTokenSeconds ?? 7200),
-            TimeSpan.FromSeconds(overrides.RefreshTokenSeconds ?? 47_304_000));
+            overrides.Code(TimeSpan.FromSeconds(299)),
+            overrides.Access(TimeSpan.FromHours(2)),
+            overrides.Refresh(TimeSpan.FromSeconds(47_304_000)));
     }
 }

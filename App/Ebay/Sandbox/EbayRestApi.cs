@@ -16,7 +16,7 @@ internal sealed class EbayRestApi(SandboxGrants grants)
         if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
             || !header.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
             return null;
-        var grant = await grants.FindAsync(EbayEmulator.Id, GrantKinds.AccessToken, header.Parameter, ct);
+        var grant = await grants.FindAsync(EbayEmulator.Id, SandboxGrantKinds.Access, header.Parameter, ct);
         return grant?.Read<EbayAuthorization>();
     }
 

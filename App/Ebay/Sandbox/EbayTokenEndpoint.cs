@@ -37,12 +37,12 @@ internal sealed class EbayTokenEndpoint(SandboxApps apps, SandboxGrants grants, 
         if (body.GetValueOrDefault("code") is not { Length: > 0 } code) return EbayOAuthErrors.MissingParameter("code");
         if (body.GetValueOrDefault("redirect_uri") is not { Length: > 0 } redirectUri) return EbayOAuthErrors.MissingParameter("redirect_uri");
         // Taken before the RuName check: a code presented wrongly is spent, as RFC 6749 §10.5 advises.
-        var grant = await grants.ConsumeAsync(EbayEmulator.Id, GrantKinds.Code, code, ct);
+        var grant = await grants.ConsumeAsync(EbayEmulator.Id, SandboxGrantKinds.Code, code, ct);
         if (grant is null || redirectUri != ruName) return EbayOAuthErrors.InvalidCode();
         var authorization = grant.Read<EbayAuthorization>();
 
         var lifetimes = EbayLifetimes.From(options);
-        var refreshToken = await grants.IssueAsync(EbayEmulator.Id, GrantKinds.RefreshToken, authorization, lifetimes.RefreshToken,
+        var refreshToken = await grants.IssueAsync(EbayEmulator.Id, SandboxGrantKinds.Refresh, authorization, lifetimes.RefreshToken,
             EbayTokenFormats.RefreshToken, ct);
         var access = await AccessTokenAsync(authorization, ct);
         access["refresh_token"] = refreshToken;
@@ -53,7 +53,7 @@ internal sealed class EbayTokenEndpoint(SandboxApps apps, SandboxGrants grants, 
     private async Task<IResult> RefreshAsync(IReadOnlyDictionary<string, string> body, CancellationToken ct)
     {
         if (body.GetValueOrDefault("refresh_token") is not { Length: > 0 } refreshToken) return EbayOAuthErrors.MissingParameter("refresh_token");
-        var grant = await grants.FindAsync(EbayEmulator.Id, GrantKinds.RefreshToken, refreshToken, ct);
+        var grant = await grants.FindAsync(EbayEmulator.Id, SandboxGrantKinds.Refresh, refreshToken, ct);
         if (grant is null) return EbayOAuthErrors.InvalidRefreshToken();
         var consented = grant.Read<EbayAuthorization>();
         if (!body.ContainsKey("scope")) return EbayOAuthErrors.MissingParameter("scope");
@@ -75,7 +75,7 @@ internal sealed class EbayTokenEndpoint(SandboxApps apps, SandboxGrants grants, 
     private async Task<Dictionary<string, object>> AccessTokenAsync(EbayAuthorization authorization, CancellationToken ct)
     {
         var lifetime = EbayLifetimes.From(options).AccessToken;
-        var accessToken = await grants.IssueAsync(EbayEmulator.Id, GrantKinds.AccessToken, authorization, lifetime, EbayTokenFormats.AccessToken, ct);
+        var accessToken = await grants.IssueAsync(EbayEmulator.Id, SandboxGrantKinds.Access, authorization, lifetime, EbayTokenFormats.AccessToken, ct);
         return new Dictionary<string, object>
         {
             ["access_token"] = accessToken, ["expires_in"] = (int)lifetime.TotalSeconds, ["token_type"] = "User Access Token",

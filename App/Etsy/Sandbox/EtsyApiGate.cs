@@ -1,6 +1,4 @@
-using Marketplaces.Database;
 using Marketplaces.Sandbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Etsy.Sandbox;
 
@@ -8,7 +6,7 @@ namespace Marketplaces.Etsy.Sandbox;
 /// What every Open API v3 call must carry: <c>x-api-key: keystring:shared_secret</c> (enforced by Etsy since
 /// 9 Feb 2026) and, for endpoints with oauth2 scopes, a live bearer token of the same app holding the scope.
 /// </summary>
-internal sealed class EtsyApiGate(SandboxApps apps, SandboxGrants grants, IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+internal sealed class EtsyApiGate(SandboxApps apps, SandboxGrants grants, TimeProvider clock)
 {
     private const string MalformedKey = "Invalid API key: should be in the format 'keystring:shared_secret'.";
 
@@ -35,7 +33,7 @@ internal sealed class EtsyApiGate(SandboxApps apps, SandboxGrants grants, IDbCon
         if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
             return (null, EtsyErrors.InvalidToken("access token is missing"));
         var token = header["Bearer ".Length..].Trim();
-        var found = await grants.FindAsync(EtsySandboxRules.Id, EtsySandboxRules.AccessKind, token, ct);
+        var found = await grants.FindAsync(EtsySandboxRules.Id, SandboxGrantKinds.Access, token, ct);
         if (found is null) return (null, EtsyErrors.InvalidToken(await IsExpiredAsync(token, ct) ? "access token is expired" : "access token is invalid"));
         var grant = found.Read<EtsyGrant>();
         var app = await apps.GetAsync(EtsySandboxRules.Id, ct);
@@ -46,12 +44,7 @@ internal sealed class EtsyApiGate(SandboxApps apps, SandboxGrants grants, IDbCon
     }
 
     /// <summary>Tells an expired token from an unknown one, which <see cref="SandboxGrants.FindAsync"/> does not.</summary>
-    private async Task<bool> IsExpiredAsync(string token, CancellationToken ct)
-    {
-        var hash = SandboxGrants.Hash(token);
-        var now = clock.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Set<SandboxGrant>().AnyAsync(g => g.TokenHash == hash && g.Marketplace == EtsySandboxRules.Id
-            && g.Kind == EtsySandboxRules.AccessKind && g.RevokedAt == null && g.ExpiresAt <= now, ct);
-    }
+    private async Task<bool> IsExpiredAsync(string token, CancellationToken ct) =>
+        await grants.FindIssuedAsync(EtsySandboxRules.Id, SandboxGrantKinds.Access, token, ct) is { RevokedAt: null, ExpiresAt: { } expiresAt }
+        && expiresAt <= clock.GetUtcNow();
 }

@@ -10,43 +10,34 @@ namespace Marketplaces.Etsy.Sandbox;
 /// <c>state</c>, Deny with <c>error=access_denied</c>.
 /// </summary>
 internal sealed class EtsyConnectEndpoint(SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxOptions options, PublicUrls urls)
+    : OAuthConsentEndpoint<EtsyConnectEndpoint.ConnectRequest>(journal)
 {
-    private static readonly string[] Parameters =
+    protected override string MarketplaceId => EtsySandboxRules.Id;
+    protected override string MarketplaceName => EtsySandboxRules.Name;
+    protected override string DefaultAccount => EtsySandboxAccount.DefaultName;
+
+    protected override IReadOnlyCollection<string> Parameters { get; } =
         ["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"];
 
-    public async Task<IResult> ShowAsync(HttpContext http, CancellationToken ct)
-    {
-        journal.Request(EtsySandboxRules.Id, "authorize");
-        var parameters = Parameters.ToDictionary(p => p, p => http.Request.Query[p].ToString());
-        var (request, error) = await ValidateAsync(parameters, ct);
-        if (error is not null) return error;
-        return ConsentPage.Render(EtsySandboxRules.Name, EtsySandboxAccount.DefaultName, request!.Scopes,
-            http.Request.PathBase + http.Request.Path, parameters);
-    }
+    internal sealed record ConnectRequest(string ClientId, string RedirectUri, IReadOnlyList<string> Scopes, string State, string CodeChallenge);
 
-    public async Task<IResult> DecideAsync(HttpContext http, CancellationToken ct)
+    protected override IEnumerable<string> Scopes(ConnectRequest request) => request.Scopes;
+
+    protected override IResult Deny(ConnectRequest request) =>
+        EtsyErrors.Redirect(request.RedirectUri, "access_denied", "The user denied the request.", request.State);
+
+    protected override async Task<IResult> ApproveAsync(ConnectRequest request, string account, CancellationToken ct)
     {
-        var form = await http.Request.ReadFormAsync(ct);
-        var parameters = Parameters.ToDictionary(p => p, p => form[p].ToString());
-        var (request, error) = await ValidateAsync(parameters, ct);
-        if (error is not null) return error;
-        if (form["decision"] != "approve")
-            return EtsyErrors.Redirect(request!.RedirectUri, "access_denied", "The user denied the request.", request.State);
-        var name = form[ConsentPage.AccountField].ToString();
-        if (!EtsySandboxAccount.IsValidName(name))
-            return ConsentPage.Error(EtsySandboxRules.Name, "A sandbox account is 3 to 30 lower-case letters, digits or dashes.");
-        var seller = EtsySandboxAccount.From(name);
-        var code = await grants.IssueAsync(EtsySandboxRules.Id, EtsySandboxRules.CodeKind,
-            new EtsyGrant(request!.ClientId, seller.Name, seller.UserId, seller.ShopId, string.Join(' ', request.Scopes),
+        var seller = EtsySandboxAccount.From(account);
+        var code = await grants.IssueAsync(EtsySandboxRules.Id, SandboxGrantKinds.Code,
+            new EtsyGrant(request.ClientId, seller.Name, seller.UserId, seller.ShopId, string.Join(' ', request.Scopes),
                 request.RedirectUri, request.CodeChallenge),
-            EtsySandboxRules.CodeLifetimeFor(options), ct: ct);
+            options.For(EtsySandboxRules.Id).Code(EtsySandboxRules.CodeLifetime), ct: ct);
         return Results.Redirect(QueryHelpers.AddQueryString(request.RedirectUri,
             new Dictionary<string, string?> { ["code"] = code, ["state"] = request.State }));
     }
 
-    private sealed record ConnectRequest(string ClientId, string RedirectUri, IReadOnlyList<string> Scopes, string State, string CodeChallenge);
-
-    private async Task<(ConnectRequest? Request, IResult? Error)> ValidateAsync(IReadOnlyDictionary<string, string> p, CancellationToken ct)
+    protected override async Task<(ConnectRequest? Request, IResult? Problem)> CheckAsync(ConsentParameters p, CancellationToken ct)
     {
         var app = await apps.GetAsync(EtsySandboxRules.Id, ct);
         if (p["client_id"] != app["clientId"])

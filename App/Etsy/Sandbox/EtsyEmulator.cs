@@ -1,7 +1,5 @@
 using Marketplaces.Connections;
-using Marketplaces.Database;
 using Marketplaces.Sandbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Etsy.Sandbox;
 
@@ -10,8 +8,8 @@ namespace Marketplaces.Etsy.Sandbox;
 /// api.etsy.com/v3/public/oauth/token and the Open API v3 under <c>/openapi/v3/application</c>.
 /// </summary>
 public sealed class EtsyEmulator(
-    SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxOptions options, PublicUrls urls,
-    IDbContextFactory<AppDbContext> contexts, TimeProvider clock) : ISandboxEmulator
+    SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxOptions options, PublicUrls urls, TimeProvider clock)
+    : ISandboxEmulator
 {
     public string MarketplaceId => EtsySandboxRules.Id;
 
@@ -23,7 +21,7 @@ public sealed class EtsyEmulator(
         routes.MapPost("/v3/public/oauth/token", new EtsyTokenEndpoint(apps, grants, journal, options).HandleAsync);
 
         var api = routes.MapGroup("/openapi/v3/application");
-        var users = new EtsyUserEndpoints(new EtsyApiGate(apps, grants, contexts, clock), contexts);
+        var users = new EtsyUserEndpoints(new EtsyApiGate(apps, grants, clock), grants);
         api.MapGet("/users/me", users.MeAsync);
         api.MapGet("/shops/{shop_id}", users.ShopAsync);
     }

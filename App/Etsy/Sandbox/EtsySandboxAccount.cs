@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Marketplaces.Etsy.Sandbox;
 
@@ -10,11 +9,9 @@ namespace Marketplaces.Etsy.Sandbox;
 /// An Etsy seller in the emulator, derived from the name typed on the consent page: one name is always the same user
 /// and shop, two names are two sellers.
 /// </summary>
-internal sealed partial record EtsySandboxAccount(string Name, long UserId, long ShopId, string ShopName)
+internal sealed record EtsySandboxAccount(string Name, long UserId, long ShopId, string ShopName)
 {
     public const string DefaultName = "etsy-seller";
-
-    public static bool IsValidName(string? name) => name is not null && NamePattern().IsMatch(name);
 
     public static EtsySandboxAccount From(string name)
     {
@@ -31,7 +28,4 @@ internal sealed partial record EtsySandboxAccount(string Name, long UserId, long
             .Select(part => char.ToUpper(part[0], CultureInfo.InvariantCulture) + part[1..])) + "Shop";
         return pascal.Length > 20 ? pascal[..20] : pascal;
     }
-
-    [GeneratedRegex("^[a-z0-9-]{3,30}$")]
-    private static partial Regex NamePattern();
 }

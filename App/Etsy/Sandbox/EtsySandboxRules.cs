@@ -1,5 +1,3 @@
-using Marketplaces.Sandbox;
-
 namespace Marketplaces.Etsy.Sandbox;
 
 /// <summary>
@@ -10,10 +8,6 @@ internal static class EtsySandboxRules
 {
     public const string Id = "etsy";
     public const string Name = "Etsy";
-
-    public const string CodeKind = "code";
-    public const string AccessKind = "access";
-    public const string RefreshKind = "refresh";
 
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(90);
@@ -28,13 +22,4 @@ internal static class EtsySandboxRules
         "listings_d", "listings_r", "listings_w", "profile_r", "profile_w", "recommend_r", "recommend_w", "shops_r",
         "shops_w", "transactions_r", "transactions_w",
     };
-
-    public static TimeSpan AccessLifetime(SandboxOptions options) =>
-        options.For(Id).AccessTokenSeconds is { } s ? TimeSpan.FromSeconds(s) : AccessTokenLifetime;
-
-    public static TimeSpan RefreshLifetime(SandboxOptions options) =>
-        options.For(Id).RefreshTokenSeconds is { } s ? TimeSpan.FromSeconds(s) : RefreshTokenLifetime;
-
-    public static TimeSpan CodeLifetimeFor(SandboxOptions options) =>
-        options.For(Id).CodeSeconds is { } s ? TimeSpan.FromSeconds(s) : CodeLifetime;
 }

@@ -44,7 +44,7 @@ internal sealed class EtsyTokenEndpoint(SandboxApps apps, SandboxGrants grants, 
             return EtsyErrors.Token("invalid_request", "code, redirect_uri and code_verifier are required.");
         if (!PkceRules.IsVerifier(verifier))
             return EtsyErrors.Token("invalid_request", "code_verifier must be 43 to 128 characters from [A-Za-z0-9-._~].");
-        var taken = await grants.ConsumeAsync(EtsySandboxRules.Id, EtsySandboxRules.CodeKind, code, ct);
+        var taken = await grants.ConsumeAsync(EtsySandboxRules.Id, SandboxGrantKinds.Code, code, ct);
         if (taken is null) return EtsyErrors.Token("invalid_grant", "code is invalid, expired or already used.");
         var grant = taken.Read<EtsyGrant>();
         if (grant.ClientId != clientId) return EtsyErrors.Token("invalid_grant", "code was issued to another client.");
@@ -57,7 +57,7 @@ internal sealed class EtsyTokenEndpoint(SandboxApps apps, SandboxGrants grants, 
     {
         var refreshToken = form["refresh_token"].ToString();
         if (refreshToken.Length == 0) return EtsyErrors.Token("invalid_request", "refresh_token is required.");
-        var taken = await grants.ConsumeAsync(EtsySandboxRules.Id, EtsySandboxRules.RefreshKind, refreshToken, ct);
+        var taken = await grants.ConsumeAsync(EtsySandboxRules.Id, SandboxGrantKinds.Refresh, refreshToken, ct);
         if (taken is null) return EtsyErrors.Token("invalid_grant", "refresh_token is revoked");
         var grant = taken.Read<EtsyGrant>();
         if (grant.ClientId != clientId) return EtsyErrors.Token("invalid_grant", "refresh_token is revoked");
@@ -68,10 +68,10 @@ internal sealed class EtsyTokenEndpoint(SandboxApps apps, SandboxGrants grants, 
     private async Task<IResult> IssueAsync(EtsyGrant grant, CancellationToken ct)
     {
         var prefix = $"{grant.UserId}.";
-        var accessLifetime = EtsySandboxRules.AccessLifetime(options);
-        var access = await grants.IssueAsync(EtsySandboxRules.Id, EtsySandboxRules.AccessKind, grant, accessLifetime, prefix, ct);
-        var refresh = await grants.IssueAsync(EtsySandboxRules.Id, EtsySandboxRules.RefreshKind, grant,
-            EtsySandboxRules.RefreshLifetime(options), prefix, ct);
+        var accessLifetime = options.For(EtsySandboxRules.Id).Access(EtsySandboxRules.AccessTokenLifetime);
+        var access = await grants.IssueAsync(EtsySandboxRules.Id, SandboxGrantKinds.Access, grant, accessLifetime, prefix, ct);
+        var refresh = await grants.IssueAsync(EtsySandboxRules.Id, SandboxGrantKinds.Refresh, grant,
+            options.For(EtsySandboxRules.Id).Refresh(EtsySandboxRules.RefreshTokenLifetime), prefix, ct);
         return Results.Json(new
         {
             access_token = access, token_type = "Bearer", expires_in = (long)accessLifetime.TotalSeconds, refresh_token = refresh,

@@ -1,12 +1,10 @@
 using System.Globalization;
-using Marketplaces.Database;
 using Marketplaces.Sandbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Etsy.Sandbox;
 
 /// <summary>The Open API v3 calls that say who a token belongs to: <c>getMe</c> and <c>getShop</c>, in the spec's shapes.</summary>
-internal sealed class EtsyUserEndpoints(EtsyApiGate gate, IDbContextFactory<AppDbContext> contexts)
+internal sealed class EtsyUserEndpoints(EtsyApiGate gate, SandboxGrants grants)
 {
     /// <summary><c>GET /v3/application/users/me</c> (scope shops_r) → <c>Self</c>.</summary>
     public async Task<IResult> MeAsync(HttpContext http, CancellationToken ct)
@@ -27,14 +25,10 @@ internal sealed class EtsyUserEndpoints(EtsyApiGate gate, IDbContextFactory<AppD
         return Results.Json(EtsySandboxShop.For(seller));
     }
 
-    /// <summary>The emulator has no shop table yet: a shop exists once its seller has approved the app.</summary>
+    /// <summary>The emulator has no shop table yet: a shop exists once its seller has approved the app (and got a code).</summary>
     private async Task<EtsySandboxAccount?> FindSellerAsync(long shopId, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var id = shopId.ToString(CultureInfo.InvariantCulture);
-        var account = await db.Database.SqlQuery<string>(
-                $"SELECT data ->> 'account' AS \"Value\" FROM sandbox_grants WHERE marketplace = {EtsySandboxRules.Id} AND data ->> 'shopId' = {id} LIMIT 1")
-            .SingleOrDefaultAsync(ct);
-        return account is null ? null : EtsySandboxAccount.From(account);
+        var code = await grants.FindWhereAsync(EtsySandboxRules.Id, SandboxGrantKinds.Code, "shopId", shopId.ToString(CultureInfo.InvariantCulture), ct);
+        return code?.Read<EtsyGrant>().Seller;
     }
 }

@@ -20,20 +20,19 @@ internal sealed partial class ShopifyAuthorizeEndpoint(
 
     public async Task<IResult> ShowAsync(string shop, HttpRequest request, CancellationToken ct)
     {
-        var query = request.Query;
+        var parameters = ConsentParameters.Read(request.Query, Carried);
         var app = await ShopifySandboxApp.LoadAsync(apps, ct);
-        if (Problem(app, shop, name => query[name].ToString()) is { } problem) return ConsentPage.Error(ShopifySandbox.Name, problem);
+        if (Problem(app, shop, parameters) is { } problem) return ConsentPage.Error(ShopifySandbox.Name, problem);
         journal.Request(ShopifySandbox.Id, "authorize");
-        var hidden = Carried.Where(name => query.ContainsKey(name)).ToDictionary(name => name, name => query[name].ToString());
-        return ConsentPage.Render($"{ShopifySandbox.Name} ({shop})", AccountName().IsMatch(Handle(shop)) ? Handle(shop) : "sandbox-shop",
-            Scopes(query["scope"].ToString()), request.PathBase + request.Path, hidden);
+        return ConsentPage.Render($"{ShopifySandbox.Name} ({shop})", ConsentPage.IsValidAccount(Handle(shop)) ? Handle(shop) : "sandbox-shop",
+            Scopes(parameters["scope"]), request.PathBase + request.Path, parameters.Present);
     }
 
     public async Task<IResult> DecideAsync(string shop, HttpRequest request, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var app = await ShopifySandboxApp.LoadAsync(apps, ct);
-        if (Problem(app, shop, name => form[name].ToString()) is { } problem) return ConsentPage.Error(ShopifySandbox.Name, problem);
+        if (Problem(app, shop, ConsentParameters.Read(form, Carried)) is { } problem) return ConsentPage.Error(ShopifySandbox.Name, problem);
         var callback = new Dictionary<string, string>
         {
             ["shop"] = shop,
@@ -43,10 +42,10 @@ internal sealed partial class ShopifyAuthorizeEndpoint(
         if (form["decision"] == "approve")
         {
             var account = form[ConsentPage.AccountField].ToString();
-            if (!AccountName().IsMatch(account))
+            if (!ConsentPage.IsValidAccount(account))
                 return ConsentPage.Error(ShopifySandbox.Name, "A sandbox shop name is 3 to 30 lower-case letters, digits or dashes.");
             var grant = new ShopifyGrant(shop, app.ClientId, string.Join(',', Scopes(form["scope"].ToString())), ShopName(account));
-            callback["code"] = await grants.IssueAsync(ShopifySandbox.Id, ShopifySandbox.CodeKind, grant, options.Code(), ct: ct);
+            callback["code"] = await grants.IssueAsync(ShopifySandbox.Id, SandboxGrantKinds.Code, grant, options.For(ShopifySandbox.Id).Code(ShopifySandbox.CodeLifetime), ct: ct);
             callback["host"] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin.shopify.com/store/{Handle(shop)}")).TrimEnd('=');
         }
         else
@@ -59,13 +58,13 @@ internal sealed partial class ShopifyAuthorizeEndpoint(
             callback.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))));
     }
 
-    private string? Problem(ShopifySandboxApp app, string shop, Func<string, string> parameter)
+    private string? Problem(ShopifySandboxApp app, string shop, ConsentParameters parameters)
     {
         if (!ShopDomain.IsValid(shop)) return $"There is no shop at {shop}: a shop is name.myshopify.com.";
-        if (parameter("client_id") != app.ClientId) return "Oauth error invalid_request: client_id is not the API key of a registered app.";
-        if (parameter("redirect_uri") != urls.Callback(ShopifySandbox.Id)) return "Oauth error invalid_request: The redirect_uri is not whitelisted.";
-        if (Scopes(parameter("scope")).FirstOrDefault(s => !Scope().IsMatch(s)) is { } scope) return $"Oauth error invalid_scope: '{scope}' is not a scope.";
-        if (parameter(GrantOptions) is { Length: > 0 } options)
+        if (parameters["client_id"] != app.ClientId) return "Oauth error invalid_request: client_id is not the API key of a registered app.";
+        if (parameters["redirect_uri"] != urls.Callback(ShopifySandbox.Id)) return "Oauth error invalid_request: The redirect_uri is not whitelisted.";
+        if (Scopes(parameters["scope"]).FirstOrDefault(s => !Scope().IsMatch(s)) is { } scope) return $"Oauth error invalid_scope: '{scope}' is not a scope.";
+        if (parameters[GrantOptions] is { Length: > 0 } options)
             return $"grant_options[]={options} (online access) is not emulated: this sandbox issues offline tokens.";
         return null;
     }
@@ -79,9 +78,6 @@ internal sealed partial class ShopifyAuthorizeEndpoint(
     /// <summary>"corner-store" becomes "Corner Store": the name the Admin API answers for the shop.</summary>
     private static string ShopName(string account) =>
         string.Join(' ', account.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
-
-    [GeneratedRegex("^[a-z0-9-]{3,30}$")]
-    private static partial Regex AccountName();
 
     [GeneratedRegex("^(unauthenticated_)?(read|write)_[a-z_]+$")]
     private static partial Regex Scope();

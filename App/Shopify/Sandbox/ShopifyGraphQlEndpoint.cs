@@ -20,7 +20,7 @@ internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants)
     public async Task<IResult> HandleAsync(string shop, HttpRequest http, CancellationToken ct)
     {
         http.HttpContext.Response.Headers["X-Shopify-API-Version"] = ShopifySandbox.ApiVersion;
-        var token = await grants.FindAsync(ShopifySandbox.Id, ShopifySandbox.AccessKind, http.Headers[ShopifyAdminGraphQl.AccessTokenHeader], ct);
+        var token = await grants.FindAsync(ShopifySandbox.Id, SandboxGrantKinds.Access, http.Headers[ShopifyAdminGraphQl.AccessTokenHeader], ct);
         if (token?.Read<ShopifyGrant>() is not { } grant || grant.Shop != shop)
             return Results.Json(new JsonObject { ["errors"] = "[API] Invalid API key or access token (unrecognized login or wrong password)" },
                 statusCode: StatusCodes.Status401Unauthorized);

@@ -11,24 +11,12 @@ internal static class ShopifySandbox
     public const string Id = "shopify";
     public const string Name = "Shopify";
     public const string ApiVersion = "2026-10";
-    public const string CodeKind = "code";
-    public const string AccessKind = "access";
-    public const string RefreshKind = "refresh";
 
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(60);
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(90);
 
     /// <summary>The sheet gives no code lifetime; two minutes is ample for a server that exchanges at once.</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(2);
-
-    public static TimeSpan Access(this SandboxOptions options) =>
-        options.For(Id).AccessTokenSeconds is { } s ? TimeSpan.FromSeconds(s) : AccessTokenLifetime;
-
-    public static TimeSpan Refresh(this SandboxOptions options) =>
-        options.For(Id).RefreshTokenSeconds is { } s ? TimeSpan.FromSeconds(s) : RefreshTokenLifetime;
-
-    public static TimeSpan Code(this SandboxOptions options) =>
-        options.For(Id).CodeSeconds is { } s ? TimeSpan.FromSeconds(s) : CodeLifetime;
 }
 
 /// <summary>The sandbox app registration: client id and the secret that authenticates and signs.</summary>

@@ -38,7 +38,7 @@ internal sealed class ShopifyTokenEndpoint(SandboxApps apps, SandboxGrants grant
     {
         if (request["code"] is null) return ShopifyOAuthError.InvalidRequest("code is required");
         if (request["expiring"] is not (null or "0" or "1")) return ShopifyOAuthError.InvalidRequest("expiring must be 0 or 1");
-        var code = await grants.ConsumeAsync(ShopifySandbox.Id, ShopifySandbox.CodeKind, request["code"], ct);
+        var code = await grants.ConsumeAsync(ShopifySandbox.Id, SandboxGrantKinds.Code, request["code"], ct);
         if (code?.Read<ShopifyGrant>() is not { } grant || grant.Shop != shop || grant.ClientId != app.ClientId)
             return ShopifyOAuthError.InvalidGrant("The authorization code was not found or was already used");
         return await IssueAsync(grant, expiring: request["expiring"] == "1", ct);
@@ -46,7 +46,7 @@ internal sealed class ShopifyTokenEndpoint(SandboxApps apps, SandboxGrants grant
 
     private async Task<IResult> RefreshAsync(string shop, ShopifySandboxApp app, ShopifyTokenRequest request, CancellationToken ct)
     {
-        var refresh = await grants.ConsumeAsync(ShopifySandbox.Id, ShopifySandbox.RefreshKind, request["refresh_token"], ct);
+        var refresh = await grants.ConsumeAsync(ShopifySandbox.Id, SandboxGrantKinds.Refresh, request["refresh_token"], ct);
         if (refresh?.Read<ShopifyGrant>() is not { } grant || grant.Shop != shop || grant.ClientId != app.ClientId)
             return ShopifyOAuthError.InvalidGrant("The refresh token is invalid, expired or was already used");
         return await IssueAsync(grant, expiring: true, ct);
@@ -54,13 +54,13 @@ internal sealed class ShopifyTokenEndpoint(SandboxApps apps, SandboxGrants grant
 
     private async Task<IResult> IssueAsync(ShopifyGrant grant, bool expiring, CancellationToken ct)
     {
-        var access = await grants.IssueAsync(ShopifySandbox.Id, ShopifySandbox.AccessKind, grant, expiring ? options.Access() : null, "shpat_", ct);
+        var access = await grants.IssueAsync(ShopifySandbox.Id, SandboxGrantKinds.Access, grant, expiring ? options.For(ShopifySandbox.Id).Access(ShopifySandbox.AccessTokenLifetime) : null, "shpat_", ct);
         var answer = new JsonObject { ["access_token"] = access, ["scope"] = grant.Scope };
         if (expiring)
         {
-            answer["expires_in"] = (long)options.Access().TotalSeconds;
-            answer["refresh_token"] = await grants.IssueAsync(ShopifySandbox.Id, ShopifySandbox.RefreshKind, grant, options.Refresh(), "shprt_", ct);
-            answer["refresh_token_expires_in"] = (long)options.Refresh().TotalSeconds;
+            answer["expires_in"] = (long)options.For(ShopifySandbox.Id).Access(ShopifySandbox.AccessTokenLifetime).TotalSeconds;
+            answer["refresh_token"] = await grants.IssueAsync(ShopifySandbox.Id, SandboxGrantKinds.Refresh, grant, options.For(ShopifySandbox.Id).Refresh(ShopifySandbox.RefreshTokenLifetime), "shprt_", ct);
+            answer["refresh_token_expires_in"] = (long)options.For(ShopifySandbox.Id).Refresh(ShopifySandbox.RefreshTokenLifetime).TotalSeconds;
         }
         return Results.Json(answer);
     }

@@ -10,43 +10,35 @@ namespace Marketplaces.TikTok.Sandbox;
 /// <c>code</c>, <c>scopes</c> (what was granted) and <c>state</c>; Deny with <c>error</c> and <c>error_description</c>.
 /// </summary>
 internal sealed class TikTokAuthorizeEndpoint(SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxOptions options, PublicUrls urls)
+    : OAuthConsentEndpoint<TikTokAuthorizeEndpoint.AuthorizeRequest>(journal)
 {
-    private static readonly string[] Parameters = ["client_key", "response_type", "scope", "redirect_uri", "state", "disable_auto_auth"];
+    protected override string MarketplaceId => TikTokSandboxRules.Id;
+    protected override string MarketplaceName => TikTokSandboxRules.Name;
+    protected override string DefaultAccount => TikTokSandboxAccount.DefaultName;
 
-    public async Task<IResult> ShowAsync(HttpContext http, CancellationToken ct)
-    {
-        journal.Request(TikTokSandboxRules.Id, "authorize");
-        var parameters = Parameters.ToDictionary(p => p, p => http.Request.Query[p].ToString());
-        var (request, error) = await ValidateAsync(parameters, ct);
-        if (error is not null) return error;
-        return ConsentPage.Render(TikTokSandboxRules.Name, TikTokSandboxAccount.DefaultName, request!.Scopes,
-            http.Request.PathBase + http.Request.Path, parameters);
-    }
+    protected override IReadOnlyCollection<string> Parameters { get; } =
+        ["client_key", "response_type", "scope", "redirect_uri", "state", "disable_auto_auth"];
 
-    public async Task<IResult> DecideAsync(HttpContext http, CancellationToken ct)
+    internal sealed record AuthorizeRequest(string ClientKey, string RedirectUri, IReadOnlyList<string> Scopes, string State);
+
+    protected override IEnumerable<string> Scopes(AuthorizeRequest request) => request.Scopes;
+
+    protected override IResult Deny(AuthorizeRequest request) =>
+        TikTokErrors.Redirect(request.RedirectUri, "access_denied", "The user canceled the authorization.", request.State);
+
+    protected override async Task<IResult> ApproveAsync(AuthorizeRequest request, string account, CancellationToken ct)
     {
-        var form = await http.Request.ReadFormAsync(ct);
-        var parameters = Parameters.ToDictionary(p => p, p => form[p].ToString());
-        var (request, error) = await ValidateAsync(parameters, ct);
-        if (error is not null) return error;
-        if (form["decision"] != "approve")
-            return TikTokErrors.Redirect(request!.RedirectUri, "access_denied", "The user canceled the authorization.", request.State);
-        var name = form[ConsentPage.AccountField].ToString();
-        if (!TikTokSandboxAccount.IsValidName(name))
-            return ConsentPage.Error(TikTokSandboxRules.Name, "A sandbox account is 3 to 30 lower-case letters, digits or dashes.");
-        var user = TikTokSandboxAccount.From(name, request!.ClientKey);
+        var user = TikTokSandboxAccount.From(account, request.ClientKey);
         var scope = string.Join(',', request.Scopes);
         // TikTok's codes carry characters such as '*' and '!': a client must URL-decode the callback's code exactly once.
-        var code = await grants.IssueAsync(TikTokSandboxRules.Id, TikTokSandboxRules.CodeKind,
+        var code = await grants.IssueAsync(TikTokSandboxRules.Id, SandboxGrantKinds.Code,
             new TikTokGrant(request.ClientKey, user.Name, user.OpenId, scope, request.RedirectUri),
-            TikTokSandboxRules.CodeLifetimeFor(options), prefix: "*0!", ct: ct);
+            options.For(TikTokSandboxRules.Id).Code(TikTokSandboxRules.CodeLifetime), prefix: "*0!", ct: ct);
         return Results.Redirect(QueryHelpers.AddQueryString(request.RedirectUri,
             new Dictionary<string, string?> { ["code"] = code, ["scopes"] = scope, ["state"] = request.State }));
     }
 
-    private sealed record AuthorizeRequest(string ClientKey, string RedirectUri, IReadOnlyList<string> Scopes, string State);
-
-    private async Task<(AuthorizeRequest? Request, IResult? Error)> ValidateAsync(IReadOnlyDictionary<string, string> p, CancellationToken ct)
+    protected override async Task<(AuthorizeRequest? Request, IResult? Problem)> CheckAsync(ConsentParameters p, CancellationToken ct)
     {
         var app = await apps.GetAsync(TikTokSandboxRules.Id, ct);
         if (p["client_key"] != app["clientKey"])

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Marketplaces.TikTok.Sandbox;
 
@@ -9,11 +8,9 @@ namespace Marketplaces.TikTok.Sandbox;
 /// A TikTok user in the emulator, derived from the name typed on the consent page: one name is always the same
 /// user, two names are two users. <c>open_id</c> is per app (TikTok's ids differ between apps), <c>union_id</c> is not.
 /// </summary>
-internal sealed partial record TikTokSandboxAccount(string Name, string OpenId, string UnionId, string DisplayName)
+internal sealed record TikTokSandboxAccount(string Name, string OpenId, string UnionId, string DisplayName)
 {
     public const string DefaultName = "tiktok-creator";
-
-    public static bool IsValidName(string? name) => name is not null && NamePattern().IsMatch(name);
 
     public static TikTokSandboxAccount From(string name, string clientKey) => new(
         name,
@@ -24,7 +21,4 @@ internal sealed partial record TikTokSandboxAccount(string Name, string OpenId, 
 
     /// <summary>UUID-shaped, as the open ids in TikTok's examples.</summary>
     private static string Id(string seed) => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16)).ToString("D");
-
-    [GeneratedRegex("^[a-z0-9-]{3,30}$")]
-    private static partial Regex NamePattern();
 }

@@ -1,5 +1,3 @@
-using Marketplaces.Sandbox;
-
 namespace Marketplaces.TikTok.Sandbox;
 
 /// <summary>
@@ -10,10 +8,6 @@ internal static class TikTokSandboxRules
 {
     public const string Id = "tiktok";
     public const string Name = "TikTok";
-
-    public const string CodeKind = "code";
-    public const string AccessKind = "access";
-    public const string RefreshKind = "refresh";
 
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(24);
 
@@ -28,13 +22,4 @@ internal static class TikTokSandboxRules
     {
         "user.info.basic", "user.info.profile", "user.info.stats", "video.list", "video.upload", "video.publish",
     };
-
-    public static TimeSpan AccessLifetime(SandboxOptions options) =>
-        options.For(Id).AccessTokenSeconds is { } s ? TimeSpan.FromSeconds(s) : AccessTokenLifetime;
-
-    public static TimeSpan RefreshLifetime(SandboxOptions options) =>
-        options.For(Id).RefreshTokenSeconds is { } s ? TimeSpan.FromSeconds(s) : RefreshTokenLifetime;
-
-    public static TimeSpan CodeLifetimeFor(SandboxOptions options) =>
-        options.For(Id).CodeSeconds is { } s ? TimeSpan.FromSeconds(s) : CodeLifetime;
 }

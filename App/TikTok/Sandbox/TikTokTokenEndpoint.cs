@@ -30,12 +30,12 @@ internal sealed class TikTokTokenEndpoint(TikTokClientCheck client, SandboxGrant
     {
         var (code, redirectUri) = (form["code"].ToString(), form["redirect_uri"].ToString());
         if (code.Length == 0 || redirectUri.Length == 0) return TikTokErrors.OAuth("invalid_request", "code and redirect_uri are required.");
-        var taken = await grants.ConsumeAsync(TikTokSandboxRules.Id, TikTokSandboxRules.CodeKind, code, ct);
+        var taken = await grants.ConsumeAsync(TikTokSandboxRules.Id, SandboxGrantKinds.Code, code, ct);
         if (taken is null) return TikTokErrors.OAuth("invalid_grant", "Authorization code is expired, invalid or already used.");
         var grant = taken.Read<TikTokGrant>();
         if (grant.ClientKey != clientKey) return TikTokErrors.OAuth("invalid_grant", "Authorization code was issued to another client.");
         if (grant.RedirectUri != redirectUri) return TikTokErrors.OAuth("invalid_grant", "redirect_uri does not match the authorization request.");
-        var refreshLifetime = TikTokSandboxRules.RefreshLifetime(options);
+        var refreshLifetime = options.For(TikTokSandboxRules.Id).Refresh(TikTokSandboxRules.RefreshTokenLifetime);
         var tokens = grant with { RedirectUri = null, GrantId = Guid.NewGuid().ToString("N"), RefreshExpiresAt = clock.GetUtcNow() + refreshLifetime };
         return await IssueAsync(tokens, refreshLifetime, ct);
     }
@@ -44,7 +44,7 @@ internal sealed class TikTokTokenEndpoint(TikTokClientCheck client, SandboxGrant
     {
         var refreshToken = form["refresh_token"].ToString();
         if (refreshToken.Length == 0) return TikTokErrors.OAuth("invalid_request", "refresh_token is required.");
-        var taken = await grants.ConsumeAsync(TikTokSandboxRules.Id, TikTokSandboxRules.RefreshKind, refreshToken, ct);
+        var taken = await grants.ConsumeAsync(TikTokSandboxRules.Id, SandboxGrantKinds.Refresh, refreshToken, ct);
         if (taken is null) return TikTokErrors.OAuth("invalid_grant", "Refresh token is invalid, expired or revoked.");
         var grant = taken.Read<TikTokGrant>();
         if (grant.ClientKey != clientKey) return TikTokErrors.OAuth("invalid_grant", "Refresh token was issued to another client.");
@@ -53,9 +53,9 @@ internal sealed class TikTokTokenEndpoint(TikTokClientCheck client, SandboxGrant
 
     private async Task<IResult> IssueAsync(TikTokGrant grant, TimeSpan refreshLifetime, CancellationToken ct)
     {
-        var accessLifetime = TikTokSandboxRules.AccessLifetime(options);
-        var access = await grants.IssueAsync(TikTokSandboxRules.Id, TikTokSandboxRules.AccessKind, grant, accessLifetime, "act.", ct);
-        var refresh = await grants.IssueAsync(TikTokSandboxRules.Id, TikTokSandboxRules.RefreshKind, grant, refreshLifetime, "rft.", ct);
+        var accessLifetime = options.For(TikTokSandboxRules.Id).Access(TikTokSandboxRules.AccessTokenLifetime);
+        var access = await grants.IssueAsync(TikTokSandboxRules.Id, SandboxGrantKinds.Access, grant, accessLifetime, "act.", ct);
+        var refresh = await grants.IssueAsync(TikTokSandboxRules.Id, SandboxGrantKinds.Refresh, grant, refreshLifetime, "rft.", ct);
         return Results.Json(new
         {
             access_token = access,

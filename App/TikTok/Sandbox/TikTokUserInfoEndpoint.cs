@@ -22,7 +22,7 @@ internal sealed class TikTokUserInfoEndpoint(SandboxGrants grants, PublicUrls ur
     {
         var header = http.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
-        var found = await grants.FindAsync(TikTokSandboxRules.Id, TikTokSandboxRules.AccessKind, token, ct);
+        var found = await grants.FindAsync(TikTokSandboxRules.Id, SandboxGrantKinds.Access, token, ct);
         if (found is null)
             return TikTokErrors.Api(StatusCodes.Status401Unauthorized, "access_token_invalid",
                 "The access token is invalid or not found in the request.");

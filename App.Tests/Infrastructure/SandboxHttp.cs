@@ -2,11 +2,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace Marketplaces.Tests.Ebay;
+namespace Marketplaces.Tests.Infrastructure;
 
-/// <summary>
-/// Small HTTP helpers for emulator tests. Used by the Amazon tests too; they belong in Infrastructure once shared.
-/// </summary>
+/// <summary>Small HTTP helpers for emulator tests.</summary>
 public static class SandboxHttp
 {
     public static HttpClient NoRedirects(Uri baseAddress) => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseAddress };

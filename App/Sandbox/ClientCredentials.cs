@@ -2,11 +2,10 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Marketplaces.Ebay.Sandbox;
+namespace Marketplaces.Sandbox;
 
 /// <summary>
-/// The client id and secret a token request authenticates with, as an emulator reads them. Used by the Amazon
-/// emulator too; it belongs in App/Sandbox once the toolkit takes it.
+/// The client id and secret a token request authenticates with, as an emulator reads them.
 /// </summary>
 public sealed record ClientCredentials(string ClientId, string ClientSecret)
 {
