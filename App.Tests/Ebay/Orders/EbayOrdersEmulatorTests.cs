@@ -3,6 +3,7 @@ using System.Text.Json;
 using Marketplaces.Connections;
 using Marketplaces.Ebay.Orders;
 using Marketplaces.Ebay.Sandbox.Orders;
+using Marketplaces.Tests.Infrastructure;
 using Marketplaces.Tests.Polling;
 
 namespace Marketplaces.Tests.Ebay.Orders;
