@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace Marketplaces.Tests.Browser;
@@ -138,5 +139,23 @@ public sealed class ConnectBrowserTests(BrowserFixture app) : IClassFixture<Brow
 
         await Expect(card.Locator(".card-notice")).ToContainTextAsync("Access token renewed");
         await Expect(card.Locator(".connection").Last.Locator(".masked-token")).Not.ToHaveTextAsync(before!);
+    }
+
+    [Fact]
+    public async Task A_background_refresh_updates_an_open_dashboard_without_reloading()
+    {
+        using var browserless = await SandboxBrowserlessClient.SignedInOwnerAsync(app);
+        var id = Guid.Parse((await browserless.ConnectAsync("tiktok", sandboxAccount: "live-demo"))["connected"]);
+        var (page, card) = await DashboardAsync("tiktok");
+        var accountId = (await app.Services.GetRequiredService<Marketplaces.Connections.ConnectionStore>().FindAsync(id))!.AccountId;
+        var connection = card.Locator($".connection[data-account='{accountId}']");
+        var before = await connection.Locator(".masked-token").TextContentAsync();
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) navigations++; };
+
+        await app.Services.GetRequiredService<Marketplaces.Connections.TokenRefresher>().RefreshAsync(id, "scheduler");
+
+        await Expect(connection.Locator(".masked-token")).Not.ToHaveTextAsync(before!);
+        Assert.Equal(0, navigations);
     }
 }

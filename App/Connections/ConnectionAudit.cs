@@ -1,11 +1,12 @@
 using Marketplaces.Catalog;
 using Marketplaces.Database;
+using Marketplaces.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Connections;
 
 /// <summary>Writes and reads the connection history (who, when, what, outcome). Messages never carry secrets.</summary>
-public sealed class ConnectionAudit(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed class ConnectionAudit(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, Notifier<Connection> changes)
 {
     public async Task<ConnectionEvent> RecordAsync(
         string marketplace, MarketplaceEnvironment? environment, Guid? connectionId, string? account, string actor,
@@ -14,6 +15,7 @@ public sealed class ConnectionAudit(IDbContextFactory<AppDbContext> contexts, Ti
         await using var db = await contexts.CreateDbContextAsync(ct);
         var entry = Add(db, marketplace, environment, connectionId, account, actor, action, succeeded, message);
         await db.SaveChangesAsync(ct);
+        changes.Changed();
         return entry;
     }
 

@@ -1,4 +1,5 @@
 using Marketplaces.Database;
+using Marketplaces.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Connections;
@@ -7,7 +8,8 @@ namespace Marketplaces.Connections;
 /// Saves connections and their secrets together. Connecting an account that is already connected (same
 /// marketplace, environment and account id) replaces its secrets instead of adding a second card entry.
 /// </summary>
-public sealed class ConnectionStore(IDbContextFactory<AppDbContext> contexts, TokenVault vault, ConnectionAudit audit, TimeProvider clock)
+public sealed class ConnectionStore(
+    IDbContextFactory<AppDbContext> contexts, TokenVault vault, ConnectionAudit audit, TimeProvider clock, Notifier<Connection> changes)
 {
     /// <param name="secrets">Vault kind → secret: accessToken/refreshToken, or the keys of a key-based marketplace.</param>
     /// <param name="previewKind">Which secret the card shows masked.</param>
@@ -55,6 +57,7 @@ public sealed class ConnectionStore(IDbContextFactory<AppDbContext> contexts, To
             reconnect ? $"Reconnected {identity.DisplayName}" : $"Connected {identity.DisplayName}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        changes.Changed();
         return connection;
     }
 

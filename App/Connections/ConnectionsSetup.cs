@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Marketplaces.Catalog;
+using Marketplaces.Hosting;
 
 namespace Marketplaces.Connections;
 
@@ -11,6 +12,7 @@ public static class ConnectionsSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => MarketplaceCatalog.Load(sp.GetRequiredService<IConfiguration>()));
         services.AddMarketplaceHttp();
+        services.AddSingleton<Notifier<Connection>>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<TokenVault>();
         services.AddSingleton<AppCredentialStore>();

@@ -1,4 +1,5 @@
 using Marketplaces.Database;
+using Marketplaces.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Connections;
@@ -9,7 +10,7 @@ namespace Marketplaces.Connections;
 /// </summary>
 public sealed class Disconnector(
     IDbContextFactory<AppDbContext> contexts, MarketplaceTargets targets, ConnectionStore store, OAuth2TokenProtocol oauth,
-    ConnectionAudit audit)
+    ConnectionAudit audit, Notifier<Connection> changes)
 {
     public async Task<string> DisconnectAsync(Guid connectionId, string actor, CancellationToken ct = default)
     {
@@ -44,6 +45,7 @@ public sealed class Disconnector(
         await db.SaveChangesAsync(ct);
         await db.Set<Connection>().Where(c => c.Id == connectionId).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
+        changes.Changed();
         return revokeFailure is null
             ? $"Disconnected {connection.DisplayName}."
             : $"Disconnected {connection.DisplayName} and deleted its secrets here, but the revoke at the marketplace failed: {revokeFailure}";

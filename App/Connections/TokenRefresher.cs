@@ -1,4 +1,5 @@
 using Marketplaces.Database;
+using Marketplaces.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Connections;
@@ -15,7 +16,7 @@ public sealed record RefreshOutcome(RefreshResult Result, string Message);
 /// </summary>
 public sealed class TokenRefresher(
     IDbContextFactory<AppDbContext> contexts, MarketplaceTargets targets, IEnumerable<ITokenProtocol> protocols,
-    TokenVault vault, ConnectionAudit audit, TimeProvider clock)
+    TokenVault vault, ConnectionAudit audit, TimeProvider clock, Notifier<Connection> changes)
 {
     private const int LockNamespace = 0x52454652; // "REFR"
 
@@ -58,6 +59,7 @@ public sealed class TokenRefresher(
                 ConnectionAction.Refresh, true, $"Access token renewed, valid until {tokens.AccessTokenExpiresAt:u}");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            changes.Changed();
             return new(RefreshResult.Refreshed, "Access token renewed.");
         }
         catch (MarketplaceException e)
@@ -76,6 +78,7 @@ public sealed class TokenRefresher(
                 ConnectionAction.Refresh, false, e.Message);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            changes.Changed();
             return reconnect
                 ? new(RefreshResult.ReconnectNeeded, connection.StateReason!)
                 : new(RefreshResult.Failed, $"Refresh failed and will be retried: {e.Message}");

@@ -1,11 +1,12 @@
 using Marketplaces.Database;
+using Marketplaces.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace Marketplaces.Jobs;
 
 /// <summary>Records every job execution (with the exception and its stack trace) and tells open pages about it.</summary>
-public sealed class JobRunRecorder(IDbContextFactory<AppDbContext> contexts, JobEvents events) : IJobListener
+public sealed class JobRunRecorder(IDbContextFactory<AppDbContext> contexts, Notifier<JobRun> events) : IJobListener
 {
     public string Name => "job-runs";
 

@@ -1,4 +1,5 @@
 using Marketplaces.Database;
+using Marketplaces.Hosting;
 using Marketplaces.Polling;
 using Quartz;
 
@@ -38,7 +39,7 @@ public static class SchedulerSetup
             PollFeedsJob.Schedule(q);
         });
         services.AddSingleton<TokenRefreshSweep>();
-        services.AddSingleton<JobEvents>();
+        services.AddSingleton<Notifier<JobRun>>();
         services.AddSingleton<JobRunRecorder>();
         services.AddSingleton<JobsOverview>();
         services.AddQuartzHostedService(o =>

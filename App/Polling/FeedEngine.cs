@@ -1,4 +1,5 @@
 using Marketplaces.Connections;
+using Marketplaces.Hosting;
 using Marketplaces.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace Marketplaces.Polling;
 /// </summary>
 public sealed partial class FeedEngine(
     IDbContextFactory<AppDbContext> contexts, IEnumerable<IFeed> feeds, IOptions<PollingOptions> options, MarketplaceTargets targets,
-    ConnectionStore store, TokenRefresher refresher, IHttpClientFactory http, TimeProvider clock, ILogger<FeedEngine> logger)
+    ConnectionStore store, TokenRefresher refresher, IHttpClientFactory http, TimeProvider clock, Notifier<Connection> changes,
+    ILogger<FeedEngine> logger)
 {
     private const int LockNamespace = 0x46454544; // "FEED"
     private readonly IReadOnlyList<IFeed> _feeds = feeds.ToList();
@@ -116,6 +118,7 @@ public sealed partial class FeedEngine(
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (page.NextPageToken is null) changes.Changed();
         return cursor;
     }
 
@@ -126,6 +129,7 @@ public sealed partial class FeedEngine(
             .SetProperty(c => c.LastFailedAt, clock.GetUtcNow())
             .SetProperty(c => c.LastError, message)
             .SetProperty(c => c.ConsecutiveFailures, c => c.ConsecutiveFailures + 1), CancellationToken.None);
+        changes.Changed();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Synced {Feed} of connection {ConnectionId} for {Actor}: {Items} records in {Pages} pages")]

@@ -1,10 +1,11 @@
-namespace Marketplaces.Jobs;
+namespace Marketplaces.Hosting;
 
 /// <summary>
-/// Tells open pages that a job started or finished, so they re-render without polling. Subscriptions are
-/// disposable; handlers run on the caller's thread and must marshal to their component themselves.
+/// Tells open pages that something about <typeparamref name="TTopic"/> changed (a job ran, a connection was
+/// refreshed), so they re-render without polling. Subscriptions are disposable; handlers run on the caller's thread
+/// and marshal to their component themselves (<c>InvokeAsync</c>).
 /// </summary>
-public sealed class JobEvents
+public sealed class Notifier<TTopic>
 {
     private readonly List<Action> _handlers = [];
     private readonly Lock _gate = new();
