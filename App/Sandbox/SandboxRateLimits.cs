@@ -12,12 +12,15 @@ namespace Marketplaces.Sandbox;
 /// limits are this file's constants from the fact sheets, not the catalog's, so that a catalog mistake shows up as
 /// a 429 in a test. Applied as an endpoint filter on every emulator route; calls the table does not name pass.
 /// <c>Sandbox:RateLimits:Enabled</c> (default true) switches it off; <c>Sandbox:RateLimits:Force429:{marketplace}</c>
-/// (seconds) or <see cref="Force429"/> refuses the next limited call with that Retry-After.
+/// (seconds) or <see cref="Force429"/> refuses the next limited call with that Retry-After;
+/// <c>Sandbox:RateLimits:Limits:{marketplace}</c> (an <see cref="OperationLimit"/>) replaces the sheet's limit of every
+/// operation of that marketplace, for benchmarks that need a limit reached in seconds.
 /// </summary>
 public sealed partial class SandboxRateLimits
 {
     private readonly ConcurrentDictionary<(string Marketplace, string Caller, string Operation), RateGate> _gates = new();
     private readonly ConcurrentDictionary<string, TimeSpan> _forced = new();
+    private readonly Dictionary<string, OperationLimit> _replaced;
     private readonly SandboxJournal _journal;
     private readonly TimeProvider _clock;
 
@@ -26,6 +29,8 @@ public sealed partial class SandboxRateLimits
         _journal = journal;
         _clock = clock;
         Enabled = configuration.GetValue("Sandbox:RateLimits:Enabled", true);
+        _replaced = configuration.GetSection("Sandbox:RateLimits:Limits").GetChildren()
+            .ToDictionary(s => s.Key, s => s.Get<OperationLimit>() ?? new OperationLimit(), StringComparer.OrdinalIgnoreCase);
         foreach (var force in configuration.GetSection("Sandbox:RateLimits:Force429").GetChildren())
         {
             if (double.TryParse(force.Value, CultureInfo.InvariantCulture, out var seconds)) Force429(force.Key, TimeSpan.FromSeconds(seconds));
@@ -48,7 +53,7 @@ public sealed partial class SandboxRateLimits
         {
             if (api.Prefixes.FirstOrDefault(p => request.Path.StartsWithSegments(p)) is not { } prefix) continue;
             if (api.Operation(request.Method, request.Path.Value![prefix.Length..]) is not { } operation) return null;
-            var limit = api.Limits(operation);
+            var limit = _replaced.GetValueOrDefault(api.Marketplace) ?? api.Limits(operation);
             if (_forced.TryRemove(api.Marketplace, out var forced))
             {
                 http.Response.Headers.RetryAfter = Seconds(forced);

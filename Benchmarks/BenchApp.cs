@@ -1,0 +1,38 @@
+using Marketplaces.Ebay.Sandbox;
+using Marketplaces.Ebay.Sandbox.Orders;
+using Marketplaces.Polling;
+using Marketplaces.Sandbox;
+using Marketplaces.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Marketplaces.Benchmarks;
+
+/// <summary>
+/// The real app on a Kestrel port on 127.0.0.1 with its built-in sandbox, in this process, against a private
+/// PostgreSQL cluster, logging as appsettings.json says.
+/// </summary>
+public sealed class BenchApp : ServerAppFactory
+{
+    public FeedEngine Engine => Services.GetRequiredService<FeedEngine>();
+
+    public EbaySandboxOrders SandboxOrders => Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Orders;
+
+    public SandboxJournal Journal => Services.GetRequiredService<SandboxJournal>();
+
+    public async Task<IScheduler> SchedulerAsync() => await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+    /// <summary>Connects the built-in sandbox's eBay users over real HTTP, as a seller would; returns their connection ids.</summary>
+    public async Task<List<(Guid Connection, EbaySandboxAccount Seller)>> ConnectEbayAsync(IEnumerable<string> names)
+    {
+        using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(this);
+        var connected = new List<(Guid, EbaySandboxAccount)>();
+        foreach (var name in names)
+        {
+            var query = await browser.ConnectAsync("ebay", sandboxAccount: name);
+            if (!query.TryGetValue("connected", out var id)) throw new InvalidOperationException($"Connecting {name} failed: {string.Join("&", query)}");
+            connected.Add((Guid.Parse(id), EbaySandboxAccount.FromName(name)));
+        }
+        return connected;
+    }
+}
