@@ -29,7 +29,7 @@ public sealed class RateGateTests
     [Fact]
     public void A_token_bucket_never_lets_more_than_burst_plus_rate_times_the_window_through()
     {
-        var gate = new RateGate(new OperationLimit { RatePerSecond = 2, Burst = 5 }, Start, TimeSpan.Zero);
+        var gate = new RateGate(new OperationLimit { RatePerSecond = 2, Burst = 5 }, Start, pace: 1, TimeSpan.Zero);
 
         var sent = Saturate(gate, TimeSpan.FromSeconds(60));
 
@@ -42,7 +42,7 @@ public sealed class RateGateTests
     [Fact]
     public void A_minute_window_never_lets_more_than_its_limit_into_any_sixty_seconds()
     {
-        var gate = new RateGate(new OperationLimit { PerMinute = 6 }, Start, TimeSpan.Zero);
+        var gate = new RateGate(new OperationLimit { PerMinute = 6 }, Start, pace: 1, TimeSpan.Zero);
 
         var sent = Saturate(gate, TimeSpan.FromMinutes(5));
 
@@ -51,10 +51,21 @@ public sealed class RateGateTests
     }
 
     [Fact]
-    public void The_margin_is_added_to_every_wait()
+    public void A_client_paces_its_bucket_a_little_under_the_marketplace_rate()
     {
-        var gate = new RateGate(new OperationLimit { RatePerSecond = 1, Burst = 1 }, Start, TimeSpan.FromMilliseconds(50));
+        var gate = new RateGate(new OperationLimit { RatePerSecond = 5, Burst = 1 }, Start, pace: 0.95, TimeSpan.FromMilliseconds(50));
 
+        Assert.True(gate.TryEnter(Start).Granted);
+        var wait = gate.TryEnter(Start).Wait;
+        Assert.InRange(wait.TotalMilliseconds, 200.1, 211);
+    }
+
+    [Fact]
+    public void The_window_margin_is_added_only_when_a_window_is_full()
+    {
+        var gate = new RateGate(new OperationLimit { PerSecond = 2 }, Start, pace: 0.95, TimeSpan.FromMilliseconds(50));
+
+        Assert.True(gate.TryEnter(Start).Granted);
         Assert.True(gate.TryEnter(Start).Granted);
         Assert.Equal(TimeSpan.FromMilliseconds(1050), gate.TryEnter(Start).Wait);
     }
@@ -62,7 +73,7 @@ public sealed class RateGateTests
     [Fact]
     public void A_throttle_blocks_until_retry_after_then_halves_the_rate_which_recovers_minute_by_minute()
     {
-        var gate = new RateGate(new OperationLimit { RatePerSecond = 4, Burst = 4 }, Start, TimeSpan.Zero);
+        var gate = new RateGate(new OperationLimit { RatePerSecond = 4, Burst = 4 }, Start, pace: 1, TimeSpan.Zero);
 
         gate.Penalize(Start, TimeSpan.FromSeconds(3));
 
@@ -76,7 +87,7 @@ public sealed class RateGateTests
     [Fact]
     public void The_marketplaces_stated_rate_replaces_the_catalogs()
     {
-        var gate = new RateGate(new OperationLimit { RatePerSecond = 0.0167, Burst = 1 }, Start, TimeSpan.Zero);
+        var gate = new RateGate(new OperationLimit { RatePerSecond = 0.0167, Burst = 1 }, Start, pace: 1, TimeSpan.Zero);
         Assert.True(gate.TryEnter(Start).Granted);
 
         gate.ObserveRate(Start, 0.5);
@@ -87,7 +98,7 @@ public sealed class RateGateTests
     [Fact]
     public void A_daily_quota_is_not_waited_for_but_reported_with_the_next_midnight_in_its_time_zone()
     {
-        var gate = new RateGate(new OperationLimit { PerDay = 2, DayResetsIn = "America/Los_Angeles" }, Start, TimeSpan.Zero);
+        var gate = new RateGate(new OperationLimit { PerDay = 2, DayResetsIn = "America/Los_Angeles" }, Start, pace: 1, TimeSpan.Zero);
 
         Assert.True(gate.TryEnter(Start).Granted);
         Assert.True(gate.TryEnter(Start).Granted);
@@ -100,7 +111,7 @@ public sealed class RateGateTests
     [Fact]
     public void A_rolling_daily_quota_comes_back_24_hours_after_its_oldest_call()
     {
-        var gate = new RateGate(new OperationLimit { PerDay = 1 }, Start, TimeSpan.Zero);
+        var gate = new RateGate(new OperationLimit { PerDay = 1 }, Start, pace: 1, TimeSpan.Zero);
 
         Assert.True(gate.TryEnter(Start).Granted);
 

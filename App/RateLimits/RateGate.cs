@@ -10,8 +10,8 @@ internal readonly record struct Admission(TimeSpan Wait, DateTimeOffset? Exhaust
 
 /// <summary>
 /// One key's allowance: the catalog's bucket, windows and daily quota, plus what throttled answers taught it (a
-/// block until Retry-After, a slower rate that recovers by doubling each quiet minute). The same gate, without a
-/// margin, is what the sandbox emulators enforce. Thread-safe; clock-free (callers pass the time).
+/// block until Retry-After, a slower rate that recovers by doubling each quiet minute). The same gate at full pace
+/// and without a margin is what the sandbox emulators enforce. Thread-safe; clock-free (callers pass the time).
 /// </summary>
 internal sealed class RateGate
 {
@@ -21,25 +21,30 @@ internal sealed class RateGate
     private readonly TokenBucket? _bucket;
     private readonly List<SlidingWindow> _windows = [];
     private readonly DailyQuota? _day;
-    private readonly TimeSpan _margin;
+    private readonly double _pace;
+    private readonly TimeSpan _windowMargin;
     private readonly Lock _lock = new();
     private double _baseRate;
     private double _factor = 1;
     private DateTimeOffset _slowedAt;
     private DateTimeOffset _blockedUntil;
 
-    /// <param name="margin">Added to every wait, so that calls spaced exactly at the limit still arrive inside it.</param>
-    public RateGate(OperationLimit limit, DateTimeOffset now, TimeSpan margin)
+    /// <param name="pace">The share of the bucket's rate this side uses: a client runs a little under the marketplace's
+    /// own count (0.95), so that network jitter never makes a call arrive early, at a cost proportional to the rate
+    /// rather than a fixed delay on every call.</param>
+    /// <param name="windowMargin">Added to a wait for a full sliding window, for the same reason.</param>
+    public RateGate(OperationLimit limit, DateTimeOffset now, double pace, TimeSpan windowMargin)
     {
+        _pace = pace;
         if (limit.RatePerSecond is { } rate)
         {
             _baseRate = rate;
-            _bucket = new TokenBucket(rate, Math.Max(1, limit.Burst ?? 1), now);
+            _bucket = new TokenBucket(rate * pace, Math.Max(1, limit.Burst ?? 1), now);
         }
         if (limit.PerSecond is { } perSecond) _windows.Add(new SlidingWindow(perSecond, TimeSpan.FromSeconds(1)));
         if (limit.PerMinute is { } perMinute) _windows.Add(new SlidingWindow(perMinute, TimeSpan.FromMinutes(1)));
         if (limit.PerDay is { } perDay) _day = DailyQuota.Create(perDay, limit.DayResetsIn);
-        _margin = margin;
+        _windowMargin = windowMargin;
     }
 
     /// <summary>Admits and counts the call when everything allows it; otherwise counts nothing.</summary>
@@ -53,9 +58,10 @@ internal sealed class RateGate
             if (_bucket?.Wait(now) is { } bucketWait && bucketWait > wait) wait = bucketWait;
             foreach (var window in _windows)
             {
-                if (window.Wait(now) is var windowWait && windowWait > wait) wait = windowWait;
+                if (window.Wait(now) is var windowWait && windowWait > TimeSpan.Zero && windowWait + _windowMargin > wait)
+                    wait = windowWait + _windowMargin;
             }
-            if (wait > TimeSpan.Zero) return new Admission(wait + _margin, null);
+            if (wait > TimeSpan.Zero) return new Admission(wait, null);
             _bucket?.Take();
             foreach (var window in _windows) window.Record(now);
             _day?.Record(now);
@@ -73,7 +79,7 @@ internal sealed class RateGate
             _bucket.Empty(now);
             _factor = Math.Max(SlowestFactor, _factor / 2);
             _slowedAt = now;
-            _bucket.SetRate(now, _baseRate * _factor);
+            _bucket.SetRate(now, _baseRate * _pace * _factor);
         }
     }
 
@@ -84,7 +90,7 @@ internal sealed class RateGate
         {
             if (_bucket is null || ratePerSecond <= 0) return;
             _baseRate = ratePerSecond;
-            _bucket.SetRate(now, _baseRate * _factor);
+            _bucket.SetRate(now, _baseRate * _pace * _factor);
         }
     }
 
@@ -97,11 +103,12 @@ internal sealed class RateGate
         }
     }
 
+    /// <summary>The marketplace rate in effect (after any slowdown), before this side's pace.</summary>
     public double? Rate
     {
         get
         {
-            lock (_lock) return _bucket?.Rate;
+            lock (_lock) return _bucket?.Rate / _pace;
         }
     }
 
@@ -110,6 +117,6 @@ internal sealed class RateGate
         if (_bucket is null || _factor >= 1 || now - _slowedAt < RecoveryStep) return;
         _factor = Math.Min(1, _factor * 2);
         _slowedAt = now;
-        _bucket.SetRate(now, _baseRate * _factor);
+        _bucket.SetRate(now, _baseRate * _pace * _factor);
     }
 }

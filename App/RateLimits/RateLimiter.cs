@@ -11,8 +11,11 @@ namespace Marketplaces.RateLimits;
 /// </summary>
 public sealed class RateLimiter(MarketplaceCatalog catalog, QuotaExhaustions exhaustions, TimeProvider clock)
 {
-    /// <summary>Slack on every wait, so that calls spaced exactly at the limit do not arrive a hair early.</summary>
-    internal static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(50);
+    /// <summary>The share of a marketplace's rate the app uses, so that calls never arrive a hair early.</summary>
+    internal const double Pace = 0.95;
+
+    /// <summary>Slack on a wait for a full per-second or per-minute window.</summary>
+    internal static readonly TimeSpan WindowMargin = TimeSpan.FromMilliseconds(50);
 
     private readonly ConcurrentDictionary<RateLimitKey, RateGate> _gates = new();
 
@@ -63,6 +66,6 @@ public sealed class RateLimiter(MarketplaceCatalog catalog, QuotaExhaustions exh
             : throw new InvalidOperationException($"The catalog lists no rate-limit group '{key.Group}' (nor a default) for {key.Marketplace}.");
         var limit = groups[group];
         var gateKey = new RateLimitKey(definition.Id, limit.Scope == LimitScope.Application ? RateLimitKey.Application : key.Account, group);
-        return (gateKey, _gates.GetOrAdd(gateKey, _ => new RateGate(limit, clock.GetUtcNow(), Margin)));
+        return (gateKey, _gates.GetOrAdd(gateKey, _ => new RateGate(limit, clock.GetUtcNow(), Pace, WindowMargin)));
     }
 }

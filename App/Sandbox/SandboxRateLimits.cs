@@ -59,7 +59,7 @@ public sealed partial class SandboxRateLimits
                 http.Response.Headers.RetryAfter = Seconds(forced);
                 return Refuse(api, http, limit, forced);
             }
-            var gate = _gates.GetOrAdd((api.Marketplace, api.Caller(request), operation), _ => new RateGate(limit, _clock.GetUtcNow(), TimeSpan.Zero));
+            var gate = _gates.GetOrAdd((api.Marketplace, api.Caller(request), operation), _ => new RateGate(limit, _clock.GetUtcNow(), pace: 1, TimeSpan.Zero));
             var now = _clock.GetUtcNow();
             var admission = gate.TryEnter(now);
             if (admission.Granted) return null;
