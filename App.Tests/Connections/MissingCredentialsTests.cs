@@ -1,3 +1,6 @@
+using Marketplaces.Catalog;
+using Marketplaces.Connections;
+using Microsoft.Extensions.DependencyInjection;
 using Marketplaces.Tests.Infrastructure;
 using AngleSharp.Html.Parser;
 
@@ -14,6 +17,10 @@ public sealed class MissingCredentialsTests
             .With("Marketplaces:tiktok:Production:clientSecret", "configured-in-the-environment");
         await app.InitializeAsync();
         await app.EnsureOwnerAsync();
+        var store = app.Services.GetRequiredService<AppCredentialStore>();
+        await store.SaveAsync("etsy", MarketplaceEnvironment.Production, "clientId", "keystring-from-settings");
+        await store.SaveAsync("etsy", MarketplaceEnvironment.Production, "sharedSecret", "saved-encrypted-secret");
+        await store.SaveAsync("shopify", MarketplaceEnvironment.Production, "clientId", "only-the-id");
         var owner = await app.SignedInClientAsync(TestUsers.OwnerEmail);
 
         var page = new HtmlParser().ParseDocument(await owner.GetStringAsync("/"));
@@ -23,6 +30,11 @@ public sealed class MissingCredentialsTests
         Assert.Contains("Marketplaces:ebay:Production:clientSecret", ebay);
         Assert.Contains("Marketplaces:ebay:Production:ruName", ebay);
         Assert.Null(page.QuerySelector("[data-marketplace=tiktok] .needs-credentials"));
+        Assert.Null(page.QuerySelector("[data-marketplace=etsy] .needs-credentials"));
+        var shopify = page.QuerySelector("[data-marketplace=shopify] .needs-credentials")!.TextContent;
+        Assert.Contains("Marketplaces:shopify:Production:clientSecret", shopify);
+        Assert.DoesNotContain("Marketplaces:shopify:Production:clientId", shopify);
         Assert.DoesNotContain("configured-in-the-environment", page.DocumentElement.OuterHtml);
+        Assert.DoesNotContain("saved-encrypted-secret", page.DocumentElement.OuterHtml);
     }
 }

@@ -40,8 +40,24 @@ public sealed class AppCredentialStore(
             if (stored.TryGetValue(field.Key, out var setting))
                 return new CredentialValue(field, CredentialSource.Settings, setting.IsProtected ? _protector.Unprotect(setting.Value) : setting.Value);
             if (sandbox?.GetValueOrDefault(field.Key) is { } value) return new CredentialValue(field, CredentialSource.Sandbox, value);
-            return new CredentialValue(field, field.Optional ? CredentialSource.Missing : CredentialSource.Missing, null);
+            return new CredentialValue(field, CredentialSource.Missing, null);
         }).ToList();
+    }
+
+    /// <summary>
+    /// Which required credentials are still unset, for many marketplaces and environments at once (the dashboard),
+    /// in one query. The built-in sandbox registers every field itself, so it never misses one.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string Marketplace, MarketplaceEnvironment Environment), IReadOnlyList<CredentialField>>> MissingAsync(
+        IEnumerable<(string Marketplace, MarketplaceEnvironment Environment)> targets, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var stored = (await db.Settings.Where(s => s.Key.StartsWith("credential:")).Select(s => s.Key).ToListAsync(ct)).ToHashSet();
+        return targets.ToDictionary(t => t, t => (IReadOnlyList<CredentialField>)(t.Environment == MarketplaceEnvironment.BuiltInSandbox
+            ? []
+            : catalog[t.Marketplace].Credentials.Where(f => !f.Optional
+                && string.IsNullOrEmpty(configuration[ConfigurationKey(t.Marketplace, t.Environment, f.Key)])
+                && !stored.Contains(SettingsPrefix(t.Marketplace, t.Environment) + f.Key)).ToList()));
     }
 
     public async Task<AppCredentials> GetAsync(string marketplaceId, MarketplaceEnvironment environment, CancellationToken ct = default)
