@@ -94,9 +94,10 @@ public sealed class RefreshTests(ServerAppFactory app) : IClassFixture<ServerApp
         var journal = app.Services.GetRequiredService<SandboxJournal>();
         var revokes = journal.Count("tiktok", "revoke");
 
-        var message = await app.Services.GetRequiredService<Disconnector>().DisconnectAsync(id, "test");
+        var outcome = await app.Services.GetRequiredService<Disconnector>().DisconnectAsync(id, "test");
 
-        Assert.StartsWith("Disconnected", message);
+        Assert.False(outcome.RevokeFailed);
+        Assert.StartsWith("Disconnected", outcome.Message);
         Assert.Equal(revokes + 1, journal.Count("tiktok", "revoke"));
         Assert.Null(await Store.FindAsync(id));
         Assert.Empty(await Store.ReadSecretsAsync(id));
@@ -131,8 +132,9 @@ public sealed class UnreachableMarketplaceTests
         Assert.Equal(ConnectionState.Connected, connection.State);
         Assert.Contains("could not be reached", connection.LastRefreshError);
 
-        var message = await second.Services.GetRequiredService<Disconnector>().DisconnectAsync(tiktok, "test");
-        Assert.Contains("revoke at the marketplace failed", message);
+        var disconnected = await second.Services.GetRequiredService<Disconnector>().DisconnectAsync(tiktok, "test");
+        Assert.True(disconnected.RevokeFailed);
+        Assert.Contains("revoke at the marketplace failed", disconnected.Message);
         await using var db = await second.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.False(await db.Set<ConnectionSecret>().AnyAsync(s => s.ConnectionId == tiktok));
         Assert.Contains(await db.Set<ConnectionEvent>().Where(e => e.ConnectionId == tiktok).ToListAsync(),

@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Connections;
 
+/// <param name="RevokeFailed">The local secrets are gone either way; this says the marketplace may still hold the grant.</param>
+public sealed record DisconnectOutcome(bool RevokeFailed, string Message);
+
 /// <summary>
 /// Disconnects: revokes at the marketplace where the catalog names a revoke endpoint, then deletes the local
 /// secrets and the connection whatever the revoke did, and says when the revoke failed.
@@ -12,10 +15,10 @@ public sealed class Disconnector(
     IDbContextFactory<AppDbContext> contexts, MarketplaceTargets targets, ConnectionStore store, OAuth2TokenProtocol oauth,
     ConnectionAudit audit, Notifier<Connection> changes)
 {
-    public async Task<string> DisconnectAsync(Guid connectionId, string actor, CancellationToken ct = default)
+    public async Task<DisconnectOutcome> DisconnectAsync(Guid connectionId, string actor, CancellationToken ct = default)
     {
         var connection = await store.FindAsync(connectionId, ct);
-        if (connection is null) return "The connection no longer exists.";
+        if (connection is null) return new(false, "The connection no longer exists.");
         string? revokeFailure = null;
         var revoked = false;
         try
@@ -47,7 +50,7 @@ public sealed class Disconnector(
         await tx.CommitAsync(ct);
         changes.Changed();
         return revokeFailure is null
-            ? $"Disconnected {connection.DisplayName}."
-            : $"Disconnected {connection.DisplayName} and deleted its secrets here, but the revoke at the marketplace failed: {revokeFailure}";
+            ? new(false, $"Disconnected {connection.DisplayName}.")
+            : new(true, $"Disconnected {connection.DisplayName} and deleted its secrets here, but the revoke at the marketplace failed: {revokeFailure}");
     }
 }
