@@ -155,19 +155,38 @@ public sealed class ConnectFlowTests(ServerAppFactory app) : IClassFixture<Serve
         Assert.DoesNotContain(await ConnectionsAsync("etsy"), c => c.DisplayName.Contains("pkce-seller"));
     }
 
-    [Theory]
-    [InlineData("hmac", "0000000000000000000000000000000000000000000000000000000000000000")]
-    [InlineData("shop", "another-shop.myshopify.com")]
-    public async Task A_shopify_callback_with_a_bad_hmac_or_another_shop_is_refused(string parameter, string value)
+    [Fact]
+    public async Task A_shopify_callback_with_a_bad_hmac_is_refused_and_stores_nothing()
+    {
+        using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(app);
+        var callback = await browser.DecideAsync(await browser.StartAsync("shopify", "sandbox-shop.myshopify.com"), approve: true, "hmac-shop");
+        var query = QueryHelpers.ParseQuery(callback.Query).ToDictionary(q => q.Key, q => q.Value.ToString());
+        query["hmac"] = new string('0', 64);
+
+        var refused = await EventAsync(SandboxBrowserlessClient.Query(await browser.CallbackAsync(Rebuild(callback, query))));
+
+        Assert.Contains("not signed with this app's client secret", refused.Message);
+        Assert.DoesNotContain(await ConnectionsAsync("shopify"), c => c.DisplayName.Contains("Hmac Shop"));
+    }
+
+    [Fact]
+    public async Task A_correctly_signed_shopify_callback_for_another_shop_is_refused()
     {
         using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(app);
         var callback = await browser.DecideAsync(await browser.StartAsync("shopify", "sandbox-shop.myshopify.com"), approve: true);
-        var query = QueryHelpers.ParseQuery(callback.Query).ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-        query[parameter] = value;
-        var tampered = new Uri(QueryHelpers.AddQueryString(callback.GetLeftPart(UriPartial.Path), query));
-        var refused = await EventAsync(SandboxBrowserlessClient.Query(await browser.CallbackAsync(tampered)));
-        Assert.False(refused.Succeeded);
+        var query = QueryHelpers.ParseQuery(callback.Query).ToDictionary(q => q.Key, q => q.Value.ToString());
+        query["shop"] = "another-shop.myshopify.com";
+        query.Remove("hmac");
+        var secret = (await app.Services.GetRequiredService<Marketplaces.Sandbox.SandboxApps>().GetAsync("shopify"))["clientSecret"];
+        query["hmac"] = Marketplaces.Shopify.ShopifyHmac.Compute(secret, query);
+
+        var refused = await EventAsync(SandboxBrowserlessClient.Query(await browser.CallbackAsync(Rebuild(callback, query))));
+
+        Assert.Contains("another shop", refused.Message);
     }
+
+    private static Uri Rebuild(Uri callback, Dictionary<string, string> query) =>
+        new(QueryHelpers.AddQueryString(callback.GetLeftPart(UriPartial.Path), query.ToDictionary(q => q.Key, q => (string?)q.Value)));
 
     [Fact]
     public async Task A_shop_domain_that_fails_validation_never_leaves_the_app()

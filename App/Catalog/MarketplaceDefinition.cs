@@ -99,6 +99,9 @@ public sealed class OAuthDefinition
     /// <summary>eBay wants the consented scopes again on every refresh.</summary>
     public bool SendScopesOnRefresh { get; set; }
 
+    /// <summary>Whether the code exchange says grant_type=authorization_code (all but Shopify, whose libraries send none).</summary>
+    public bool SendGrantTypeOnExchange { get; set; } = true;
+
     /// <summary>Whether the exchange repeats redirect_uri (all but Shopify).</summary>
     public bool SendRedirectUriOnExchange { get; set; } = true;
 

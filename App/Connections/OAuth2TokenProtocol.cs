@@ -16,7 +16,8 @@ public sealed class OAuth2TokenProtocol(IHttpClientFactory http, TimeProvider cl
     public Task<TokenSet> ExchangeAsync(MarketplaceTarget target, string code, string? codeVerifier, CancellationToken ct)
     {
         var oauth = target.OAuth;
-        var fields = new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code };
+        var fields = new Dictionary<string, string> { ["code"] = code };
+        if (oauth.SendGrantTypeOnExchange) fields["grant_type"] = "authorization_code";
         if (oauth.SendRedirectUriOnExchange) fields["redirect_uri"] = target.RedirectUri;
         if (codeVerifier is not null) fields["code_verifier"] = codeVerifier;
         foreach (var (name, value) in oauth.ExtraExchangeParameters) fields[name] = value;
