@@ -6,6 +6,7 @@ using Marketplaces.Health;
 using Marketplaces.Hosting;
 using Marketplaces.Jobs;
 using Marketplaces.Logging;
+using Marketplaces.Orders;
 using Marketplaces.Polling;
 using Marketplaces.Secrets;
 
@@ -21,6 +22,7 @@ builder.Services.AddHealth();
 builder.AddConnections();
 builder.AddSandbox();
 builder.Services.AddPolling();
+builder.Services.AddOrders();
 builder.AddWebUi();
 
 var app = builder.Build();

@@ -3,8 +3,10 @@ using Marketplaces.Database;
 using Marketplaces.Ebay.Sandbox;
 using Marketplaces.Ebay.Sandbox.Orders;
 using Marketplaces.Orders;
+using Marketplaces.Orders.Shipping;
 using Marketplaces.Polling;
 using Marketplaces.Sandbox;
+using Marketplaces.Sandbox.Orders;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +40,38 @@ public class PollingFixture : ServerAppFactory
         using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(this);
         var connected = await browser.ConnectAsync("ebay", sandboxAccount: name);
         return (Guid.Parse(connected["connected"]), EbaySandboxAccount.FromName(name));
+    }
+
+    /// <summary>
+    /// Connects a built-in sandbox account of any marketplace as a seller would: OAuth ones through consent as
+    /// <paramref name="sandboxAccount"/>, key-based ones (one sandbox store each) with the keys the store shows.
+    /// </summary>
+    public async Task<Guid> ConnectAsync(string marketplace, string sandboxAccount)
+    {
+        if (SandboxAccounts.Keyed.Contains(marketplace))
+        {
+            var outcome = await SandboxAccounts.ConnectKeyedAsync(this, marketplace);
+            return outcome.ConnectionId ?? throw new InvalidOperationException(outcome.Message);
+        }
+        using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(this);
+        var connected = await browser.ConnectAsync(marketplace, SandboxAccounts.For(marketplace, this), sandboxAccount);
+        return Guid.Parse(connected["connected"]);
+    }
+
+    public ShipmentPushes Shipments => Services.GetRequiredService<ShipmentPushes>();
+
+    public SandboxOrderBooks SandboxOrderBooks => Services.GetRequiredService<SandboxOrderBooks>();
+
+    public async Task<List<Shipment>> StoredShipmentsAsync(Guid order)
+    {
+        await using var db = await ContextAsync();
+        return await db.Set<Shipment>().AsNoTracking().Where(s => s.OrderId == order).ToListAsync();
+    }
+
+    public async Task<List<OrderEvent>> OrderEventsAsync(Guid order)
+    {
+        await using var db = await ContextAsync();
+        return await db.Set<OrderEvent>().AsNoTracking().Where(e => e.OrderId == order).OrderBy(e => e.Id).ToListAsync();
     }
 
     public Task<SyncOutcome> SyncOrdersAsync(Guid connection, CancellationToken ct = default) =>

@@ -20,6 +20,7 @@ public static class ConnectionsSetup
         services.AddSingleton<ConnectionAudit>();
         services.AddSingleton<PendingAuthorizations>();
         services.AddSingleton<ConnectionStore>();
+        services.AddSingleton<ConnectionApis>();
         services.AddSingleton<KeyConnections>();
         services.AddSingleton<ConnectFlow>();
         services.AddSingleton<TokenRefresher>();

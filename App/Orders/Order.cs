@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marketplaces.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,12 +15,17 @@ public sealed class Order
     public Guid ConnectionId { get; set; }
     public required string Marketplace { get; set; }
     public required string ExternalId { get; set; }
+
+    /// <summary>The number the seller and buyer see; the external id unless the marketplace has a separate one.</summary>
+    public required string OrderNumber { get; set; }
+
     public OrderStatus Status { get; set; }
 
     /// <summary>The status in the marketplace's own words (eBay NOT_STARTED, IN_PROGRESS, FULFILLED…).</summary>
     public required string MarketplaceStatus { get; set; }
 
     public string? BuyerName { get; set; }
+    public PostalAddress? ShipTo { get; set; }
     public required string Currency { get; set; }
     public decimal Total { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -27,6 +33,9 @@ public sealed class Order
 
     /// <summary>The order exactly as the marketplace sent it, for audit.</summary>
     public required string RawPayload { get; set; }
+
+    /// <summary>Order number, external id, buyer and SKUs in lower case: what the list's search matches (trigram index).</summary>
+    public required string SearchText { get; set; }
 
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
@@ -55,6 +64,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         entity.HasKey(o => o.Id);
         entity.Property(o => o.Status).HasConversion<string>();
         entity.Property(o => o.RawPayload).HasColumnType("jsonb");
+        entity.Property(o => o.ShipTo).HasColumnType("jsonb").HasConversion(
+            a => a == null ? null : JsonSerializer.Serialize(a, JsonSerializerOptions.Web),
+            json => json == null ? null : JsonSerializer.Deserialize<PostalAddress>(json, JsonSerializerOptions.Web));
         entity.HasIndex(o => new { o.ConnectionId, o.ExternalId }).IsUnique();
         entity.HasIndex(o => o.CreatedAt);
         entity.HasOne<Connection>().WithMany().HasForeignKey(o => o.ConnectionId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marketplaces.Connections;
 using Marketplaces.Database;
 using Microsoft.EntityFrameworkCore;
@@ -15,20 +16,36 @@ namespace Marketplaces.Orders;
 /// </summary>
 public static class OrderUpserts
 {
+    // The previous statuses are read from the statement's snapshot, so a changed status becomes one history event.
     private const string UpsertOrders = """
-        INSERT INTO orders (id, connection_id, marketplace, external_id, status, marketplace_status, buyer_name, currency, total,
-                            created_at, updated_at, raw_payload, first_seen_at, last_seen_at)
-        SELECT t.id, $1, $2, t.external_id, t.status, t.marketplace_status, t.buyer_name, t.currency, t.total,
-               t.created_at, t.updated_at, t.raw_payload, $3, $3
-        FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::numeric[],
-                    $11::timestamptz[], $12::timestamptz[], $13::jsonb[])
-             AS t(id, external_id, status, marketplace_status, buyer_name, currency, total, created_at, updated_at, raw_payload)
-        ON CONFLICT (connection_id, external_id) DO UPDATE SET
-            status = EXCLUDED.status, marketplace_status = EXCLUDED.marketplace_status, buyer_name = EXCLUDED.buyer_name,
-            currency = EXCLUDED.currency, total = EXCLUDED.total, created_at = EXCLUDED.created_at,
-            updated_at = EXCLUDED.updated_at, raw_payload = EXCLUDED.raw_payload, last_seen_at = EXCLUDED.last_seen_at
-        WHERE orders.updated_at <= EXCLUDED.updated_at
-        RETURNING id, external_id
+        WITH incoming AS (
+            SELECT * FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::numeric[],
+                                 $11::timestamptz[], $12::timestamptz[], $13::jsonb[], $14::text[], $15::jsonb[], $16::text[])
+                AS t(id, external_id, status, marketplace_status, buyer_name, currency, total, created_at, updated_at, raw_payload,
+                     order_number, ship_to, search_text)
+        ), previous AS (
+            SELECT o.external_id, o.marketplace_status FROM orders o
+            WHERE o.connection_id = $1 AND o.external_id = ANY($5::text[])
+        ), upserted AS (
+            INSERT INTO orders (id, connection_id, marketplace, external_id, order_number, status, marketplace_status, buyer_name, ship_to,
+                                currency, total, created_at, updated_at, raw_payload, search_text, first_seen_at, last_seen_at)
+            SELECT t.id, $1, $2, t.external_id, t.order_number, t.status, t.marketplace_status, t.buyer_name, t.ship_to,
+                   t.currency, t.total, t.created_at, t.updated_at, t.raw_payload, t.search_text, $3, $3
+            FROM incoming t
+            ON CONFLICT (connection_id, external_id) DO UPDATE SET
+                order_number = EXCLUDED.order_number, status = EXCLUDED.status, marketplace_status = EXCLUDED.marketplace_status,
+                buyer_name = EXCLUDED.buyer_name, ship_to = EXCLUDED.ship_to, currency = EXCLUDED.currency, total = EXCLUDED.total,
+                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, raw_payload = EXCLUDED.raw_payload,
+                search_text = EXCLUDED.search_text, last_seen_at = EXCLUDED.last_seen_at
+            WHERE orders.updated_at <= EXCLUDED.updated_at
+            RETURNING id, external_id, marketplace_status
+        ), changes AS (
+            INSERT INTO order_events (order_id, at, kind, message)
+            SELECT u.id, $3, 'StatusChanged', 'Status changed from ' || p.marketplace_status || ' to ' || u.marketplace_status
+            FROM upserted u JOIN previous p ON p.external_id = u.external_id
+            WHERE p.marketplace_status <> u.marketplace_status
+        )
+        SELECT id, external_id FROM upserted
         """;
 
     private const string TouchOlder = "UPDATE orders SET last_seen_at = $3 WHERE connection_id = $1 AND external_id = ANY($2)";
@@ -56,7 +73,10 @@ public static class OrderUpserts
             latest.Select(_ => Guid.NewGuid()).ToArray(), latest.Select(o => o.ExternalId).ToArray(),
             latest.Select(o => o.Status.ToString()).ToArray(), latest.Select(o => o.MarketplaceStatus).ToArray(),
             latest.Select(o => o.BuyerName).ToArray(), latest.Select(o => o.Currency).ToArray(), latest.Select(o => o.Total).ToArray(),
-            latest.Select(o => o.CreatedAt.ToUniversalTime()).ToArray(), latest.Select(o => o.UpdatedAt.ToUniversalTime()).ToArray(), latest.Select(o => o.RawPayload).ToArray()))
+            latest.Select(o => o.CreatedAt.ToUniversalTime()).ToArray(), latest.Select(o => o.UpdatedAt.ToUniversalTime()).ToArray(), latest.Select(o => o.RawPayload).ToArray(),
+            latest.Select(o => o.OrderNumber ?? o.ExternalId).ToArray(),
+            latest.Select(o => o.ShipTo is null ? null : JsonSerializer.Serialize(o.ShipTo, JsonSerializerOptions.Web)).ToArray(),
+            latest.Select(SearchText).ToArray()))
         await using (var reader = await upsert.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct)) changed[reader.GetString(1)] = reader.GetGuid(0);
@@ -84,6 +104,11 @@ public static class OrderUpserts
             lines.Select(l => l.Line.Currency).ToArray());
         await insert.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>What the orders list's search matches: numbers, buyer and SKUs, lower case.</summary>
+    public static string SearchText(MarketplaceOrder order) =>
+        string.Join(' ', new[] { order.OrderNumber, order.ExternalId, order.BuyerName }.Concat(order.Lines.Select(l => l.Sku))
+            .Where(p => !string.IsNullOrEmpty(p)).Distinct()).ToLowerInvariant();
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, params object?[] parameters)
     {

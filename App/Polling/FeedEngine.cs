@@ -15,7 +15,7 @@ namespace Marketplaces.Polling;
 /// </summary>
 public sealed partial class FeedEngine(
     IDbContextFactory<AppDbContext> contexts, IEnumerable<IFeed> feeds, IOptions<PollingOptions> options, MarketplaceTargets targets,
-    ConnectionStore store, TokenRefresher refresher, IHttpClientFactory http, TimeProvider clock, Notifier<Connection> changes,
+    ConnectionStore store, TokenRefresher refresher, IHttpClientFactory http, TimeProvider clock, Notifier<Connection> changes, Notifier<FeedPage> committedPages,
     ILogger<FeedEngine> logger)
 {
     private const int LockNamespace = 0x46454544; // "FEED"
@@ -119,6 +119,7 @@ public sealed partial class FeedEngine(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (page.NextPageToken is null) changes.Changed();
+        if (page.Batch.Count > 0) committedPages.Changed();
         return cursor;
     }
 

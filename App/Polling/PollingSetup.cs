@@ -1,3 +1,5 @@
+using Marketplaces.Hosting;
+
 namespace Marketplaces.Polling;
 
 public static class PollingSetup
@@ -6,6 +8,7 @@ public static class PollingSetup
     public static void AddPolling(this IServiceCollection services)
     {
         services.AddOptions<PollingOptions>().BindConfiguration("Polling");
+        services.AddSingleton<Notifier<FeedPage>>();
         services.AddSingleton<FeedEngine>();
         services.AddSingleton<FeedSweep>();
         services.AddSingleton<FeedStatuses>();

@@ -11,6 +11,7 @@ public static class SandboxSetup
         builder.Services.AddSingleton<SandboxGrants>();
         builder.Services.AddSingleton<SandboxApps>();
         builder.Services.AddSingleton<SandboxRateLimits>();
+        builder.Services.AddSingleton<Orders.SandboxOrderBooks>();
         foreach (var emulator in typeof(SandboxSetup).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ISandboxEmulator).IsAssignableFrom(t)))
         {

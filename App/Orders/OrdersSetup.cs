@@ -1,0 +1,19 @@
+using Marketplaces.Hosting;
+using Marketplaces.Orders.Shipping;
+
+namespace Marketplaces.Orders;
+
+public static class OrdersSetup
+{
+    /// <summary>The orders list's queries, shipment pushes and every <see cref="IShipmentPusher"/> in the app, found by reflection.</summary>
+    public static void AddOrders(this IServiceCollection services)
+    {
+        services.AddSingleton<Notifier<Order>>();
+        services.AddSingleton<ShipmentPushes>();
+        foreach (var pusher in typeof(OrdersSetup).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IShipmentPusher).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(IShipmentPusher), pusher);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+namespace Marketplaces.Sandbox.Orders;
+
+/// <summary>
+/// One seller's orders in one emulator, in memory. It opens with the seeded orders (dated just before it opened);
+/// tests add, change and ship orders over time, each change moving the order's <see cref="SandboxOrder.ModifiedAt"/>
+/// strictly forward. <see cref="Interrupt"/> makes the next reads fail part-way through a walk and
+/// <see cref="LoseNextShipmentAnswer"/> makes a shipment arrive while its answer is lost, as after a timeout.
+/// Every member is thread-safe; read orders only inside <see cref="Read{T}"/>.
+/// </summary>
+public sealed class SandboxOrderBook
+{
+    private readonly string _marketplace;
+    private readonly string _seller;
+    private readonly Func<int, string> _idOf;
+    private readonly TimeProvider _clock;
+    private readonly List<SandboxOrder> _orders;
+    private readonly List<string> _requests = [];
+    private readonly Lock _gate = new();
+    private DateTimeOffset _lastChange;
+    private Interruption? _interruption;
+    private int _lostAnswers;
+
+    internal SandboxOrderBook(string marketplace, string seller, Func<int, string> idOf, TimeProvider clock)
+    {
+        (_marketplace, _seller, _idOf, _clock) = (marketplace, seller, idOf, clock);
+        _lastChange = Milliseconds(clock.GetUtcNow());
+        _orders = SandboxOrderSeed.Initial(marketplace, seller, _lastChange, idOf);
+    }
+
+    public IReadOnlyList<SandboxOrder> List()
+    {
+        lock (_gate) return [.. _orders];
+    }
+
+    public SandboxOrder? Find(string orderId)
+    {
+        lock (_gate) return _orders.FirstOrDefault(o => o.Id == orderId);
+    }
+
+    public SandboxOrder Add() => AddMany(1)[0];
+
+    /// <summary>New orders, created now, as a buyer would place them.</summary>
+    public IReadOnlyList<SandboxOrder> AddMany(int count)
+    {
+        lock (_gate)
+        {
+            var added = new List<SandboxOrder>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var order = SandboxOrderSeed.Added(_marketplace, _seller, _orders.Count + 1, Now(), _idOf);
+                _orders.Add(order);
+                added.Add(order);
+            }
+            return added;
+        }
+    }
+
+    /// <summary>Changes an order as the buyer or the marketplace would; it is then modified now.</summary>
+    public SandboxOrder Update(string orderId, Action<SandboxOrder> change)
+    {
+        lock (_gate)
+        {
+            var order = _orders.Single(o => o.Id == orderId);
+            change(order);
+            order.ModifiedAt = Now();
+            return order;
+        }
+    }
+
+    /// <summary>
+    /// Records a shipment on the order as the marketplace's ship call does: the order becomes shipped when every
+    /// line is, partly shipped otherwise. Null when the order is not the seller's.
+    /// </summary>
+    public SandboxShipment? Ship(string orderId, Func<SandboxOrder, SandboxShipment> make)
+    {
+        lock (_gate)
+        {
+            if (_orders.FirstOrDefault(o => o.Id == orderId) is not { } order) return null;
+            var shipment = make(order);
+            order.Shipments.Add(shipment);
+            order.Status = order.Lines.All(l => order.ShippedQuantity(l) >= l.Quantity) ? SandboxOrderStatus.Shipped : SandboxOrderStatus.PartiallyShipped;
+            order.ModifiedAt = Now();
+            return shipment;
+        }
+    }
+
+    /// <summary>The next shipment is recorded but its answer never arrives (the emulator drops the connection).</summary>
+    public void LoseNextShipmentAnswer()
+    {
+        lock (_gate) _lostAnswers++;
+    }
+
+    /// <summary>Whether the answer to the shipment just recorded is to be lost.</summary>
+    public bool TakeLostAnswer()
+    {
+        lock (_gate)
+        {
+            if (_lostAnswers == 0) return false;
+            _lostAnswers--;
+            return true;
+        }
+    }
+
+    /// <summary>After <paramref name="afterPages"/> more reads, the next one runs <paramref name="then"/> and fails (the emulator answers 500).</summary>
+    public void Interrupt(int afterPages, Action? then = null)
+    {
+        lock (_gate) _interruption = new Interruption(afterPages, then);
+    }
+
+    /// <summary>The query strings of the list reads served, oldest first.</summary>
+    public IReadOnlyList<string> Requests()
+    {
+        lock (_gate) return [.. _requests];
+    }
+
+    /// <summary>
+    /// Serves one list read: renders the orders under the book's lock, or returns false when an interruption is
+    /// due (the emulator answers with its 500).
+    /// </summary>
+    public bool TryRead<T>(string query, Func<IReadOnlyList<SandboxOrder>, T> render, out T? result)
+    {
+        Action? interrupt = null;
+        lock (_gate)
+        {
+            _requests.Add(query);
+            if (_interruption is { } due)
+            {
+                if (due.AfterPages > 0) _interruption = due with { AfterPages = due.AfterPages - 1 };
+                else
+                {
+                    _interruption = null;
+                    interrupt = due.Then ?? (() => { });
+                }
+            }
+            result = interrupt is null ? render(_orders) : default;
+        }
+        interrupt?.Invoke();
+        return interrupt is null;
+    }
+
+    /// <summary>Reads the orders under the book's lock (a single order's view, a lookup).</summary>
+    public T Read<T>(Func<IReadOnlyList<SandboxOrder>, T> read)
+    {
+        lock (_gate) return read(_orders);
+    }
+
+    /// <summary>Marketplace timestamps carry milliseconds at most.</summary>
+    public static DateTimeOffset Milliseconds(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+
+    private DateTimeOffset Now()
+    {
+        var now = Milliseconds(_clock.GetUtcNow());
+        _lastChange = now > _lastChange ? now : _lastChange.AddMilliseconds(1);
+        return _lastChange;
+    }
+
+    private sealed record Interruption(int AfterPages, Action? Then);
+}

@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+
+namespace Marketplaces.Sandbox.Orders;
+
+/// <summary>
+/// Every emulator's order books, one per (marketplace, seller), opened on first use. Emulators pass how their
+/// marketplace numbers orders; tests and benchmarks reach the same books to add, change and inspect orders.
+/// </summary>
+public sealed class SandboxOrderBooks(TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<(string Marketplace, string Seller), SandboxOrderBook> _books = new();
+
+    /// <param name="idOf">The marketplace's order id for the seller's n-th order (deterministic).</param>
+    public SandboxOrderBook For(string marketplace, string seller, Func<int, string> idOf) =>
+        _books.GetOrAdd((marketplace, seller), key => new SandboxOrderBook(key.Marketplace, key.Seller, idOf, clock));
+
+    /// <summary>A book that an emulator has opened already (tests look at what the app did).</summary>
+    public SandboxOrderBook Opened(string marketplace, string seller) =>
+        _books.TryGetValue((marketplace, seller), out var book) ? book
+            : throw new InvalidOperationException($"No {marketplace} sandbox order book is open for {seller}");
+}
