@@ -10,6 +10,10 @@ public static class OrdersSetup
     {
         services.AddSingleton<Notifier<Order>>();
         services.AddSingleton<ShipmentPushes>();
+        services.AddSingleton<Listing.OrderQueries>();
+        services.AddSingleton<Detail.OrderDetails>();
+        services.AddSingleton<Bulk.BulkShipments>();
+        services.AddSingleton<Figures.OrderFigures>();
         foreach (var pusher in typeof(OrdersSetup).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IShipmentPusher).IsAssignableFrom(t)))
         {
