@@ -1,19 +1,20 @@
 using System.Diagnostics;
 using Marketplaces.Benchmarks;
 
-// Usage: Marketplaces.Benchmarks <ingest|rate-limited|idle [interval minutes, default 5]> — one scenario per process, so that peak memory and CPU
+// Usage: Marketplaces.Benchmarks <ingest|rate-limited|idle|orders-list [interval minutes, default 5]> — one scenario per process, so that peak memory and CPU
 // belong to that scenario alone. scripts/bench runs them all and prints the table.
 var scenario = args.FirstOrDefault() ?? "";
 Func<Task<IReadOnlyList<Figure>>>? run = scenario switch
 {
     "ingest" => IngestScenario.RunAsync,
     "rate-limited" => RateLimitedScenario.RunAsync,
+    "orders-list" => OrdersListScenario.RunAsync,
     "idle" => () => IdleScenario.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5),
     _ => null,
 };
 if (run is null)
 {
-    Console.Error.WriteLine("usage: Marketplaces.Benchmarks ingest|rate-limited|idle");
+    Console.Error.WriteLine("usage: Marketplaces.Benchmarks ingest|rate-limited|idle|orders-list");
     return 2;
 }
 var clock = Stopwatch.StartNew();
