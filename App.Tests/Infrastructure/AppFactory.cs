@@ -1,8 +1,10 @@
+using Marketplaces.Tests.Conformance;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -32,6 +34,14 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>What the app logged, at the levels appsettings.json sets.</summary>
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>The app's calls to the Amazon, eBay and Etsy sandbox APIs, checked against their OpenAPI files; any
+    /// violation fails the fixture when it is disposed, or a test at once with <see cref="ConformanceRecorder.AssertClean"/>.</summary>
+    public ConformanceRecorder Conformance { get; } = new();
+
+    /// <summary>Off where the check's cost would distort what is measured (benchmarks).</summary>
+    protected virtual bool ChecksConformance => true;
+
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>The address a browser uses (real server only).</summary>
@@ -65,6 +75,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         if (ConnectionString.Length > 0) NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        Conformance.AssertClean();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -75,6 +86,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (ChecksConformance) builder.ConfigureServices(services => services.AddSingleton<IHttpMessageHandlerBuilderFilter>(Conformance));
     }
 }
 
