@@ -4,7 +4,8 @@ namespace Marketplaces.WooCommerce.Sandbox;
 /// A row of wp_woocommerce_api_keys as the emulator keeps it in a sandbox grant found by the consumer key's hash.
 /// The secret is kept (encrypted) because OAuth 1.0a verification needs it, as WooCommerce keeps it.
 /// </summary>
-public sealed record WooCommerceApiKey(int KeyId, string Account, string Permissions, string Description, string SecretCiphertext)
+/// <param name="Site">The multisite site whose key table holds the key ("" for the main site): it works there only.</param>
+public sealed record WooCommerceApiKey(int KeyId, string Account, string Permissions, string Description, string SecretCiphertext, string Site = "")
 {
     public bool Allows(string method) => method switch
     {

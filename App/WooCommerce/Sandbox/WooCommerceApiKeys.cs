@@ -20,21 +20,23 @@ public sealed class WooCommerceApiKeys(SandboxGrants grants, IDataProtectionProv
         public override string ToString() => $"Found(key {Key.KeyId})";
     }
 
-    public async Task<Issued> CreateAsync(string account, string permissions, string description, CancellationToken ct)
+    public async Task<Issued> CreateAsync(string site, string account, string permissions, string description, CancellationToken ct)
     {
         var consumerKey = "ck_" + RandomHash();
         var consumerSecret = "cs_" + RandomHash();
         var keyId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
         await grants.RegisterAsync(WooCommerceSandboxStore.Id, Kind, consumerKey,
-            new WooCommerceApiKey(keyId, account, permissions, description, _secrets.Protect(consumerSecret)), null, ct);
+            new WooCommerceApiKey(keyId, account, permissions, description, _secrets.Protect(consumerSecret), site), null, ct);
         return new Issued(keyId, consumerKey, consumerSecret, permissions);
     }
 
-    public async Task<Found?> FindAsync(string? consumerKey, CancellationToken ct)
+    /// <summary>The key as the site's own key table has it: a key of another site is unknown here.</summary>
+    public async Task<Found?> FindAsync(string site, string? consumerKey, CancellationToken ct)
     {
         var grant = await grants.FindAsync(WooCommerceSandboxStore.Id, Kind, consumerKey, ct);
         if (grant is null) return null;
         var key = grant.Read<WooCommerceApiKey>();
+        if (key.Site != site) return null;
         return new Found(key, _secrets.Unprotect(key.SecretCiphertext));
     }
 

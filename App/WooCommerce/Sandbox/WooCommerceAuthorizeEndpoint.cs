@@ -41,7 +41,7 @@ public sealed class WooCommerceAuthorizeEndpoint(WooCommerceApiKeys keys, Sandbo
         if (form["decision"] != "approve") return Results.Redirect(Return(authorize, success: false));
 
         var account = form[ConsentPage.AccountField].ToString() is { Length: > 0 } a ? a : DefaultAccount;
-        var issued = await keys.CreateAsync(account, authorize.Scope, $"{authorize.AppName} - API ({clock.GetUtcNow():yyyy-MM-dd HH:mm:ss})", ct);
+        var issued = await keys.CreateAsync(WooCommerceSandboxStore.SiteOf(request), account, authorize.Scope, $"{authorize.AppName} - API ({clock.GetUtcNow():yyyy-MM-dd HH:mm:ss})", ct);
         if (!await DeliverAsync(authorize, issued, ct))
         {
             await keys.DeleteAsync(issued.ConsumerKey, ct);

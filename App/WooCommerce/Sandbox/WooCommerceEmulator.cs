@@ -1,35 +1,67 @@
 using Marketplaces.Connections;
-using Marketplaces.Database;
 using Marketplaces.Sandbox;
+using Marketplaces.Sandbox.Orders;
+using Marketplaces.WooCommerce.Sandbox.Orders;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.WooCommerce.Sandbox;
 
-/// <summary>A fake WordPress + WooCommerce store at /sandbox/woocommerce: key handshake, REST API, manual keys page.</summary>
+/// <summary>
+/// A fake WordPress + WooCommerce multisite at /sandbox/woocommerce: the main site there and sub-directory sites at
+/// /sandbox/woocommerce/{site}, each with the key handshake, the REST API (orders, notes, and the Shipment Tracking
+/// extension where active) and a manual keys page. <c>Sandbox:WooCommerce:ShipmentTracking</c> (default false)
+/// activates the extension on every site; <see cref="Site"/> changes it for one.
+/// </summary>
 public sealed class WooCommerceEmulator : ISandboxEmulator
 {
+    private readonly WooCommerceSandboxSites _sites;
     private readonly WooCommerceManualKeysPage _manualKeys;
     private readonly WooCommerceAuthorizeEndpoint _authorize;
     private readonly WooCommerceRestEndpoints _rest;
+    private readonly WooCommerceOrdersEndpoints _orders;
+    private readonly WooCommerceShipmentTrackingEndpoints _tracking;
 
-    public WooCommerceEmulator(IDbContextFactory<AppDbContext> contexts, SandboxGrants grants, SandboxJournal journal,
+    public WooCommerceEmulator(SandboxGrants grants, SandboxJournal journal, SandboxOrderBooks books, IConfiguration configuration,
         IDataProtectionProvider protection, IHttpClientFactory http, PublicUrls urls, TimeProvider clock)
     {
         var store = new WooCommerceSandboxStore(urls);
         var keys = new WooCommerceApiKeys(grants, protection);
+        var authentication = new WooCommerceRestAuthentication(keys, store, clock);
+        _sites = new WooCommerceSandboxSites(books, configuration.GetValue("Sandbox:WooCommerce:ShipmentTracking", false));
+        var callers = new WooCommerceRestCallers(authentication, store, _sites);
         _manualKeys = new WooCommerceManualKeysPage(keys, store);
         _authorize = new WooCommerceAuthorizeEndpoint(keys, journal, http, clock);
-        _rest = new WooCommerceRestEndpoints(new WooCommerceRestAuthentication(keys, store, clock), store);
+        _rest = new WooCommerceRestEndpoints(authentication, store, _sites);
+        _orders = new WooCommerceOrdersEndpoints(callers, clock);
+        _tracking = new WooCommerceShipmentTrackingEndpoints(callers, clock);
     }
 
     public string MarketplaceId => WooCommerceSandboxStore.Id;
 
+    /// <summary>A site of the network ("" for the main site): its order book and its Shipment Tracking switch.</summary>
+    public WooCommerceSandboxSite Site(string site = "") => _sites.For(site);
+
+    public SandboxOrderBook Book(string site = "") => Site(site).Book;
+
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/", _manualKeys.ShowAsync);
-        routes.MapGet("/wc-auth/v1/authorize", _authorize.Show);
-        routes.MapPost("/wc-auth/v1/authorize", _authorize.DecideAsync);
-        _rest.Map(routes);
+        MapSite(routes);
+        var subSite = routes.MapGroup($"/{{{WooCommerceSandboxStore.SiteRoute}}}");
+        subSite.AddEndpointFilter((context, next) =>
+            WooCommerceSandboxStore.IsSiteName(WooCommerceSandboxStore.SiteOf(context.HttpContext.Request))
+                ? next(context)
+                : ValueTask.FromResult<object?>(WooCommerceErrors.NoRoute()));
+        MapSite(subSite);
+    }
+
+    private void MapSite(IEndpointRouteBuilder site)
+    {
+        site.MapGet("/", _manualKeys.ShowAsync);
+        site.MapGet("/wc-auth/v1/authorize", _authorize.Show);
+        site.MapPost("/wc-auth/v1/authorize", _authorize.DecideAsync);
+        _rest.Map(site);
+        _orders.Map(site);
+        _tracking.Map(site);
+        site.Map("/wp-json/{**route}", WooCommerceErrors.NoRoute);
     }
 }

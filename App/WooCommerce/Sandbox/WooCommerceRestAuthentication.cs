@@ -38,7 +38,7 @@ public sealed partial class WooCommerceRestAuthentication(WooCommerceApiKeys key
         if (string.IsNullOrEmpty(consumerKey) || string.IsNullOrEmpty(consumerSecret))
             (consumerKey, consumerSecret) = BasicCredentials(request.Headers.Authorization);
         if (string.IsNullOrEmpty(consumerKey) || string.IsNullOrEmpty(consumerSecret)) return (null, null);
-        var found = await keys.FindAsync(consumerKey, ct);
+        var found = await keys.FindAsync(WooCommerceSandboxStore.SiteOf(request), consumerKey, ct);
         if (found is null) return (null, null);
         if (!FixedEquals(found.ConsumerSecret, consumerSecret))
         {
@@ -57,7 +57,7 @@ public sealed partial class WooCommerceRestAuthentication(WooCommerceApiKeys key
         if (missing.Count > 0)
             return (null, WooCommerceErrors.Rest(401, "woocommerce_rest_authentication_missing_parameter",
                 $"Missing OAuth parameter{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}"));
-        var found = await keys.FindAsync(parameters["oauth_consumer_key"], ct);
+        var found = await keys.FindAsync(WooCommerceSandboxStore.SiteOf(request), parameters["oauth_consumer_key"], ct);
         if (found is null) return (null, Failure("Consumer key is invalid."));
 
         if (OAuth1Signer.Parse(parameters["oauth_signature_method"]) is not { } method)
@@ -92,8 +92,9 @@ public sealed partial class WooCommerceRestAuthentication(WooCommerceApiKeys key
     /// <summary>WordPress signs against its home URL plus the path below it, in the scheme it sees the request in.</summary>
     private string SignatureBaseUrl(HttpRequest request)
     {
-        request.Path.StartsWithSegments(WooCommerceSandboxStore.Mount, out var below);
-        var home = new Uri(store.HomeUrl);
+        var site = WooCommerceSandboxStore.SiteOf(request);
+        request.Path.StartsWithSegments(WooCommerceSandboxStore.Mount + (site.Length == 0 ? "" : "/" + site), out var below);
+        var home = new Uri(store.HomeUrl(site));
         return $"{(request.IsHttps ? "https" : "http")}://{home.Authority}{home.AbsolutePath}{below}";
     }
 

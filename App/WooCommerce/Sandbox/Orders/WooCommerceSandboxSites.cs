@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Marketplaces.Sandbox.Orders;
+
+namespace Marketplaces.WooCommerce.Sandbox.Orders;
+
+/// <summary>The network's sites, opened on first use, each with its order book (one seller per site).</summary>
+public sealed class WooCommerceSandboxSites(SandboxOrderBooks books, bool shipmentTracking)
+{
+    private readonly ConcurrentDictionary<string, WooCommerceSandboxSite> _sites = new();
+
+    /// <param name="site">"" for the main site.</param>
+    public WooCommerceSandboxSite For(string site) =>
+        _sites.GetOrAdd(site, name => new WooCommerceSandboxSite(books.For(WooCommerceSandboxStore.Id, Seller(name), OrderId), shipmentTracking));
+
+    /// <summary>The seller whose book a site's orders are: the site's name, "main" for the main site.</summary>
+    public static string Seller(string site) => site.Length == 0 ? "main" : site;
+
+    /// <summary>Order ids are post ids, which other posts (products, pages) share: they grow in steps.</summary>
+    public static string OrderId(int sequence) => (720 + sequence * 3).ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// One store: its orders (the shared book) and what WooCommerce keeps beside an order (notes, meta, tracking items,
+/// statuses the book has no word for), and whether the Shipment Tracking extension is active.
+/// </summary>
+public sealed class WooCommerceSandboxSite(SandboxOrderBook book, bool shipmentTracking)
+{
+    private readonly ConcurrentDictionary<string, WooCommerceOrderExtras> _extras = new();
+    private long _lastId = 1200;
+
+    public SandboxOrderBook Book => book;
+
+    /// <summary>The Shipment Tracking extension is active (its wc-shipment-tracking/v3 routes exist). Default: <c>Sandbox:WooCommerce:ShipmentTracking</c>.</summary>
+    public bool ShipmentTracking { get; set; } = shipmentTracking;
+
+    public WooCommerceOrderExtras Extras(string orderId) => _extras.GetOrAdd(orderId, _ => new WooCommerceOrderExtras());
+
+    /// <summary>Comment and meta ids share WordPress's counters, so one sequence serves both.</summary>
+    public long NextId() => Interlocked.Increment(ref _lastId);
+}
