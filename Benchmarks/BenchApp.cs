@@ -2,6 +2,7 @@ using Marketplaces.Ebay.Sandbox;
 using Marketplaces.Ebay.Sandbox.Orders;
 using Marketplaces.Polling;
 using Marketplaces.Sandbox;
+using Marketplaces.Sandbox.Orders;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -19,7 +20,8 @@ public sealed class BenchApp : ServerAppFactory
 
     public FeedEngine Engine => Services.GetRequiredService<FeedEngine>();
 
-    public EbaySandboxOrders SandboxOrders => Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Orders;
+    public SandboxOrderBook EbayOrders(EbaySandboxAccount seller) =>
+        Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Book(seller);
 
     public SandboxJournal Journal => Services.GetRequiredService<SandboxJournal>();
 

@@ -69,7 +69,7 @@ public static class IdleScenario
 
     private static async Task<Window> MeasureAsync(BenchApp app, List<(Guid Connection, Ebay.Sandbox.EbaySandboxAccount Seller)> sellers, TimeSpan length)
     {
-        int Polls() => sellers.Sum(s => app.SandboxOrders.Requests(s.Seller).Count);
+        int Polls() => sellers.Sum(s => app.EbayOrders(s.Seller).Requests().Count);
         var process = Process.GetCurrentProcess();
         var polls = Polls();
         var cpu = process.TotalProcessorTime;

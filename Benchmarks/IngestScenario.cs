@@ -30,7 +30,8 @@ public static class IngestScenario
         await (await app.SchedulerAsync()).PauseJob(PollFeedsJob.Key);
 
         var (connection, seller) = (await app.ConnectEbayAsync(["bench-seller"])).Single();
-        while (app.SandboxOrders.List(seller).Count < Orders) app.SandboxOrders.Add(seller);
+        var book = app.EbayOrders(seller);
+        book.AddMany(Orders - book.List().Count);
 
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;

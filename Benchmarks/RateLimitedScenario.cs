@@ -28,7 +28,8 @@ public static class RateLimitedScenario
         await (await app.SchedulerAsync()).PauseJob(PollFeedsJob.Key);
 
         var (connection, seller) = (await app.ConnectEbayAsync(["bench-limited-seller"])).Single();
-        while (app.SandboxOrders.List(seller).Count < Pages * PageSize) app.SandboxOrders.Add(seller);
+        var book = app.EbayOrders(seller);
+        book.AddMany(Pages * PageSize - book.List().Count);
         // The connect's identity call has a gate of its own; let every bucket fill before the timed run.
         await Task.Delay(TimeSpan.FromSeconds(2));
 
@@ -42,14 +43,14 @@ public static class RateLimitedScenario
 
     private static async Task<Figure[]> SyncAsync(BenchApp app, Guid connection, Ebay.Sandbox.EbaySandboxAccount seller, string label)
     {
-        var servedBefore = app.SandboxOrders.Requests(seller).Count;
+        var servedBefore = app.EbayOrders(seller).Requests().Count;
         var refusedBefore = app.Journal.Count("ebay", "429");
         var clock = Stopwatch.StartNew();
         var outcome = await app.Engine.SyncAsync(connection, FeedNames.Orders, "benchmark");
         clock.Stop();
         if (outcome.Result != SyncResult.Synced) throw new InvalidOperationException(outcome.Message);
 
-        var served = app.SandboxOrders.Requests(seller).Count - servedBefore;
+        var served = app.EbayOrders(seller).Requests().Count - servedBefore;
         var refused = app.Journal.Count("ebay", "429") - refusedBefore;
         // With a burst of 1 the first call goes at once and each later one waits 1/rate: N calls need (N-1)/rate.
         var achieved = (served - 1) / clock.Elapsed.TotalSeconds;

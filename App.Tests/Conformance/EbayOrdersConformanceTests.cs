@@ -10,8 +10,8 @@ public sealed class EbayOrdersConformanceTests(PollingFixture app) : IClassFixtu
     public async Task Every_call_of_an_orders_sync_and_every_answer_conform_to_the_fulfillment_spec()
     {
         var (connection, seller) = await app.ConnectEbayAsync("conformance-seller");
-        for (var i = 0; i < 4; i++) app.SandboxOrders.Add(seller);
-        var pages = (app.SandboxOrders.List(seller).Count + PollingFixture.PageSize - 1) / PollingFixture.PageSize;
+        for (var i = 0; i < 4; i++) app.EbayOrders(seller).Add();
+        var pages = (app.EbayOrders(seller).List().Count + PollingFixture.PageSize - 1) / PollingFixture.PageSize;
 
         var outcome = await app.SyncOrdersAsync(connection);
 

@@ -1,7 +1,9 @@
 using Marketplaces.Connections;
+using Marketplaces.Ebay.Sandbox.Orders;
 using Marketplaces.Orders;
 using Marketplaces.Polling;
 using Marketplaces.Sandbox;
+using Marketplaces.Sandbox.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,23 +21,25 @@ public sealed class FeedEngineTests(PollingFixture app) : IClassFixture<PollingF
 
         var outcome = await app.SyncOrdersAsync(connection);
 
-        var expected = app.SandboxOrders.List(seller);
+        var expected = app.EbayOrders(seller).List();
         Assert.Equal(SyncResult.Synced, outcome.Result);
         var stored = (await app.StoredOrdersAsync(connection)).ToDictionary(o => o.ExternalId);
-        Assert.Equal(expected.Select(o => o.OrderId).Order(), stored.Keys.Order());
+        Assert.Equal(expected.Select(o => o.Id).Order(), stored.Keys.Order());
         foreach (var order in expected)
         {
-            var row = stored[order.OrderId];
+            var row = stored[order.Id];
             Assert.Equal("ebay", row.Marketplace);
             Assert.Equal(order.Total, row.Total);
             Assert.Equal("USD", row.Currency);
-            Assert.Equal(order.BuyerUsername, row.BuyerName);
-            Assert.Equal(order.FulfillmentStatus == "FULFILLED" ? OrderStatus.Fulfilled : OrderStatus.Unfulfilled, row.Status);
-            Assert.Equal(order.CreationDate, row.CreatedAt);
-            Assert.Equal(order.LastModifiedDate, row.UpdatedAt);
-            Assert.Contains(order.OrderId, row.RawPayload);
+            Assert.Equal(OrderJson.BuyerUsername(order), row.BuyerName);
+            Assert.Equal(order.Status == SandboxOrderStatus.Shipped ? OrderStatus.Fulfilled : OrderStatus.Unfulfilled, row.Status);
+            Assert.Equal(order.CreatedAt, row.CreatedAt);
+            Assert.Equal(order.ModifiedAt, row.UpdatedAt);
+            Assert.Contains(order.Id, row.RawPayload);
+            Assert.Equal((order.ShipTo.Name, order.ShipTo.Line1, order.ShipTo.City, order.ShipTo.PostalCode, order.ShipTo.CountryCode),
+                (row.ShipTo!.Name, row.ShipTo.Line1, row.ShipTo.City, row.ShipTo.PostalCode, row.ShipTo.CountryCode));
             Assert.Equal(
-                order.LineItems.Select(l => (l.LineItemId, l.Sku, l.Title, l.Quantity, l.UnitPrice)).OrderBy(l => l.LineItemId),
+                order.Lines.Select(l => (l.LineId, l.Sku, l.Title, l.Quantity, l.UnitPrice)).OrderBy(l => l.LineId),
                 row.Lines.Select(l => (l.ExternalLineId, l.Sku!, l.Title, l.Quantity, l.UnitPrice)).OrderBy(l => l.ExternalLineId));
         }
         var cursor = await app.CursorAsync(connection);
@@ -48,14 +52,14 @@ public sealed class FeedEngineTests(PollingFixture app) : IClassFixture<PollingF
     public async Task More_orders_than_a_page_are_read_page_by_page_following_next()
     {
         var (connection, seller) = await app.ConnectEbayAsync("many-orders-seller");
-        for (var i = 0; i < 5; i++) app.SandboxOrders.Add(seller);
-        var total = app.SandboxOrders.List(seller).Count;
+        for (var i = 0; i < 5; i++) app.EbayOrders(seller).Add();
+        var total = app.EbayOrders(seller).List().Count;
 
         var outcome = await app.SyncOrdersAsync(connection);
 
         Assert.Equal(Pages(total), outcome.Pages);
         Assert.Equal(total, (await app.StoredOrdersAsync(connection)).Count);
-        var requests = app.SandboxOrders.Requests(seller);
+        var requests = app.EbayOrders(seller).Requests();
         Assert.Equal(Enumerable.Range(0, Pages(total)).Select(p => $"offset={p * PollingFixture.PageSize}"),
             requests.Select(r => r[r.LastIndexOf("offset=", StringComparison.Ordinal)..]));
         Assert.All(requests, r => Assert.Contains("filter=lastmodifieddate:%5B", r));
@@ -66,23 +70,23 @@ public sealed class FeedEngineTests(PollingFixture app) : IClassFixture<PollingF
     {
         var (connection, seller) = await app.ConnectEbayAsync("changing-seller");
         await app.SyncOrdersAsync(connection);
-        var target = app.SandboxOrders.List(seller).First(o => o.FulfillmentStatus == "NOT_STARTED");
-        var before = (await app.StoredOrdersAsync(connection)).Single(o => o.ExternalId == target.OrderId);
+        var target = app.EbayOrders(seller).List().First(o => o.Status == SandboxOrderStatus.AwaitingShipment);
+        var before = (await app.StoredOrdersAsync(connection)).Single(o => o.ExternalId == target.Id);
 
-        var changed = app.SandboxOrders.Update(seller, target.OrderId, o =>
+        var changed = app.EbayOrders(seller).Update(target.Id, o =>
         {
-            o.FulfillmentStatus = "FULFILLED";
-            o.LineItems[0].Quantity += 2;
+            o.Status = SandboxOrderStatus.Shipped;
+            o.Lines[0].Quantity += 2;
         });
         await app.SyncOrdersAsync(connection);
 
-        var after = (await app.StoredOrdersAsync(connection)).Single(o => o.ExternalId == target.OrderId);
+        var after = (await app.StoredOrdersAsync(connection)).Single(o => o.ExternalId == target.Id);
         Assert.Equal(before.Id, after.Id);
         Assert.Equal(OrderStatus.Fulfilled, after.Status);
-        Assert.Equal(changed.LastModifiedDate, after.UpdatedAt);
+        Assert.Equal(changed.ModifiedAt, after.UpdatedAt);
         Assert.Equal(changed.Total, after.Total);
-        Assert.Equal(changed.LineItems[0].Quantity, after.Lines.Single(l => l.ExternalLineId == changed.LineItems[0].LineItemId).Quantity);
-        Assert.Equal(changed.LineItems.Count, after.Lines.Count);
+        Assert.Equal(changed.Lines[0].Quantity, after.Lines.Single(l => l.ExternalLineId == changed.Lines[0].LineId).Quantity);
+        Assert.Equal(changed.Lines.Count, after.Lines.Count);
         Assert.Equal(before.FirstSeenAt, after.FirstSeenAt);
     }
 
@@ -101,7 +105,7 @@ public sealed class FeedEngineTests(PollingFixture app) : IClassFixture<PollingF
 
         var again = await app.SyncOrdersAsync(connection);
 
-        Assert.Equal(app.SandboxOrders.List(seller).Count, again.Items);
+        Assert.Equal(app.EbayOrders(seller).List().Count, again.Items);
         var second = await app.StoredOrdersAsync(connection);
         Assert.Equal(first.Select(o => (o.Id, o.ExternalId, o.FirstSeenAt, o.Lines.Count)).OrderBy(o => o.Id),
             second.Select(o => (o.Id, o.ExternalId, o.FirstSeenAt, o.Lines.Count)).OrderBy(o => o.Id));
@@ -112,9 +116,9 @@ public sealed class FeedEngineTests(PollingFixture app) : IClassFixture<PollingF
     public async Task A_sync_that_fails_between_pages_resumes_at_the_next_page_and_loses_nothing()
     {
         var (connection, seller) = await app.ConnectEbayAsync("interrupted-seller");
-        for (var i = 0; i < 5; i++) app.SandboxOrders.Add(seller);
-        var total = app.SandboxOrders.List(seller).Count;
-        app.SandboxOrders.Interrupt(seller, afterPages: 1);
+        for (var i = 0; i < 5; i++) app.EbayOrders(seller).Add();
+        var total = app.EbayOrders(seller).List().Count;
+        app.EbayOrders(seller).Interrupt(afterPages: 1);
 
         var failed = await app.SyncOrdersAsync(connection);
 
@@ -129,9 +133,9 @@ public sealed class FeedEngineTests(PollingFixture app) : IClassFixture<PollingF
 
         Assert.Equal(SyncResult.Synced, resumed.Result);
         Assert.Equal(Pages(total) - 1, resumed.Pages);
-        Assert.EndsWith($"offset={PollingFixture.PageSize}", app.SandboxOrders.Requests(seller)[2]);
+        Assert.EndsWith($"offset={PollingFixture.PageSize}", app.EbayOrders(seller).Requests()[2]);
         var stored = await app.StoredOrdersAsync(connection);
-        Assert.Equal(app.SandboxOrders.List(seller).Select(o => o.OrderId).Order(), stored.Select(o => o.ExternalId).Order());
+        Assert.Equal(app.EbayOrders(seller).List().Select(o => o.Id).Order(), stored.Select(o => o.ExternalId).Order());
         Assert.NotNull((await app.CursorAsync(connection)).Watermark);
     }
 
@@ -139,16 +143,16 @@ public sealed class FeedEngineTests(PollingFixture app) : IClassFixture<PollingF
     public async Task A_sync_killed_between_pages_leaves_the_committed_page_and_the_next_run_completes_it()
     {
         var (connection, seller) = await app.ConnectEbayAsync("killed-seller");
-        for (var i = 0; i < 4; i++) app.SandboxOrders.Add(seller);
+        for (var i = 0; i < 4; i++) app.EbayOrders(seller).Add();
         using var kill = new CancellationTokenSource();
-        app.SandboxOrders.Interrupt(seller, afterPages: 1, then: kill.Cancel);
+        app.EbayOrders(seller).Interrupt(afterPages: 1, then: kill.Cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => app.SyncOrdersAsync(connection, kill.Token));
 
         Assert.Equal(PollingFixture.PageSize, (await app.StoredOrdersAsync(connection)).Count);
         await app.SyncOrdersAsync(connection);
         var stored = await app.StoredOrdersAsync(connection);
-        Assert.Equal(app.SandboxOrders.List(seller).Select(o => o.OrderId).Order(), stored.Select(o => o.ExternalId).Order());
+        Assert.Equal(app.EbayOrders(seller).List().Select(o => o.Id).Order(), stored.Select(o => o.ExternalId).Order());
     }
 
     [Fact]
@@ -179,7 +183,7 @@ public sealed class FeedEngineTests(PollingFixture app) : IClassFixture<PollingF
 
         for (var attempt = 1; attempt <= FeedStatus.RepeatedFailures; attempt++)
         {
-            app.SandboxOrders.Interrupt(seller, afterPages: 0);
+            app.EbayOrders(seller).Interrupt(afterPages: 0);
             Assert.Equal(SyncResult.Failed, (await app.SyncOrdersAsync(connection)).Result);
             var status = (await statuses.ForAsync((await store.FindAsync(connection))!)).Single();
             Assert.Equal(attempt == FeedStatus.RepeatedFailures, status.ShowsError);

@@ -26,11 +26,11 @@ public sealed class PollScheduleTests(PollingFixture app) : IClassFixture<Pollin
             await db.Set<FeedCursor>().Where(c => c.ConnectionId == connection)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastAttemptAt, DateTimeOffset.UtcNow.AddHours(-1)));
         }
-        var requests = app.SandboxOrders.Requests(seller).Count;
+        var requests = app.EbayOrders(seller).Requests().Count;
 
         await sweep.RunAsync(default);
 
-        Assert.Equal(requests + 1, app.SandboxOrders.Requests(seller).Count);
+        Assert.Equal(requests + 1, app.EbayOrders(seller).Requests().Count);
         Assert.DoesNotContain((connection, FeedNames.Orders), await sweep.DueAsync(DateTimeOffset.UtcNow, default));
         Assert.Contains((connection, FeedNames.Orders), await sweep.DueAsync(DateTimeOffset.UtcNow.AddMinutes(5), default));
     }
@@ -40,7 +40,7 @@ public sealed class PollScheduleTests(PollingFixture app) : IClassFixture<Pollin
     {
         var (failing, broken) = await app.ConnectEbayAsync("sweep-broken-seller");
         var (healthy, _) = await app.ConnectEbayAsync("sweep-healthy-seller");
-        app.SandboxOrders.Interrupt(broken, afterPages: 0);
+        app.EbayOrders(broken).Interrupt(afterPages: 0);
 
         var result = await app.Services.GetRequiredService<FeedSweep>().RunAsync(default);
 

@@ -32,7 +32,9 @@ public class PollingFixture : ServerAppFactory
 
     public FeedEngine Engine => Services.GetRequiredService<FeedEngine>();
 
-    public EbaySandboxOrders SandboxOrders => Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Orders;
+    /// <summary>The eBay emulator's orders of <paramref name="seller"/>.</summary>
+    public SandboxOrderBook EbayOrders(EbaySandboxAccount seller) =>
+        Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Book(seller);
 
     /// <summary>Connects the built-in sandbox's eBay user <paramref name="name"/>, as a seller would.</summary>
     public async Task<(Guid Connection, EbaySandboxAccount Seller)> ConnectEbayAsync(string name)

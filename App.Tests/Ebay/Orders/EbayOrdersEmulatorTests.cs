@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Marketplaces.Connections;
 using Marketplaces.Ebay.Orders;
 using Marketplaces.Ebay.Sandbox.Orders;
@@ -16,26 +15,7 @@ namespace Marketplaces.Tests.Ebay.Orders;
 /// </summary>
 public sealed class EbayOrdersEmulatorTests(PollingFixture app) : IClassFixture<PollingFixture>
 {
-    private const string OrdersPath = "/sandbox/ebay/api/sell/fulfillment/v1/order";
-
-    /// <summary>The spec's error shape: getOrders and getOrder declare their error statuses without a body.</summary>
-    private static readonly IOpenApiSchema ErrorSchema = OpenApiSpec.Load("ebay/sell_fulfillment_v1_oas3.json").Schema("Error");
-
-    private async Task<HttpClient> SellerAsync(string name)
-    {
-        var (connection, _) = await app.ConnectEbayAsync(name);
-        var http = app.Conformance.CreateClient(app.ServerAddress);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await app.SecretsAsync(connection))[TokenVault.AccessToken]);
-        return http;
-    }
-
-    private static async Task<JsonElement> ErrorAsync(HttpResponseMessage response, HttpStatusCode status, int errorId)
-    {
-        var body = await SandboxHttp.JsonAsync(response, status);
-        Assert.Empty(SchemaCheck.Violations(body.GetProperty("errors")[0], ErrorSchema));
-        Assert.Equal(errorId, body.GetProperty("errors")[0].GetProperty("errorId").GetInt32());
-        return body.GetProperty("errors")[0];
-    }
+    private Task<HttpClient> SellerAsync(string name) => EbaySellerApi.SellerAsync(app, name, conforming: true);
 
     [Fact]
     public async Task Orders_pages_conform_to_the_contract_and_carry_the_fields_the_sheet_relies_on()
@@ -43,11 +23,11 @@ public sealed class EbayOrdersEmulatorTests(PollingFixture app) : IClassFixture<
         using var http = await SellerAsync("schema-seller");
         var exchangesBefore = app.Conformance.Exchanges.GetValueOrDefault("ebay");
 
-        var page = await SandboxHttp.JsonAsync(await http.GetAsync($"{OrdersPath}?filter=lastmodifieddate:%5B2020-01-01T00:00:00.000Z..%5D&limit=2"), HttpStatusCode.OK);
+        var page = await SandboxHttp.JsonAsync(await http.GetAsync($"{EbaySellerApi.OrdersPath}?filter=lastmodifieddate:%5B2020-01-01T00:00:00.000Z..%5D&limit=2"), HttpStatusCode.OK);
 
         Assert.Equal(2, page.GetProperty("limit").GetInt32());
         Assert.Equal(0, page.GetProperty("offset").GetInt32());
-        Assert.EndsWith($"{OrdersPath}?filter=lastmodifieddate:%5B2020-01-01T00:00:00.000Z..%5D&limit=2&offset=2", page.Text("next"));
+        Assert.EndsWith($"{EbaySellerApi.OrdersPath}?filter=lastmodifieddate:%5B2020-01-01T00:00:00.000Z..%5D&limit=2&offset=2", page.Text("next"));
         Assert.False(page.TryGetProperty("prev", out _));
         var order = page.GetProperty("orders")[0];
         foreach (var field in new[] { "orderId", "creationDate", "lastModifiedDate", "orderFulfillmentStatus", "orderPaymentStatus", "cancelStatus" })
@@ -60,7 +40,8 @@ public sealed class EbayOrdersEmulatorTests(PollingFixture app) : IClassFixture<
         foreach (var field in new[] { "lineItemId", "sku", "quantity", "legacyItemId", "lineItemFulfillmentStatus" })
             Assert.True(order.GetProperty("lineItems")[0].TryGetProperty(field, out _), field);
 
-        var one = await SandboxHttp.JsonAsync(await http.GetAsync($"{OrdersPath}/{order.Text("orderId")}"), HttpStatusCode.OK);
+        var one = await SandboxHttp.JsonAsync(await http.GetAsync($"{EbaySellerApi.OrdersPath}/{order.Text("orderId")}"), HttpStatusCode.OK);
+        Assert.Empty(EbaySellerApi.Violations(one, "Order"));
         Assert.Equal(order.Text("orderId"), one.Text("orderId"));
         Assert.Equal(2, app.Conformance.Exchanges["ebay"] - exchangesBefore);
         app.Conformance.AssertClean();
@@ -70,10 +51,10 @@ public sealed class EbayOrdersEmulatorTests(PollingFixture app) : IClassFixture<
     public async Task The_last_page_has_prev_and_no_next_and_total_counts_every_match()
     {
         using var http = await SellerAsync("paging-seller");
-        var all = await SandboxHttp.JsonAsync(await http.GetAsync($"{OrdersPath}?filter=creationdate:%5B2020-01-01T00:00:00.000Z..%5D"), HttpStatusCode.OK);
+        var all = await SandboxHttp.JsonAsync(await http.GetAsync($"{EbaySellerApi.OrdersPath}?filter=creationdate:%5B2020-01-01T00:00:00.000Z..%5D"), HttpStatusCode.OK);
         var total = all.GetProperty("total").GetInt32();
 
-        var last = await SandboxHttp.JsonAsync(await http.GetAsync($"{OrdersPath}?filter=creationdate:%5B2020-01-01T00:00:00.000Z..%5D&limit=2&offset={total - 1}"), HttpStatusCode.OK);
+        var last = await SandboxHttp.JsonAsync(await http.GetAsync($"{EbaySellerApi.OrdersPath}?filter=creationdate:%5B2020-01-01T00:00:00.000Z..%5D&limit=2&offset={total - 1}"), HttpStatusCode.OK);
 
         Assert.Equal(total, last.GetProperty("total").GetInt32());
         Assert.Single(last.GetProperty("orders").EnumerateArray());
@@ -94,7 +75,7 @@ public sealed class EbayOrdersEmulatorTests(PollingFixture app) : IClassFixture<
     {
         using var http = await SellerAsync($"filter-seller-{errorId}-{filter.Length}");
 
-        await ErrorAsync(await http.GetAsync($"{OrdersPath}?filter={filter}"), HttpStatusCode.BadRequest, errorId);
+        await EbaySellerApi.ErrorAsync(await http.GetAsync($"{EbaySellerApi.OrdersPath}?filter={filter}"), HttpStatusCode.BadRequest, errorId);
     }
 
     [Fact]
@@ -102,9 +83,9 @@ public sealed class EbayOrdersEmulatorTests(PollingFixture app) : IClassFixture<
     {
         using var http = await SellerAsync("limits-seller");
 
-        await ErrorAsync(await http.GetAsync($"{OrdersPath}?limit=201"), HttpStatusCode.BadRequest, 31100);
-        await ErrorAsync(await http.GetAsync($"{OrdersPath}?offset=-1"), HttpStatusCode.BadRequest, 31000);
-        await SandboxHttp.JsonAsync(await http.GetAsync($"{OrdersPath}?limit=200"), HttpStatusCode.OK);
+        await EbaySellerApi.ErrorAsync(await http.GetAsync($"{EbaySellerApi.OrdersPath}?limit=201"), HttpStatusCode.BadRequest, 31100);
+        await EbaySellerApi.ErrorAsync(await http.GetAsync($"{EbaySellerApi.OrdersPath}?offset=-1"), HttpStatusCode.BadRequest, 31000);
+        await SandboxHttp.JsonAsync(await http.GetAsync($"{EbaySellerApi.OrdersPath}?limit=200"), HttpStatusCode.OK);
     }
 
     [Fact]
@@ -112,7 +93,7 @@ public sealed class EbayOrdersEmulatorTests(PollingFixture app) : IClassFixture<
     {
         using var http = await SellerAsync("status-seller");
 
-        var open = await SandboxHttp.JsonAsync(await http.GetAsync($"{OrdersPath}?filter=orderfulfillmentstatus:%7BNOT_STARTED%7CIN_PROGRESS%7D"), HttpStatusCode.OK);
+        var open = await SandboxHttp.JsonAsync(await http.GetAsync($"{EbaySellerApi.OrdersPath}?filter=orderfulfillmentstatus:%7BNOT_STARTED%7CIN_PROGRESS%7D"), HttpStatusCode.OK);
 
         Assert.All(open.GetProperty("orders").EnumerateArray(), o => Assert.NotEqual("FULFILLED", o.Text("orderFulfillmentStatus")));
     }
@@ -124,9 +105,9 @@ public sealed class EbayOrdersEmulatorTests(PollingFixture app) : IClassFixture<
         var tokens = await ebay.ConnectAsync("no-fulfillment-seller");
         using var http = app.Conformance.CreateClient(app.ServerAddress);
 
-        await ErrorAsync(await http.GetAsync(OrdersPath), HttpStatusCode.Unauthorized, 1001);
+        await EbaySellerApi.ErrorAsync(await http.GetAsync(EbaySellerApi.OrdersPath), HttpStatusCode.Unauthorized, 1001);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Text("access_token"));
-        await ErrorAsync(await http.GetAsync(OrdersPath), HttpStatusCode.Forbidden, 1100);
+        await EbaySellerApi.ErrorAsync(await http.GetAsync(EbaySellerApi.OrdersPath), HttpStatusCode.Forbidden, 1100);
     }
 
     [Fact]
@@ -134,17 +115,17 @@ public sealed class EbayOrdersEmulatorTests(PollingFixture app) : IClassFixture<
     {
         using var owner = await SellerAsync("order-owner");
         using var other = await SellerAsync("someone-else");
-        var orderId = app.SandboxOrders.List(Marketplaces.Ebay.Sandbox.EbaySandboxAccount.FromName("order-owner"))[0].OrderId;
+        var orderId = app.EbayOrders(Marketplaces.Ebay.Sandbox.EbaySandboxAccount.FromName("order-owner")).List()[0].Id;
 
-        await SandboxHttp.JsonAsync(await owner.GetAsync($"{OrdersPath}/{orderId}"), HttpStatusCode.OK);
-        await ErrorAsync(await other.GetAsync($"{OrdersPath}/{orderId}"), HttpStatusCode.NotFound, 32100);
+        await SandboxHttp.JsonAsync(await owner.GetAsync($"{EbaySellerApi.OrdersPath}/{orderId}"), HttpStatusCode.OK);
+        await EbaySellerApi.ErrorAsync(await other.GetAsync($"{EbaySellerApi.OrdersPath}/{orderId}"), HttpStatusCode.NotFound, 32100);
     }
 
     [Fact]
     public async Task A_bad_date_reads_as_a_clear_error_through_the_feeds_error_mapping()
     {
         using var http = await SellerAsync("bad-date-seller");
-        using var response = await http.GetAsync($"{OrdersPath}?filter=lastmodifieddate:%5B2026-01-01..%5D");
+        using var response = await http.GetAsync($"{EbaySellerApi.OrdersPath}?filter=lastmodifieddate:%5B2026-01-01..%5D");
 
         var error = await Assert.ThrowsAsync<MarketplaceException>(() => EbayApiFailure.ReadJsonAsync(response, default));
 

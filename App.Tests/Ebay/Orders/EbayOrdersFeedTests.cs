@@ -50,15 +50,38 @@ public sealed class EbayOrdersFeedTests
     }
 
     [Fact]
-    public void The_same_seller_always_starts_with_the_same_orders_and_two_sellers_differ()
+    public void The_ship_to_address_comes_from_the_first_shipping_step()
     {
-        var anchor = DateTimeOffset.UtcNow;
-        var seller = EbaySandboxAccount.FromName("seed-seller").UserId;
-        string Fingerprint(IEnumerable<EbaySandboxOrder> orders) =>
-            string.Join(";", orders.Select(o => $"{o.OrderId}/{o.BuyerUsername}/{o.Total}/{string.Join(",", o.LineItems.Select(l => $"{l.Sku}x{l.Quantity}"))}"));
+        var json = JsonDocument.Parse("""
+            {"orderId":"1","creationDate":"2026-03-01T10:00:00.000Z","lastModifiedDate":"2026-03-01T10:00:00.000Z",
+             "fulfillmentStartInstructions":[{"shippingStep":{"shipTo":{"fullName":"Ada Lovelace",
+               "contactAddress":{"addressLine1":"221B Baker Street","addressLine2":"Flat 2","city":"London","postalCode":"NW1 6XE","countryCode":"GB"},
+               "primaryPhone":{"phoneNumber":"+44 20 7946 0000"},"email":"ada@example.com"}}}]}
+            """).RootElement;
 
-        Assert.Equal(Fingerprint(SellerOrderSeed.Initial(seller, anchor)), Fingerprint(SellerOrderSeed.Initial(seller, anchor.AddDays(-3))));
-        Assert.NotEqual(Fingerprint(SellerOrderSeed.Initial(seller, anchor)),
-            Fingerprint(SellerOrderSeed.Initial(EbaySandboxAccount.FromName("other-seller").UserId, anchor)));
+        var shipTo = EbayOrderMapping.ToMarketplaceOrder(json).ShipTo;
+
+        Assert.Equal(new PostalAddress("Ada Lovelace", "221B Baker Street", "Flat 2", "London", null, "NW1 6XE", "GB", "+44 20 7946 0000"), shipTo);
+    }
+
+    [Fact]
+    public void An_order_without_a_shipping_step_has_no_ship_to()
+    {
+        var json = JsonDocument.Parse("""
+            {"orderId":"1","creationDate":"2026-03-01T10:00:00.000Z","lastModifiedDate":"2026-03-01T10:00:00.000Z",
+             "fulfillmentStartInstructions":[{"fulfillmentInstructionsType":"PREPARE_FOR_PICKUP"}]}
+            """).RootElement;
+
+        Assert.Null(EbayOrderMapping.ToMarketplaceOrder(json).ShipTo);
+    }
+
+    [Fact]
+    public void Order_ids_have_ebays_shape_and_are_the_same_for_the_same_seller()
+    {
+        var seller = EbaySandboxAccount.FromName("seed-seller").UserId;
+
+        Assert.Matches(@"^\d{2}-\d{5}-00001$", EbayOrdersEmulator.OrderId(seller, 1));
+        Assert.Equal(EbayOrdersEmulator.OrderId(seller, 7), EbayOrdersEmulator.OrderId(seller, 7));
+        Assert.NotEqual(EbayOrdersEmulator.OrderId(seller, 1), EbayOrdersEmulator.OrderId(EbaySandboxAccount.FromName("other-seller").UserId, 1));
     }
 }

@@ -11,17 +11,30 @@ public static class EbayApiFailure
 {
     public static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken ct)
     {
+        var json = await ParseAsync(response, ct);
+        if (response.IsSuccessStatusCode && json is not null) return json;
+        using (json) throw From(response, json);
+    }
+
+    /// <summary>For calls that answer with headers only (createShippingFulfillment's 201): throws unless it succeeded.</summary>
+    public static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.IsSuccessStatusCode) return;
+        using var json = await ParseAsync(response, ct);
+        throw From(response, json);
+    }
+
+    private static async Task<JsonDocument?> ParseAsync(HttpResponseMessage response, CancellationToken ct)
+    {
         var body = await response.Content.ReadAsStringAsync(ct);
-        JsonDocument? json = null;
         try
         {
-            json = body.Length > 0 ? JsonDocument.Parse(body) : null;
+            return body.Length > 0 ? JsonDocument.Parse(body) : null;
         }
         catch (JsonException)
         {
+            return null;
         }
-        if (response.IsSuccessStatusCode && json is not null) return json;
-        using (json) throw From(response, json);
     }
 
     public static MarketplaceException From(HttpResponseMessage response, JsonDocument? json)

@@ -33,8 +33,23 @@ public static class EbayOrderMapping
             Date(order, "creationDate"),
             Date(order, "lastModifiedDate"),
             order.GetRawText(),
-            lines);
+            lines) { ShipTo = ShipTo(order) };
     }
+
+    /// <summary>The first shipping step's shipTo (ExtendedContact); pickup orders have none.</summary>
+    private static PostalAddress? ShipTo(JsonElement order)
+    {
+        var shipTo = Child(order, "fulfillmentStartInstructions") is { ValueKind: JsonValueKind.Array } instructions
+            ? instructions.EnumerateArray().Select(i => Child(Child(i, "shippingStep"), "shipTo")).FirstOrDefault(t => t.ValueKind == JsonValueKind.Object)
+            : default;
+        if (shipTo.ValueKind != JsonValueKind.Object) return null;
+        var address = Child(shipTo, "contactAddress");
+        return new PostalAddress(Text(shipTo, "fullName"), Text(address, "addressLine1"), Text(address, "addressLine2"), Text(address, "city"),
+            Text(address, "stateOrProvince"), Text(address, "postalCode"), Text(address, "countryCode"), Text(Child(shipTo, "primaryPhone"), "phoneNumber"));
+    }
+
+    private static JsonElement Child(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var child) ? child : default;
 
     private static MarketplaceOrderLine Line(JsonElement item)
     {

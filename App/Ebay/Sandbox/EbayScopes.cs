@@ -11,6 +11,12 @@ internal static class EbayScopes
     /// <summary>Commerce Identity API getUser. Not in ebay.md: the scope name is from memory of eBay's docs.</summary>
     public const string IdentityReadonly = Prefix + "/commerce.identity.readonly";
 
+    /// <summary>createShippingFulfillment's security: the read-only scope does not do.</summary>
+    public const string Fulfillment = Prefix + "/sell.fulfillment";
+
+    /// <summary>The Fulfillment API's read operations take either scope.</summary>
+    public static readonly IReadOnlySet<string> FulfillmentRead = new HashSet<string>(StringComparer.Ordinal) { Fulfillment, Fulfillment + ".readonly" };
+
     public static readonly IReadOnlySet<string> User = new HashSet<string>(StringComparer.Ordinal)
     {
         Base,

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Marketplaces.Sandbox.Orders;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Marketplaces.Ebay.Sandbox.Orders;
@@ -10,25 +9,17 @@ namespace Marketplaces.Ebay.Sandbox.Orders;
 /// order changing during a walk keeps its place and offsets stay valid; a new order shifts later pages by one,
 /// which makes a reader see an order twice, never miss one.
 /// </summary>
-internal sealed class EbayOrdersEndpoint(EbayRestApi restApi, EbaySandboxOrders orders, TimeProvider clock)
+internal sealed class EbayOrdersEndpoint(EbayRestApi restApi, EbayOrdersEmulator emulator, TimeProvider clock)
 {
     private const int DefaultLimit = 50;
     private const int MaxLimit = 200;
     private const int MaxOrderIds = 50;
 
-    /// <summary>eBay leaves out what it has no value for (no next on the last page) rather than sending null.</summary>
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
-    private static readonly HashSet<string> Scopes = new(StringComparer.Ordinal)
-    {
-        "https://api.ebay.com/oauth/api_scope/sell.fulfillment", "https://api.ebay.com/oauth/api_scope/sell.fulfillment.readonly",
-    };
-
     public async Task<IResult> GetOrdersAsync(HttpRequest request, CancellationToken ct)
     {
         var caller = await restApi.CallerAsync(request, ct);
         if (caller is null) return EbayRestApi.InvalidAccessToken();
-        if (!caller.Scopes.Any(Scopes.Contains)) return EbayRestApi.AccessDenied();
+        if (!caller.Scopes.Any(EbayScopes.FulfillmentRead.Contains)) return EbayRestApi.AccessDenied();
         var seller = caller.User;
         var query = request.Query;
 
@@ -37,7 +28,7 @@ internal sealed class EbayOrdersEndpoint(EbayRestApi restApi, EbaySandboxOrders 
             var ids = idList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (ids.Length > MaxOrderIds) return FulfillmentErrors.TooManyOrderIds();
             var wanted = ids.ToHashSet(StringComparer.Ordinal);
-            return Serve(request, seller, all => Page(request, all.Where(o => wanted.Contains(o.OrderId)).ToList(), seller, 0, ids.Length, null));
+            return Serve(request, seller, all => Page(request, all.Where(o => wanted.Contains(o.Id)).ToList(), seller, 0, ids.Length, null));
         }
 
         var (filter, error) = OrderFilter.Parse(RawParameter(request, "filter"), clock.GetUtcNow());
@@ -51,17 +42,19 @@ internal sealed class EbayOrdersEndpoint(EbayRestApi restApi, EbaySandboxOrders 
     {
         var caller = await restApi.CallerAsync(request, ct);
         if (caller is null) return EbayRestApi.InvalidAccessToken();
-        if (!caller.Scopes.Any(Scopes.Contains)) return EbayRestApi.AccessDenied();
+        if (!caller.Scopes.Any(EbayScopes.FulfillmentRead.Contains)) return EbayRestApi.AccessDenied();
         var seller = caller.User;
-        return orders.Find(seller, orderId, o => OrderJson.Render(o, seller)) is { } order ? Results.Json(order, Json) : FulfillmentErrors.OrderNotFound(orderId);
+        var order = emulator.Book(seller).Read(all => all.FirstOrDefault(o => o.Id == orderId) is { } found ? OrderJson.Render(found, seller, OrderJson.ApiRoot(request)) : null);
+        return order is null ? FulfillmentErrors.OrderNotFound(orderId) : Results.Json(order, OrderJson.Options);
     }
 
-    private IResult Serve(HttpRequest request, EbaySandboxAccount seller, Func<IReadOnlyList<EbaySandboxOrder>, object> page) =>
-        orders.TryServe(seller, request.QueryString.Value ?? "", page, out var body) ? Results.Json(body, Json) : FulfillmentErrors.SystemError();
+    private IResult Serve(HttpRequest request, EbaySandboxAccount seller, Func<IReadOnlyList<SandboxOrder>, object> page) =>
+        emulator.Book(seller).TryRead(request.QueryString.Value ?? "", page, out var body) ? Results.Json(body, OrderJson.Options) : FulfillmentErrors.SystemError();
 
-    private static object Page(HttpRequest request, List<EbaySandboxOrder> matching, EbaySandboxAccount seller, int offset, int limit, string? rawFilter)
+    private static object Page(HttpRequest request, List<SandboxOrder> matching, EbaySandboxAccount seller, int offset, int limit, string? rawFilter)
     {
-        var sorted = matching.OrderByDescending(o => o.CreationDate).ThenBy(o => o.OrderId, StringComparer.Ordinal).ToList();
+        var sorted = matching.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal).ToList();
+        var apiRoot = OrderJson.ApiRoot(request);
         string Href(int at) => UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path) + "?"
             + (rawFilter is null ? "" : $"filter={rawFilter}&") + $"limit={limit}&offset={at}";
         return new
@@ -70,7 +63,7 @@ internal sealed class EbayOrdersEndpoint(EbayRestApi restApi, EbaySandboxOrders 
             total = sorted.Count,
             limit,
             offset,
-            orders = sorted.Skip(offset).Take(limit).Select(o => OrderJson.Render(o, seller)).ToArray(),
+            orders = sorted.Skip(offset).Take(limit).Select(o => OrderJson.Render(o, seller, apiRoot)).ToArray(),
             next = offset + limit < sorted.Count ? Href(offset + limit) : null,
             prev = offset > 0 ? Href(Math.Max(0, offset - limit)) : null,
         };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Marketplaces.Sandbox.Orders;
 
 namespace Marketplaces.Ebay.Sandbox.Orders;
 
@@ -14,11 +15,11 @@ internal sealed partial record OrderFilter(
 {
     private static readonly string[][] StatusSets = [["NOT_STARTED", "IN_PROGRESS"], ["FULFILLED", "IN_PROGRESS"]];
 
-    public bool Matches(EbaySandboxOrder order) =>
+    public bool Matches(SandboxOrder order) =>
         (CreatedFrom is not null
-            ? order.CreationDate >= CreatedFrom && (CreatedTo is null || order.CreationDate <= CreatedTo)
-            : ModifiedFrom is null || (order.LastModifiedDate >= ModifiedFrom && (ModifiedTo is null || order.LastModifiedDate <= ModifiedTo)))
-        && (Statuses is null || Statuses.Contains(order.FulfillmentStatus));
+            ? order.CreatedAt >= CreatedFrom && (CreatedTo is null || order.CreatedAt <= CreatedTo)
+            : ModifiedFrom is null || (order.ModifiedAt >= ModifiedFrom && (ModifiedTo is null || order.ModifiedAt <= ModifiedTo)))
+        && (Statuses is null || Statuses.Contains(FulfillmentProgress.OfOrder(order)));
 
     /// <param name="raw">The parameter as it was sent, still percent-encoded; null when absent.</param>
     public static (OrderFilter? Filter, IResult? Error) Parse(string? raw, DateTimeOffset now)
