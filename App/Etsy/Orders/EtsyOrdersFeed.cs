@@ -34,7 +34,7 @@ public sealed class EtsyOrdersFeed : IFeed
         var receipts = root.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array
             ? results.EnumerateArray().Select(EtsyReceiptMapping.ToMarketplaceOrder).ToList()
             : [];
-        var count = root.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) ? n : 0;
+        var count = root.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n) ? n : 0;
         var more = receipts.Count > 0 && offset + receipts.Count < count;
         return new FeedPage(new OrderBatch(receipts), more ? (offset + receipts.Count).ToString(CultureInfo.InvariantCulture) : null);
     }

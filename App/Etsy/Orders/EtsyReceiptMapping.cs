@@ -52,14 +52,13 @@ public static class EtsyReceiptMapping
     {
         if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(property, out var money) || money.ValueKind != JsonValueKind.Object)
             return (0m, null);
-        var amount = money.TryGetProperty("amount", out var a) && a.TryGetInt64(out var n) ? n : 0;
-        var divisor = money.TryGetProperty("divisor", out var d) && d.TryGetInt64(out var m) && m > 0 ? m : 1;
-        return ((decimal)amount / divisor, Text(money, "currency_code"));
+        var divisor = Integer(money, "divisor") is > 0 and var d ? d : 1;
+        return ((decimal)(Integer(money, "amount") ?? 0) / divisor, Text(money, "currency_code"));
     }
 
     /// <summary>Etsy's timestamps are Unix epoch seconds.</summary>
     public static DateTimeOffset Time(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.TryGetInt64(out var seconds) && seconds >= 0
+        Integer(element, property) is >= 0 and var seconds
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Etsy sent a receipt without a valid {property}.");
 
@@ -67,15 +66,21 @@ public static class EtsyReceiptMapping
     private static MarketplaceOrderLine Line(JsonElement transaction)
     {
         var (price, currency) = Money(transaction, "price");
-        var quantity = transaction.TryGetProperty("quantity", out var q) && q.TryGetInt32(out var n) ? n : 1;
+        var quantity = Integer(transaction, "quantity") is >= 0 and <= int.MaxValue and var n ? (int)n : 1;
         return new MarketplaceOrderLine(Id(transaction, "transaction_id"), Text(transaction, "sku"), Text(transaction, "title") ?? "", quantity,
             price, currency ?? "");
     }
 
     private static string Id(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.TryGetInt64(out var id)
+        Integer(element, property) is { } id
             ? id.ToString(CultureInfo.InvariantCulture)
             : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Etsy sent a receipt without {property}.");
+
+    private static long? Integer(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number
+        && value.TryGetInt64(out var number)
+            ? number
+            : null;
 
     private static string? Text(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String

@@ -59,7 +59,7 @@ public sealed class EtsyShipmentPusher : IShipmentPusher
         {
             if (!shipment.TryGetProperty("tracking_code", out var code) || code.ValueKind != JsonValueKind.String
                 || !SameCode(code.GetString()!, trackingNumber)) continue;
-            return new FoundShipment(shipment.TryGetProperty("receipt_shipping_id", out var id) && id.TryGetInt64(out var n)
+            return new FoundShipment(shipment.TryGetProperty("receipt_shipping_id", out var id) && id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var n)
                 ? n.ToString(CultureInfo.InvariantCulture)
                 : null);
         }
