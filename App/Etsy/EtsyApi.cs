@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Marketplaces.Connections;
+using Marketplaces.RateLimits;
 
 namespace Marketplaces.Etsy;
 
@@ -10,14 +11,34 @@ namespace Marketplaces.Etsy;
 /// </summary>
 public static class EtsyApi
 {
+    /// <summary>Etsy's allowance is per application for every call (etsy.md §3): the catalog's one group.</summary>
+    public const string RateLimitGroup = "default";
+
     public static string ApiKey(MarketplaceTarget target) => $"{target.Credentials["clientId"]}:{target.Credentials["sharedSecret"]}";
 
     /// <param name="path">From the API root, e.g. <c>/v3/application/users/me</c>.</param>
-    public static async Task<JsonDocument> GetAsync(HttpClient client, MarketplaceTarget target, string accessToken, string path, CancellationToken ct)
+    public static HttpRequestMessage Request(HttpMethod method, MarketplaceTarget target, string accessToken, string path)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, target.Endpoints.ApiBaseUrl + path);
+        var request = new HttpRequestMessage(method, target.Endpoints.ApiBaseUrl + path);
         request.Headers.Add("x-api-key", ApiKey(target));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return request;
+    }
+
+    /// <summary>A call on the connected shop, counted against the app's allowance.</summary>
+    /// <param name="path">After <c>/v3/application/shops/{shop_id}</c>, e.g. <c>/receipts</c>.</param>
+    public static HttpRequestMessage ShopRequest(HttpMethod method, ConnectionApi api, string accessToken, string path) =>
+        new RateLimitKey(api.Target.Marketplace.Id, api.Connection.AccountId, RateLimitGroup)
+            .Set(Request(method, api.Target, accessToken, $"/v3/application/shops/{ShopId(api.Connection)}{path}"));
+
+    /// <summary>The connection's account is its shop (<see cref="EtsyIdentityResolver"/>); it goes into URLs, so it must be a shop id.</summary>
+    public static string ShopId(Connection connection) =>
+        connection.AccountId is { Length: > 0 and <= 19 } id && id.All(char.IsAsciiDigit) && id[0] != '0' ? id
+            : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"This Etsy connection's shop id '{connection.AccountId}' is not a number: connect the shop again.");
+
+    public static async Task<JsonDocument> GetAsync(HttpClient client, MarketplaceTarget target, string accessToken, string path, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Get, target, accessToken, path);
         using var response = await MarketplaceHttp.SendAsync(client, request, target.Marketplace.Name, ct);
         return await MarketplaceHttp.ReadJsonAsync(response, target.Marketplace.Name, ct);
     }

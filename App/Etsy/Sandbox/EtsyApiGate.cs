@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marketplaces.Sandbox;
 
 namespace Marketplaces.Etsy.Sandbox;
@@ -41,6 +42,20 @@ internal sealed class EtsyApiGate(SandboxApps apps, SandboxGrants grants, TimePr
         if (!grant.HasScope(scope))
             return (null, EtsyErrors.Api(StatusCodes.Status403Forbidden, $"The access token lacks the scope this endpoint requires: {scope}."));
         return (grant, null);
+    }
+
+    /// <summary>
+    /// <see cref="AuthorizeAsync"/> for a call on <c>/shops/{shop_id}</c>: the shop must be the token owner's own
+    /// (403 otherwise; the sheet does not say what Etsy answers for another seller's shop).
+    /// </summary>
+    public async Task<(EtsyGrant? Grant, IResult? Error)> AuthorizeShopAsync(HttpRequest request, string shopId, string scope, CancellationToken ct)
+    {
+        var (grant, error) = await AuthorizeAsync(request, scope, ct);
+        if (error is not null) return (null, error);
+        if (!long.TryParse(shopId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id < 1)
+            return (null, EtsyErrors.Api(StatusCodes.Status400BadRequest, "shop_id must be a positive integer."));
+        return id == grant!.ShopId ? (grant, null)
+            : (null, EtsyErrors.Api(StatusCodes.Status403Forbidden, $"The access token does not grant access to shop {id}."));
     }
 
     /// <summary>Tells an expired token from an unknown one, which <see cref="SandboxGrants.FindAsync"/> does not.</summary>
