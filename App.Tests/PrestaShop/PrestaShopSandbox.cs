@@ -2,7 +2,10 @@ using System.Text.Json;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using Marketplaces.PrestaShop;
+using Marketplaces.PrestaShop.Sandbox;
+using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.PrestaShop;
 
@@ -20,10 +23,15 @@ public sealed class PrestaShopSandbox(ServerAppFactory app)
         return page.GetElementById("webservice-key")!.TextContent;
     }
 
-    public async Task<HttpResponseMessage> GetAsync(string pathAndQuery, string? key)
+    public PrestaShopEmulator Emulator => app.Services.GetServices<ISandboxEmulator>().OfType<PrestaShopEmulator>().Single();
+
+    public Task<HttpResponseMessage> GetAsync(string pathAndQuery, string? key) => SendAsync(HttpMethod.Get, pathAndQuery, key);
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string? key, string? xml = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/sandbox/prestashop/api/{pathAndQuery}");
+        using var request = new HttpRequestMessage(method, $"/sandbox/prestashop/api/{pathAndQuery}");
         if (key is not null) request.Headers.Authorization = PrestaShopAuthorization.Basic(key);
+        if (xml is not null) request.Content = new StringContent(xml, System.Text.Encoding.UTF8, "text/xml");
         return await Http.SendAsync(request);
     }
 

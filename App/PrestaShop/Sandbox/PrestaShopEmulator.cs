@@ -1,30 +1,65 @@
+using System.Globalization;
 using Marketplaces.Connections;
-using Marketplaces.Database;
 using Marketplaces.Sandbox;
-using Marketplaces.WooCommerce.Sandbox;
-using Microsoft.EntityFrameworkCore;
+using Marketplaces.Sandbox.Orders;
 
 namespace Marketplaces.PrestaShop.Sandbox;
 
-/// <summary>A fake PrestaShop 8 shop at /sandbox/prestashop: the webservice under /api and a page showing a key.</summary>
+/// <summary>
+/// A fake PrestaShop 8 shop at /sandbox/prestashop: the webservice under /api, a page showing a key, and the back
+/// office's order page. The shop has one order book, whichever key reads it, as a real shop's orders do not depend
+/// on the key; tests reach it through <see cref="Book"/>, <see cref="Histories"/> and <see cref="Keys"/>.
+/// </summary>
 public sealed class PrestaShopEmulator : ISandboxEmulator
 {
     private readonly PrestaShopKeyPage _keyPage;
     private readonly PrestaShopWebservice _webservice;
+    private readonly SandboxOrderBook _book;
 
-    public PrestaShopEmulator(IDbContextFactory<AppDbContext> contexts, SandboxGrants grants, SandboxJournal journal, PublicUrls urls, TimeProvider clock)
+    public PrestaShopEmulator(SandboxGrants grants, SandboxOrderBooks books, PublicUrls urls, TimeProvider clock)
     {
         var shop = new PrestaShopSandboxShop(urls);
-        var keys = new PrestaShopWebserviceKeys(grants);
-        _keyPage = new PrestaShopKeyPage(keys, shop);
-        _webservice = new PrestaShopWebservice(new PrestaShopWebserviceAuthentication(keys), shop);
+        Keys = new PrestaShopWebserviceKeys(grants);
+        _keyPage = new PrestaShopKeyPage(Keys, shop);
+        _book = books.For(PrestaShopSandboxShop.Id, PrestaShopSandboxShop.Name, n => n.ToString(CultureInfo.InvariantCulture));
+        Histories = new PrestaShopOrderHistories(PrestaShopSandboxShop.Time);
+
+        var rows = new PrestaShopOrderRows(PrestaShopSandboxShop.Time);
+        PrestaShopRowSource Of(Func<SandboxOrder, PrestaShopRow> render) => _ => _book.Read(orders => orders.Select(render).ToList());
+        var carriers = new PrestaShopResourceTable("order_carriers", "order_carrier", PrestaShopOrderRows.OrderCarrierFields, Of(rows.OrderCarrier), shop);
+        var histories = new PrestaShopResourceTable("order_histories", "order_history", PrestaShopOrderHistories.Fields, _ => Histories.Rows(), shop);
+        PrestaShopResourceTable[] resources =
+        [
+            new("addresses", "address", PrestaShopOrderRows.AddressFields, Of(rows.Address), shop),
+            PrestaShopConfigurations.Table(shop),
+            PrestaShopReferenceData.Countries(shop),
+            PrestaShopReferenceData.Currencies(shop),
+            new("customers", "customer", PrestaShopOrderRows.CustomerFields, Of(rows.Customer), shop),
+            carriers,
+            histories,
+            PrestaShopOrderStates.Table(shop),
+            new("orders", "order", PrestaShopOrderRows.OrderFields, query => query is null
+                ? _book.Read(orders => orders.Select(rows.Order).ToList())
+                : _book.TryRead(query, orders => orders.Select(rows.Order).ToList(), out var read) ? read : null, shop),
+            PrestaShopReferenceData.States(shop),
+        ];
+        _webservice = new PrestaShopWebservice(new PrestaShopWebserviceAuthentication(Keys), Keys, shop, resources,
+            new PrestaShopShippingWrites(_book, Histories, carriers, histories, clock));
     }
 
     public string MarketplaceId => PrestaShopSandboxShop.Id;
 
+    public SandboxOrderBook Book() => _book;
+
+    public PrestaShopOrderHistories Histories { get; }
+
+    public PrestaShopWebserviceKeys Keys { get; }
+
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/", _keyPage.ShowAsync);
+        routes.MapGet($"/{PrestaShopSandboxShop.AdminFolder}/index.php", (string? controller, string? id_order) =>
+            SandboxOrderPage.Render("PrestaShop", controller == "AdminOrders" && id_order is not null ? _book.Find(id_order) : null));
         _webservice.Map(routes);
     }
 }

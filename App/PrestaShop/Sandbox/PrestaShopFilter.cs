@@ -38,7 +38,8 @@ public static partial class PrestaShopFilter
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    private static int Compare(string a, string b) =>
+    /// <summary>MySQL's order for the webservice's string values: numbers as numbers, other text case-insensitively.</summary>
+    public static int Compare(string? a, string? b) =>
         decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x) && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var y)
             ? x.CompareTo(y)
             : string.Compare(a, b, StringComparison.OrdinalIgnoreCase);

@@ -31,7 +31,8 @@ public sealed class PrestaShopOutput
                 new XElement("message", new XCData(e.Message))))), status);
 
     /// <summary>A document of the requested format: <paramref name="json"/> as is, or the XML content inside &lt;prestashop&gt;.</summary>
-    public IResult Document(object json, Func<object> xml) => Json ? Results.Json(json, JsonOptions) : Xml(xml());
+    public IResult Document(object json, Func<object> xml, int status = StatusCodes.Status200OK) =>
+        Json ? Results.Json(json, JsonOptions, statusCode: status) : Xml(xml(), status);
 
     /// <summary>A missing id is a 404 with an empty body; the app's own not-found page must not replace it.</summary>
     public static IResult EmptyNotFound(HttpContext context)

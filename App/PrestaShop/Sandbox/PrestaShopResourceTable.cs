@@ -1,81 +1,65 @@
-using System.Globalization;
 using System.Xml.Linq;
 
 namespace Marketplaces.PrestaShop.Sandbox;
 
-/// <summary>One resource row: its id and its other fields as the webservice prints them (strings).</summary>
-public sealed record PrestaShopRow(int Id, IReadOnlyDictionary<string, string> Values);
-
 /// <summary>
-/// A read-only webservice resource over rows (prestashop.md §2 and §5): lists with filter[field] and display
-/// (without display only ids and links), one row by id (404 with an empty body when missing), XML or JSON.
+/// A webservice resource read from rows (prestashop.md §2 and §5): lists checked by <see cref="PrestaShopListQuery"/>
+/// (without display only ids and links; an empty JSON list is <c>[]</c>, as PrestaShop has long answered), one row
+/// by id (404 with an empty body when missing), XML or JSON. A failed read of the rows is a 500 without a body.
 /// </summary>
-public sealed class PrestaShopResourceTable(string plural, string singular, IReadOnlyList<string> fields, Func<IReadOnlyList<PrestaShopRow>> rows, PrestaShopSandboxShop shop)
+public sealed class PrestaShopResourceTable(string plural, string singular, IReadOnlyList<string> fields, PrestaShopRowSource rows, PrestaShopSandboxShop shop)
 {
     public string Plural => plural;
 
     public IResult List(HttpRequest request)
     {
         var output = PrestaShopOutput.For(request);
-        var selected = rows().AsEnumerable();
-        foreach (var (parameter, value) in request.Query.Where(q => q.Key.StartsWith("filter[", StringComparison.Ordinal) && q.Key.EndsWith(']')))
-        {
-            var field = parameter["filter[".Length..^1];
-            if (field != "id" && !fields.Contains(field))
-                return output.Errors(400, (32, $"This filter does not exist. Did you mean: \"{fields[0]}\"? The full list is: \"{string.Join("\", \"", fields)}\""));
-            selected = selected.Where(r => PrestaShopFilter.Matches(Value(r, field), value.ToString()));
-        }
-        if (!TryDisplay(request, out var display)) return DisplayError(output);
-        return Render(output, selected.ToList(), display);
+        if (PrestaShopListQuery.TryParse(request.Query, fields, out var query) is { } error) return output.Errors(400, error);
+        if (rows(request.QueryString.Value ?? "") is not { } all) return Results.StatusCode(StatusCodes.Status500InternalServerError);
+        return Render(output, query.Apply(all), query.Display);
     }
 
-    public IResult Single(int id, HttpRequest request)
+    public IResult Single(int id, HttpRequest request) => One(id, request, StatusCodes.Status200OK);
+
+    /// <summary>A row as a write answers it: the whole row under the resource's singular name.</summary>
+    public IResult Saved(int id, HttpRequest request, int status) => One(id, request, status);
+
+    private IResult One(int id, HttpRequest request, int status)
     {
         var output = PrestaShopOutput.For(request);
-        if (rows().FirstOrDefault(r => r.Id == id) is not { } row) return PrestaShopOutput.EmptyNotFound(request.HttpContext);
-        if (!TryDisplay(request, out var display)) return DisplayError(output);
+        if (PrestaShopListQuery.TryParse(request.Query, fields, out var query) is { } error) return output.Errors(400, error);
+        if (rows(null)?.FirstOrDefault(r => r.Id == id) is not { } row) return PrestaShopOutput.EmptyNotFound(request.HttpContext);
         // With display present the single row comes back as a one-element list under the plural name.
-        if (display is not null) return Render(output, [row], display);
-        var all = Fields(null);
-        return output.Document(new Dictionary<string, object> { [singular] = Json(row, all) }, () => Xml(row, all));
+        if (query.Display is { } display) return Render(output, [row], display);
+        IReadOnlyList<string> all = ["id", .. fields];
+        return output.Document(new Dictionary<string, object> { [singular] = Json(row, all) }, () => Xml(row, all), status);
     }
 
-    private IResult Render(PrestaShopOutput output, IReadOnlyList<PrestaShopRow> selected, IReadOnlyList<string>? display) =>
-        display is null
-            ? output.Document(new Dictionary<string, object> { [plural] = selected.Select(r => new { id = r.Id }) },
-                () => new XElement(plural, selected.Select(r => new XElement(singular,
-                    new XAttribute("id", r.Id), new XAttribute(PrestaShopOutput.XLink + "href", $"{shop.ApiUrl}/{plural}/{r.Id}")))))
-            : output.Document(new Dictionary<string, object> { [plural] = selected.Select(r => Json(r, display)) },
-                () => new XElement(plural, selected.Select(r => Xml(r, display))));
-
-    private bool TryDisplay(HttpRequest request, out IReadOnlyList<string>? display)
+    private IResult Render(PrestaShopOutput output, IReadOnlyList<PrestaShopRow> selected, IReadOnlyList<string>? display)
     {
-        var value = request.Query["display"].ToString();
-        display = null;
-        if (value.Length == 0) return true;
-        if (value == "full")
-        {
-            display = Fields(null);
-            return true;
-        }
-        if (value.Length < 2 || value[0] != '[' || value[^1] != ']') return false;
-        var wanted = value[1..^1].Split(',', StringSplitOptions.TrimEntries);
-        display = wanted.All(f => f == "id" || fields.Contains(f)) ? wanted : null;
-        return display is not null;
+        object json = selected.Count == 0 ? Array.Empty<object>()
+            : new Dictionary<string, object> { [plural] = selected.Select(r => display is null ? new Dictionary<string, object> { ["id"] = r.Id } : Json(r, display)) };
+        return output.Document(json, () => new XElement(plural, selected.Select(r => display is null
+            ? new XElement(singular, new XAttribute("id", r.Id), new XAttribute(PrestaShopOutput.XLink + "href", $"{shop.ApiUrl}/{plural}/{r.Id}"))
+            : Xml(r, display))));
     }
 
-    private IResult DisplayError(PrestaShopOutput output) => output.Errors(400, (36,
-        $"The \"display\" syntax is wrong. You can set \"full\" or \"[field_1,field_2,field_3,...]\". These are available fields: id, {string.Join(", ", fields)}"));
+    /// <summary>JSON: id is a number, every other value a string; associations (full display only) hold strings throughout.</summary>
+    private Dictionary<string, object> Json(PrestaShopRow row, IReadOnlyList<string> display)
+    {
+        var json = display.ToDictionary(f => f, f => f == "id" ? (object)row.Id : PrestaShopListQuery.Value(row, f));
+        if (Full(display) && row.Associations.Count > 0)
+            json["associations"] = row.Associations.ToDictionary(a => a.Name, a => (object)a.Rows);
+        return json;
+    }
 
-    private IReadOnlyList<string> Fields(IReadOnlyList<string>? display) => display ?? ["id", .. fields];
+    private XElement Xml(PrestaShopRow row, IReadOnlyList<string> display) => new(singular,
+        display.Select(f => new XElement(f, new XCData(PrestaShopListQuery.Value(row, f)))),
+        Full(display) && row.Associations.Count > 0
+            ? new XElement("associations", row.Associations.Select(a => new XElement(a.Name,
+                new XAttribute("nodeType", a.Item), new XAttribute("virtualEntity", "true"),
+                a.Rows.Select(r => new XElement(a.Item, r.Select(v => new XElement(v.Key, new XCData(v.Value))))))))
+            : null);
 
-    private static string Value(PrestaShopRow row, string field) =>
-        field == "id" ? row.Id.ToString(CultureInfo.InvariantCulture) : row.Values.GetValueOrDefault(field, "");
-
-    /// <summary>JSON: id is a number, every other value a string.</summary>
-    private static Dictionary<string, object> Json(PrestaShopRow row, IReadOnlyList<string> display) =>
-        display.ToDictionary(f => f, f => f == "id" ? (object)row.Id : Value(row, f));
-
-    private XElement Xml(PrestaShopRow row, IReadOnlyList<string> display) =>
-        new(singular, display.Select(f => new XElement(f, new XCData(Value(row, f)))));
+    private bool Full(IReadOnlyList<string> display) => display.Count == fields.Count + 1;
 }

@@ -4,11 +4,14 @@ namespace Marketplaces.PrestaShop.Sandbox;
 
 /// <summary>
 /// The webservice under /api (prestashop.md §1–§3): every call authenticated by key first, answered with the
-/// webservice's headers; the root lists the resources the key may use; unknown resources are error 27.
+/// webservice's headers; a read-only key may only GET (405, code 25); the root lists the resources and what the key
+/// may do with each; unknown resources are error 27.
 /// </summary>
-public sealed class PrestaShopWebservice(PrestaShopWebserviceAuthentication authentication, PrestaShopSandboxShop shop)
+public sealed class PrestaShopWebservice(
+    PrestaShopWebserviceAuthentication authentication, PrestaShopWebserviceKeys keys, PrestaShopSandboxShop shop,
+    IReadOnlyList<PrestaShopResourceTable> resources, PrestaShopShippingWrites shipping)
 {
-    private readonly IReadOnlyList<PrestaShopResourceTable> _resources = [PrestaShopConfigurations.Table(shop)];
+    private static readonly Dictionary<string, string> Writes = new() { ["order_carriers"] = "PUT", ["order_histories"] = "POST" };
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -17,39 +20,59 @@ public sealed class PrestaShopWebservice(PrestaShopWebserviceAuthentication auth
             var http = context.HttpContext;
             http.Response.Headers["PSWS-Version"] = PrestaShopSandboxShop.Version;
             http.Response.Headers["X-Powered-By"] = "PrestaShop Webservice";
-            return await authentication.AuthenticateAsync(http.Request, http.RequestAborted) ?? await next(context);
+            return await authentication.AuthenticateAsync(http.Request, http.RequestAborted) ?? ReadOnlyRefusal(http.Request) ?? await next(context);
         });
         api.MapGet("/", Root);
-        foreach (var resource in _resources)
+        foreach (var resource in resources)
         {
             api.MapGet($"/{resource.Plural}", resource.List);
             api.MapGet($"/{resource.Plural}/{{id:int}}", resource.Single);
         }
+        api.MapPut("/order_carriers/{id:int}", shipping.PutOrderCarrierAsync);
+        api.MapPost("/order_histories", shipping.PostOrderHistoryAsync);
         api.Map("/{resource}/{**rest}", Unsupported);
+    }
+
+    private IResult? ReadOnlyRefusal(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || !keys.IsReadOnly(PrestaShopWebserviceAuthentication.KeyOf(request))) return null;
+        return MethodNotAllowed(request, Resource(request));
     }
 
     private IResult Root(HttpRequest request) => PrestaShopOutput.For(request).Document(
         new Dictionary<string, object>
         {
-            ["api"] = _resources.ToDictionary(r => r.Plural, r => (object)new { description = r.Plural, get = "true", put = "false", post = "false", patch = "false", delete = "false", head = "true" }),
+            ["api"] = resources.ToDictionary(r => r.Plural, r => (object)new
+            {
+                description = r.Plural, get = "true", put = Allows(r, "PUT"), post = Allows(r, "POST"), patch = "false", delete = "false", head = "true",
+            }),
         },
-        () => new XElement("api", new XAttribute("shopName", PrestaShopSandboxShop.Name), _resources.Select(r =>
-            new XElement(r.Plural, Link($"{shop.ApiUrl}/{r.Plural}"), Permissions(),
-                new XElement("description", Link($"{shop.ApiUrl}/{r.Plural}"), Permissions(), r.Plural),
+        () => new XElement("api", new XAttribute("shopName", PrestaShopSandboxShop.Name), resources.Select(r =>
+            new XElement(r.Plural, Link($"{shop.ApiUrl}/{r.Plural}"), Permissions(r),
+                new XElement("description", Link($"{shop.ApiUrl}/{r.Plural}"), Permissions(r), r.Plural),
                 new XElement("schema", Link($"{shop.ApiUrl}/{r.Plural}?schema=blank"), new XAttribute("type", "blank")),
                 new XElement("schema", Link($"{shop.ApiUrl}/{r.Plural}?schema=synopsis"), new XAttribute("type", "synopsis"))))));
 
-    private IResult Unsupported(string resource, HttpRequest request)
+    private IResult Unsupported(string resource, HttpRequest request) => resources.Any(r => r.Plural == resource)
+        ? MethodNotAllowed(request, resource)
+        : PrestaShopOutput.For(request).Errors(400, (27, $"Resource of type \"{resource}\" does not exists. Did you mean: \"{resources[0].Plural}\"?"));
+
+    private static IResult MethodNotAllowed(HttpRequest request, string resource) => PrestaShopOutput.For(request)
+        .Errors(405, (25, $"Method {request.Method} is not allowed for the resource {resource} with this authentication key"));
+
+    private static string Resource(HttpRequest request)
     {
-        var output = PrestaShopOutput.For(request);
-        return _resources.Any(r => r.Plural == resource)
-            ? output.Errors(405, (25, $"Method {request.Method} is not allowed for the resource \"{resource}\" with this authentication key"))
-            : output.Errors(400, (27, $"Resource of type \"{resource}\" does not exists. Did you mean: \"{_resources[0].Plural}\"?"));
+        var path = request.Path.Value ?? "";
+        var at = path.IndexOf("/api/", StringComparison.Ordinal);
+        return at < 0 ? "" : path[(at + "/api/".Length)..].Split('/')[0];
     }
+
+    private static string Allows(PrestaShopResourceTable resource, string method) =>
+        Writes.GetValueOrDefault(resource.Plural) == method ? "true" : "false";
 
     private static XAttribute Link(string href) => new(PrestaShopOutput.XLink + "href", href);
 
-    private static object[] Permissions() =>
-        [new XAttribute("get", "true"), new XAttribute("put", "false"), new XAttribute("post", "false"),
+    private static object[] Permissions(PrestaShopResourceTable resource) =>
+        [new XAttribute("get", "true"), new XAttribute("put", Allows(resource, "PUT")), new XAttribute("post", Allows(resource, "POST")),
          new XAttribute("patch", "false"), new XAttribute("delete", "false"), new XAttribute("head", "true")];
 }

@@ -16,7 +16,7 @@ public sealed class PrestaShopWebserviceAuthentication(PrestaShopWebserviceKeys 
     /// <returns>null when the key is good, otherwise the answer to send.</returns>
     public async Task<IResult?> AuthenticateAsync(HttpRequest request, CancellationToken ct)
     {
-        var key = BasicUser(request.Headers.Authorization) ?? (request.Query.TryGetValue("ws_key", out var wsKey) ? wsKey.ToString() : null);
+        var key = KeyOf(request);
         (int, string)[] errors = key switch
         {
             null => [(16, "Please enter the authentication key as the login. No password required")],
@@ -29,6 +29,10 @@ public sealed class PrestaShopWebserviceAuthentication(PrestaShopWebserviceKeys 
         request.HttpContext.Response.Headers.WWWAuthenticate = Realm;
         return PrestaShopOutput.For(request).Errors(StatusCodes.Status401Unauthorized, errors);
     }
+
+    /// <summary>The key the call carries: the Basic user, else the ws_key query parameter.</summary>
+    public static string? KeyOf(HttpRequest request) =>
+        BasicUser(request.Headers.Authorization) ?? (request.Query.TryGetValue("ws_key", out var wsKey) ? wsKey.ToString() : null);
 
     private static string? BasicUser(string? header)
     {
