@@ -20,6 +20,13 @@ internal sealed class AmazonSpApi(SandboxGrants grants)
     public static IResult Unauthorized() => Errors(StatusCodes.Status403Forbidden, "Unauthorized",
         "Access to requested resource is denied.", "The access token you provided is revoked, malformed or invalid.");
 
+    /// <summary>The 400 every SP-API model uses for a parameter or body it cannot accept.</summary>
+    public static IResult InvalidInput(string message, string? details = null) => Errors(StatusCodes.Status400BadRequest, "InvalidInput", message, details);
+
+    public static IResult NotFound(string message) => Errors(StatusCodes.Status404NotFound, "NotFound", message);
+
+    public static IResult InternalFailure() => Errors(StatusCodes.Status500InternalServerError, "InternalFailure", "We encountered an internal error. Please try again.");
+
     public static IResult Errors(int status, string code, string message, string? details = null) =>
         Results.Json(new { errors = new[] { new SpApiError(code, message, details) } }, statusCode: status);
 
