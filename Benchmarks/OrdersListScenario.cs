@@ -47,7 +47,7 @@ public static class OrdersListScenario
         var figures = new List<Figure>
         {
             new("orders-list", $"{Orders:N0} orders seeded in {seeding.Elapsed.TotalSeconds:0} s", "(setup)", null,
-                $"6 connections, OrderUpserts in pages of 1,000 ({Orders / seeding.Elapsed.TotalSeconds:0} orders/s), then ANALYZE"),
+                $"6 connections, OrderUpserts in pages of 1,000 ({Orders / seeding.Elapsed.TotalSeconds:0} orders/s), then VACUUM ANALYZE"),
         };
         foreach (var (name, filter) in cases)
         {
@@ -105,15 +105,20 @@ public static class OrdersListScenario
                         .Select(l => new MarketplaceOrderLine($"{i}-{l}", $"SKU-{random.Next(1000):0000}", "Bench item", 1 + random.Next(3), random.Next(100, 10000) / 100m, currency))
                         .ToList();
                     return new MarketplaceOrder($"ORD-{i:0000000}", status, status.ToString(), Names[random.Next(Names.Length)], currency,
-                        lines.Sum(l => l.UnitPrice * l.Quantity), created, created, """{"bench":true}""", lines);
+                        lines.Sum(l => l.UnitPrice * l.Quantity), created, created, RawPayload(i), lines);
                 }).ToList();
                 await OrderUpserts.UpsertAsync(db, connections[group.Key], orders, now, default);
             }
             await tx.CommitAsync();
         }
         await using var analyze = await contexts.CreateDbContextAsync();
-        await analyze.Database.ExecuteSqlRawAsync("ANALYZE orders; ANALYZE order_lines;");
+        // What autovacuum does after a large ingest: statistics, and the visibility map index-only scans rely on.
+        await analyze.Database.ExecuteSqlRawAsync("VACUUM ANALYZE orders");
+        await analyze.Database.ExecuteSqlRawAsync("VACUUM ANALYZE order_lines");
     }
+
+    /// <summary>About the size of a real order's JSON, so that the table is as wide as a real one.</summary>
+    private static string RawPayload(int i) => $$"""{"id":"ORD-{{i:0000000}}","note":"{{new string('x', 1500)}}"}""";
 
     private static async Task<double[]> TimeAsync(Func<Task> call)
     {
