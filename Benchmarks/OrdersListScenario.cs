@@ -65,21 +65,8 @@ public static class OrdersListScenario
 
     private static async Task<List<Connection>> ConnectAsync(BenchApp app)
     {
-        using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(app);
         var ids = new List<Guid>();
-        foreach (var marketplace in Marketplaces)
-        {
-            if (SandboxAccounts.Keyed.Contains(marketplace))
-            {
-                var outcome = await SandboxAccounts.ConnectKeyedAsync(app, marketplace);
-                ids.Add(outcome.ConnectionId ?? throw new InvalidOperationException(outcome.Message));
-            }
-            else
-            {
-                var query = await browser.ConnectAsync(marketplace, SandboxAccounts.For(marketplace, app), $"bench-{marketplace}");
-                ids.Add(Guid.Parse(query["connected"]));
-            }
-        }
+        foreach (var marketplace in Marketplaces) ids.Add(await SandboxAccounts.ConnectAsync(app, marketplace, $"bench-{marketplace}"));
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.Set<Connection>().Where(c => ids.Contains(c.Id)).ToListAsync();
     }

@@ -34,4 +34,21 @@ public static class SandboxAccounts
         return await app.Services.GetRequiredService<KeyConnections>()
             .ConnectAsync(marketplace, MarketplaceEnvironment.BuiltInSandbox, For(marketplace, app), keys, TestUsers.OwnerEmail);
     }
+
+    /// <summary>
+    /// Connects a built-in sandbox account of any marketplace as a seller would: OAuth ones through consent as
+    /// <paramref name="sandboxAccount"/>, key-based ones (their main sandbox store) with the keys the store shows.
+    /// </summary>
+    public static async Task<Guid> ConnectAsync(AppFactory app, string marketplace, string sandboxAccount)
+    {
+        if (Keyed.Contains(marketplace))
+        {
+            var outcome = await ConnectKeyedAsync(app, marketplace);
+            return outcome.ConnectionId ?? throw new InvalidOperationException(outcome.Message);
+        }
+        using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(app);
+        var connected = await browser.ConnectAsync(marketplace, For(marketplace, app), sandboxAccount);
+        return connected.TryGetValue("connected", out var id) ? Guid.Parse(id)
+            : throw new InvalidOperationException($"Connecting {marketplace} as {sandboxAccount} failed: {string.Join("&", connected)}");
+    }
 }

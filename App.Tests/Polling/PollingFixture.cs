@@ -44,21 +44,7 @@ public class PollingFixture : ServerAppFactory
         return (Guid.Parse(connected["connected"]), EbaySandboxAccount.FromName(name));
     }
 
-    /// <summary>
-    /// Connects a built-in sandbox account of any marketplace as a seller would: OAuth ones through consent as
-    /// <paramref name="sandboxAccount"/>, key-based ones (one sandbox store each) with the keys the store shows.
-    /// </summary>
-    public async Task<Guid> ConnectAsync(string marketplace, string sandboxAccount)
-    {
-        if (SandboxAccounts.Keyed.Contains(marketplace))
-        {
-            var outcome = await SandboxAccounts.ConnectKeyedAsync(this, marketplace);
-            return outcome.ConnectionId ?? throw new InvalidOperationException(outcome.Message);
-        }
-        using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(this);
-        var connected = await browser.ConnectAsync(marketplace, SandboxAccounts.For(marketplace, this), sandboxAccount);
-        return Guid.Parse(connected["connected"]);
-    }
+    public Task<Guid> ConnectAsync(string marketplace, string sandboxAccount) => SandboxAccounts.ConnectAsync(this, marketplace, sandboxAccount);
 
     public ShipmentPushes Shipments => Services.GetRequiredService<ShipmentPushes>();
 

@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+using Marketplaces.Database;
+using Marketplaces.Ebay.Sandbox;
+using Marketplaces.Ebay.Sandbox.Orders;
+using Marketplaces.Orders;
+using Marketplaces.Polling;
+using Marketplaces.Sandbox;
+using Marketplaces.Sandbox.Orders;
+using Marketplaces.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Quartz;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplaces.Tests.Orders;
+
+/// <summary>The browser and the app with the poll job paused: each test syncs when it wants orders to arrive.</summary>
+public sealed class OrdersBrowserFixture : BrowserFixture
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await this.EnsureOwnerAsync();
+        await (await Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).PauseJob(PollFeedsJob.Key);
+    }
+
+    public async Task<(Guid Connection, SandboxOrderBook Book)> ConnectEbayAsync(string seller) =>
+        (await SandboxAccounts.ConnectAsync(this, "ebay", seller),
+         Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Book(EbaySandboxAccount.FromName(seller)));
+
+    public Task<SyncOutcome> SyncAsync(Guid connection) => Services.GetRequiredService<FeedEngine>().SyncAsync(connection, FeedNames.Orders, "test");
+
+    public async Task<Order> StoredAsync(Guid connection, string externalId)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Set<Order>().Include(o => o.Lines).SingleAsync(o => o.ConnectionId == connection && o.ExternalId == externalId);
+    }
+
+    public async Task<IPage> SignedInPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
+}
+
+public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture<OrdersBrowserFixture>
+{
+    [Fact]
+    public async Task The_orders_list_pages_filters_by_channel_and_status_and_searches()
+    {
+        var (ebay, ebayBook) = await app.ConnectEbayAsync("list-browser-ebay");
+        ebayBook.AddMany(30);
+        var etsy = await SandboxAccounts.ConnectAsync(app, "etsy", "list-browser-etsy");
+        await app.SyncAsync(ebay);
+        await app.SyncAsync(etsy);
+        var ebayCount = ebayBook.List().Count;
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync("/orders");
+        await page.WaitForInteractiveAsync();
+        var grid = page.Locator(".orders-grid");
+        var total = await page.Locator(".order-count").TextContentAsync();
+        var all = int.Parse(total!.Split(' ')[0]);
+        Assert.True(all > ebayCount, total);
+
+        await Expect(grid.Locator("tbody tr")).ToHaveCountAsync(25);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Go to next page|^Next") }).First.ClickAsync();
+        await Expect(grid.Locator("tbody tr")).ToHaveCountAsync(Math.Min(25, all - 25));
+
+        await page.GetByLabel("Channel").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "eBay" }).ClickAsync();
+        await Expect(page.Locator(".order-count")).ToHaveTextAsync($"{ebayCount} orders");
+        await Expect(grid.Locator(".order-channel").First).ToHaveTextAsync("eBay");
+
+        var wanted = ebayBook.List()[^1];
+        await page.GetByLabel("Search orders").FillAsync(wanted.Id);
+        await page.GetByLabel("Search orders").PressAsync("Enter");
+        await Expect(page.Locator(".order-count")).ToHaveTextAsync("1 order");
+        await Expect(grid.Locator(".order-link")).ToHaveTextAsync(wanted.Id);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clear" }).ClickAsync();
+        await Expect(page.Locator(".order-count")).ToHaveTextAsync($"{all} orders");
+        await page.GetByLabel("Status").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Shipped" }).ClickAsync();
+        await Expect(grid.Locator(".order-status").First).ToHaveTextAsync("Shipped");
+        Assert.True(int.Parse((await page.Locator(".order-count").TextContentAsync())!.Split(' ')[0]) < all);
+    }
+
+    [Fact]
+    public async Task An_order_placed_while_the_list_is_open_appears_without_a_reload()
+    {
+        var (connection, book) = await app.ConnectEbayAsync("live-browser-ebay");
+        await app.SyncAsync(connection);
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync("/orders");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator(".orders-grid tbody tr").First).ToBeVisibleAsync();
+
+        var placed = book.Add();
+        await app.SyncAsync(connection);
+
+        await Expect(page.Locator(".orders-grid .order-link", new() { HasText = placed.Id })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Marking_shipped_on_the_order_page_pushes_to_ebay_and_shows_the_tracking()
+    {
+        var (connection, book) = await app.ConnectEbayAsync("ship-browser-ebay");
+        var sold = book.Add();
+        await app.SyncAsync(connection);
+        var order = await app.StoredAsync(connection, sold.Id);
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/orders/{order.Id}");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator(".order-number")).ToContainTextAsync(sold.Id);
+        await Expect(page.Locator(".ship-to")).ToContainTextAsync(sold.ShipTo.City);
+
+        await page.GetByLabel("Carrier").FillAsync("UPS");
+        await page.GetByLabel("Tracking number").FillAsync("1Z999AA10123456784");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark shipped" }).ClickAsync();
+
+        await Expect(page.Locator(".ship-result")).ToContainTextAsync("pushed to eBay");
+        await Expect(page.Locator(".shipment .shipment-tracking")).ToHaveTextAsync("1Z999AA10123456784");
+        await Expect(page.Locator(".shipment")).ToHaveAttributeAsync("data-state", "Pushed");
+        await Expect(page.Locator(".order-event[data-kind=ShipmentPushed]")).ToBeVisibleAsync();
+        var shipment = Assert.Single(book.Find(sold.Id)!.Shipments);
+        Assert.Equal("1Z999AA10123456784", shipment.TrackingNumber);
+        Assert.Equal(sold.Lines.Sum(l => l.Quantity), shipment.Lines.Sum(l => l.Quantity));
+    }
+
+    [Fact]
+    public async Task A_csv_marks_each_row_shipped_and_reports_the_rows_it_could_not()
+    {
+        var (connection, book) = await app.ConnectEbayAsync("csv-browser-ebay");
+        var sold = book.Add();
+        await app.SyncAsync(connection);
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync("/orders/ship-csv");
+        await page.WaitForInteractiveAsync();
+
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "shipped.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"order,carrier,tracking\n{sold.Id},USPS,9400100000000000000001\nNO-SUCH-ORDER,UPS,1Z1\n{sold.Id},,X"),
+        });
+        await Expect(page.Locator(".csv-row")).ToHaveCountAsync(3);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark 2 shipped") }).ClickAsync();
+
+        await Expect(page.Locator(".csv-summary")).ToHaveTextAsync("1 shipped, 2 not");
+        await Expect(page.Locator(".csv-row[data-line='2']")).ToHaveAttributeAsync("data-outcome", "shipped");
+        await Expect(page.Locator(".csv-row[data-line='3'] .csv-outcome")).ToHaveTextAsync("No order NO-SUCH-ORDER was found.");
+        await Expect(page.Locator(".csv-row[data-line='4'] .csv-outcome")).ToHaveTextAsync("The carrier is missing.");
+        Assert.Equal("9400100000000000000001", Assert.Single(book.Find(sold.Id)!.Shipments).TrackingNumber);
+    }
+}
