@@ -67,7 +67,7 @@ public sealed class ShopifySandboxDriver(ServerAppFactory app) : SandboxDriver(a
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status)
     {
-        Assert.Equal(status, response.StatusCode);
+        Assert.True(status == response.StatusCode, await response.Content.ReadAsStringAsync());
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 }

@@ -31,6 +31,9 @@ internal static class ShopifyOrderJson
         : order.Lines.Any(l => Remaining(order, l) < l.Quantity) ? "IN_PROGRESS"
         : "OPEN";
 
+    /// <summary>The countries the seed ships to (the app runs with invariant globalization: no RegionInfo).</summary>
+    private static readonly Dictionary<string, string> Countries = new() { ["US"] = "United States", ["GB"] = "United Kingdom", ["DE"] = "Germany" };
+
     public static JsonObject Order(SandboxOrder order) => new()
     {
         ["id"] = ShopifyGid.Of("Order", order.Id),
@@ -112,7 +115,7 @@ internal static class ShopifyOrderJson
             ["name"] = address.Name, ["firstName"] = first, ["lastName"] = last, ["company"] = null,
             ["address1"] = address.Line1, ["address2"] = null, ["city"] = address.City,
             ["province"] = address.Region.Length > 0 ? address.Region : null, ["provinceCode"] = address.Region.Length > 0 ? address.Region : null,
-            ["zip"] = address.PostalCode, ["country"] = new RegionInfo(address.CountryCode).EnglishName, ["countryCodeV2"] = address.CountryCode,
+            ["zip"] = address.PostalCode, ["country"] = Countries.GetValueOrDefault(address.CountryCode, address.CountryCode), ["countryCodeV2"] = address.CountryCode,
             ["phone"] = address.Phone.Length > 0 ? address.Phone : null,
         };
     }
