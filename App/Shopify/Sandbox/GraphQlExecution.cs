@@ -65,8 +65,10 @@ internal sealed class GraphQlExecution(GraphQlInputs inputs)
                     cost += items.Sum(i => 1 + i.Cost);
                     break;
                 default:
+                    // A nested connection keeps the object's order: the position is the sort value.
                     var nodes = (source[field.Name] as JsonArray ?? []).OfType<JsonObject>()
-                        .Select(node => new ConnectionItem("", long.Parse(node["id"]!.GetValue<string>().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture), () => node))
+                        .Select((node, i) => new ConnectionItem(i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture),
+                            long.Parse(node["id"]!.GetValue<string>().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture), () => node))
                         .ToList();
                     var (connection, connectionCost) = Connection(nodes, field, spec, arguments);
                     result[field.Name] = connection;
