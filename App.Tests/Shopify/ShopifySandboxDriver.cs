@@ -51,16 +51,23 @@ public sealed class ShopifySandboxDriver(ServerAppFactory app) : SandboxDriver(a
         return await PostTokenAsync(new { client_id = id, client_secret = secret, grant_type = "refresh_token", refresh_token = refreshToken }, shop);
     }
 
-    public async Task<HttpResponseMessage> GraphQlAsync(string? accessToken, string query, string shop = Shop)
+    public async Task<HttpResponseMessage> GraphQlAsync(string? accessToken, string query, string shop = Shop, object? variables = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Admin(shop)}/api/2026-10/graphql.json") { Content = JsonContent.Create(new { query }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Admin(shop)}/api/2026-10/graphql.json")
+        {
+            Content = variables is null ? JsonContent.Create(new { query }) : JsonContent.Create(new { query, variables }),
+        };
         if (accessToken is not null) request.Headers.Add("X-Shopify-Access-Token", accessToken);
         return await Http.SendAsync(request);
     }
 
+    /// <summary>An access token for <paramref name="shop"/>, its orders those of the consent page's shop.</summary>
+    public async Task<string> TokenAsync(string shop = Shop) =>
+        (await ExchangeAsync((await ApproveAsync(shop, shop[..shop.IndexOf('.')]))["code"], shop)).GetProperty("access_token").GetString()!;
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status)
     {
-        Assert.Equal(status, response.StatusCode);
+        Assert.True(status == response.StatusCode, await response.Content.ReadAsStringAsync());
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 }

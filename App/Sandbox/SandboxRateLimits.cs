@@ -177,12 +177,14 @@ public sealed partial class SandboxRateLimits
     }
 
     /// <summary>
-    /// shopify.md §6, simplified as the catalog is: a 1,000-point bucket per app and shop restoring 100 points/s,
-    /// each call taken to cost 100 points. 429 with Retry-After and the THROTTLED error.
+    /// shopify.md §6: the limit is a bucket of query cost points, which only the GraphQL endpoint can price
+    /// (<c>ShopifyGraphQlEndpoint</c> answers THROTTLED itself). Here, the call count that bucket implies at most: every
+    /// call costs at least a point, so no more than 2,000 at once and 100 a second; and <see cref="Force429"/>'s 429
+    /// with Retry-After and the THROTTLED error.
     /// </summary>
     private static LimitedApi Shopify() => new("shopify", ["/sandbox/shopify"],
         (_, path) => ShopifyGraphQlPath().IsMatch(path) ? "graphql" : null,
-        _ => new OperationLimit { RatePerSecond = 1, Burst = 10 },
+        _ => new OperationLimit { RatePerSecond = 100, Burst = 2000 },
         request => request.Headers["X-Shopify-Access-Token"].ToString(),
         (response, _, wait) =>
         {

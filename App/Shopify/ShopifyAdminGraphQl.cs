@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Marketplaces.Catalog;
 using Marketplaces.Connections;
+using Marketplaces.RateLimits;
 
 namespace Marketplaces.Shopify;
 
@@ -16,26 +18,92 @@ public static class ShopifyAdminGraphQl
     public static async Task<JsonElement> QueryAsync(
         HttpClient client, MarketplaceTarget target, string accessToken, string query, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, target.Endpoints.Url("graphql"))
+        using var response = await MarketplaceHttp.SendAsync(client, Request(target, accessToken, query, null), target.Marketplace.Name, ct);
+        using var json = await ReadAsync(response, ct);
+        return Data(json.RootElement, response);
+    }
+
+    /// <summary>
+    /// A call through a connection. All calls of one app to one shop share one cost bucket (§6), so they share the
+    /// limiter's default group; each answer's cost tells the limiter how many such calls a second the bucket sustains.
+    /// </summary>
+    /// <returns>The response's <c>data</c>.</returns>
+    public static async Task<JsonElement> QueryAsync(ConnectionApi api, RateLimiter limiter, string query, object variables, CancellationToken ct)
+    {
+        var key = new RateLimitKey(api.Target.Marketplace.Id, api.Connection.AccountId, RateLimitDefinition.DefaultGroup);
+        using var response = await api.SendAsync(token => key.Set(Request(api.Target, token, query, variables)), ct);
+        using var json = await ReadAsync(response, ct);
+        if (ShopifyQueryCost.Read(json.RootElement)?.CallsPerSecond is { } rate) limiter.ObserveRate(key, rate);
+        return Data(json.RootElement, response);
+    }
+
+    private static HttpRequestMessage Request(MarketplaceTarget target, string accessToken, string query, object? variables)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, target.Endpoints.Url("graphql"))
         {
-            Content = JsonContent.Create(new { query }),
+            Content = variables is null ? JsonContent.Create(new { query }) : JsonContent.Create(new { query, variables }),
         };
         request.Headers.Add(AccessTokenHeader, accessToken);
-        using var response = await MarketplaceHttp.SendAsync(client, request, target.Marketplace.Name, ct);
-        using var json = await MarketplaceHttp.ReadJsonAsync(response, target.Marketplace.Name, ct);
-        var root = json.RootElement;
-        if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
-            throw Failure(errors[0], (int)response.StatusCode);
+        return request;
+    }
+
+    private static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var body = await response.Content.ReadAsStringAsync(ct);
+        JsonDocument? json = null;
+        try
+        {
+            json = body.Length > 0 ? JsonDocument.Parse(body) : null;
+        }
+        catch (JsonException)
+        {
+        }
+        if (response.IsSuccessStatusCode && json is not null) return json;
+        using (json)
+        {
+            var general = MarketplaceHttp.Failure(response, json, "Shopify");
+            throw ErrorsOf(json?.RootElement) is { } errors
+                ? new MarketplaceException(general.Kind, $"{general.Message}: {Message(errors)}", Code(errors), general.RetryAfter, general.StatusCode)
+                : general;
+        }
+    }
+
+    private static JsonElement Data(JsonElement root, HttpResponseMessage response)
+    {
+        if (ErrorsOf(root) is { } errors)
+        {
+            var code = Code(errors);
+            var kind = code switch
+            {
+                "THROTTLED" => MarketplaceErrorKind.RateLimited,
+                "INTERNAL_SERVER_ERROR" => MarketplaceErrorKind.Transient,
+                _ => MarketplaceErrorKind.Rejected,
+            };
+            throw new MarketplaceException(kind, $"Shopify's GraphQL API answered: {Message(errors)}", code, statusCode: (int)response.StatusCode);
+        }
         return root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
             ? data.Clone()
             : throw new MarketplaceException(MarketplaceErrorKind.Rejected, "Shopify's GraphQL answer has no data");
     }
 
-    private static MarketplaceException Failure(JsonElement error, int status)
-    {
-        var message = error.TryGetProperty("message", out var m) ? m.GetString() : null;
-        var code = error.TryGetProperty("extensions", out var e) && e.TryGetProperty("code", out var c) ? c.GetString() : null;
-        var kind = code == "THROTTLED" ? MarketplaceErrorKind.RateLimited : MarketplaceErrorKind.Rejected;
-        return new MarketplaceException(kind, $"Shopify's GraphQL API answered: {message ?? code ?? "an error"}", code, statusCode: status);
-    }
+    /// <summary>The top-level <c>errors</c>: a list of GraphQL errors, or a plain string (as on a 401).</summary>
+    private static JsonElement? ErrorsOf(JsonElement? root) =>
+        root is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("errors", out var errors)
+        && (errors.ValueKind == JsonValueKind.String || errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+            ? errors
+            : null;
+
+    private static string Message(JsonElement errors) =>
+        errors.ValueKind == JsonValueKind.String ? errors.GetString()!
+            : string.Join("; ", errors.EnumerateArray().Select(e =>
+                e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null)
+                .Where(m => m is not null)
+                .DefaultIfEmpty("an error"));
+
+    private static string? Code(JsonElement errors) =>
+        errors.ValueKind == JsonValueKind.Array && errors[0].ValueKind == JsonValueKind.Object
+        && errors[0].TryGetProperty("extensions", out var e) && e.ValueKind == JsonValueKind.Object
+        && e.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String
+            ? c.GetString()
+            : null;
 }

@@ -1,21 +1,29 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marketplaces.Sandbox;
+using Marketplaces.Sandbox.Orders;
 
 namespace Marketplaces.Shopify.Sandbox;
 
 /// <summary>
-/// <c>/{shop}/admin/api/2026-10/graphql.json</c> (fact sheet §4): the access token in <c>X-Shopify-Access-Token</c>,
-/// the query in a JSON body, request-level errors as <c>errors</c> with HTTP 200. It answers the <c>shop</c> query
-/// for now; products and orders join the root fields here.
+/// <c>/{shop}/admin/api/2026-10/graphql.json</c> (fact sheet §4-§6): the access token in <c>X-Shopify-Access-Token</c>,
+/// <c>{"query","variables"}</c> in a JSON body; <c>shop</c>, <c>order</c>, <c>orders</c> and <c>fulfillmentCreate</c>
+/// against the shop's order book. Every answer carries <c>extensions.cost</c>; each app+shop has a bucket of 2,000
+/// points restoring 100 a second (the Standard plan), a query asking for more than the bucket holds is THROTTLED and
+/// one asking for more than 1,000 refused (MAX_COST_EXCEEDED), both with HTTP 200 like every GraphQL error.
 /// </summary>
-internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants)
+internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderBooks books, SandboxRateLimits limits, TimeProvider clock)
 {
-    private static readonly Dictionary<string, Func<ShopifyGrant, JsonNode?>> ShopFields = new()
-    {
-        ["name"] = grant => grant.ShopName,
-        ["myshopifyDomain"] = grant => grant.Shop,
-    };
+    public const double BucketSize = 2000;
+    public const double RestoreRate = 100;
+    public const int MaxQueryCost = 1000;
+
+    /// <summary>Every mutation costs 10 points, whatever it selects.</summary>
+    public const int MutationCost = 10;
+
+    private const string LimitsDocumentation = "https://shopify.dev/api/usage/limits#rate-limits";
+    private readonly ConcurrentDictionary<string, ShopifyCostBucket> _buckets = new();
 
     public async Task<IResult> HandleAsync(string shop, HttpRequest http, CancellationToken ct)
     {
@@ -24,45 +32,127 @@ internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants)
         if (token?.Read<ShopifyGrant>() is not { } grant || grant.Shop != shop)
             return Results.Json(new JsonObject { ["errors"] = "[API] Invalid API key or access token (unrecognized login or wrong password)" },
                 statusCode: StatusCodes.Status401Unauthorized);
-        if (await QueryAsync(http, ct) is not { } query)
+        if (await BodyAsync(http, ct) is not var (query, variables))
             return Results.Json(new JsonObject { ["errors"] = new JsonObject { ["query"] = "Required parameter missing or invalid" } },
                 statusCode: StatusCodes.Status400BadRequest);
+        var bucket = _buckets.GetOrAdd(shop, _ => new ShopifyCostBucket(BucketSize, RestoreRate, clock.GetUtcNow()));
+        int requested;
+        GraphQlDocument document;
+        GraphQlExecution execution;
         try
         {
-            var data = new JsonObject();
-            foreach (var field in GraphQlSelection.Parse(query))
-                data[field.Name] = field.Name == "shop" ? Select(field, "Shop", ShopFields, grant) : throw Undefined(field, "QueryRoot");
-            return Results.Json(new JsonObject { ["data"] = data, ["extensions"] = Cost() });
+            document = GraphQlParser.Parse(query);
+            execution = new GraphQlExecution(new GraphQlInputs(document, variables));
+            var selected = execution.Requested(document.Operation == "mutation" ? ShopifySchema.Mutation : ShopifySchema.QueryRoot, document.Fields);
+            requested = document.Operation == "mutation" ? MutationCost * document.Fields.Count : selected;
         }
         catch (FormatException e)
         {
-            return Results.Json(new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = e.Message }) });
+            return Answer(Errors(e.Message), null);
         }
-    }
-
-    private static JsonObject Select<T>(GraphQlField field, string type, Dictionary<string, Func<T, JsonNode?>> resolvers, T source)
-    {
-        if (field.Fields.Count == 0) throw new FormatException($"Field must have selections (field '{field.Name}' returns {type} but has no selections)");
-        var result = new JsonObject();
-        foreach (var selected in field.Fields)
+        if (requested > MaxQueryCost)
         {
-            if (!resolvers.TryGetValue(selected.Name, out var resolve)) throw Undefined(selected, type);
-            if (selected.Fields.Count > 0) throw new FormatException($"Selections can't be made on scalars (field '{selected.Name}' of type '{type}')");
-            result[selected.Name] = resolve(source);
+            return Answer(Errors($"Query cost is {requested}, which exceeds the single query max cost limit ({MaxQueryCost}).", new JsonObject
+            {
+                ["code"] = "MAX_COST_EXCEEDED", ["cost"] = requested, ["maxCost"] = MaxQueryCost, ["documentation"] = LimitsDocumentation,
+            }), Cost(requested, null, bucket));
         }
-        return result;
+        if (limits.Enabled && !bucket.TryTake(requested, clock.GetUtcNow()))
+            return Answer(Errors("Throttled", new JsonObject { ["code"] = "THROTTLED", ["documentation"] = LimitsDocumentation }), Cost(requested, null, bucket));
+        try
+        {
+            var book = ShopifySandboxOrders.Book(books, shop);
+            var data = new JsonObject();
+            var actual = 0;
+            var lost = false;
+            foreach (var field in document.Fields)
+            {
+                var (value, cost, lose) = Resolve(field, document.Operation, execution, book, grant);
+                if (value is null && cost < 0) return Internal(http);
+                data[field.Name] = value;
+                actual += cost;
+                lost |= lose;
+            }
+            if (document.Operation == "mutation") actual = requested;
+            if (limits.Enabled) bucket.Refund(requested - actual);
+            if (lost)
+            {
+                http.HttpContext.Abort();
+                return Results.Empty;
+            }
+            return Answer(new JsonObject { ["data"] = data }, Cost(requested, actual, bucket));
+        }
+        catch (FormatException e)
+        {
+            if (limits.Enabled) bucket.Refund(requested);
+            return Answer(Errors(e.Message), Cost(requested, null, bucket));
+        }
     }
 
-    private static FormatException Undefined(GraphQlField field, string type) => new($"Field '{field.Name}' doesn't exist on type '{type}'");
+    /// <returns>The field's value and actual cost; a negative cost when the book's read was interrupted.</returns>
+    private (JsonNode? Value, int Cost, bool Lost) Resolve(GraphQlField field, string operation, GraphQlExecution execution, SandboxOrderBook book, ShopifyGrant grant)
+    {
+        var root = operation == "mutation" ? ShopifySchema.Mutation : ShopifySchema.QueryRoot;
+        var spec = execution.Spec(root, field);
+        var arguments = execution.Inputs.Arguments(field, spec);
+        switch (field.Name)
+        {
+            case "shop":
+                var (shop, shopCost) = execution.Project(new JsonObject { ["name"] = grant.ShopName, ["myshopifyDomain"] = grant.Shop }, "Shop", field.Fields);
+                return (shop, 1 + shopCost, false);
+            case "order":
+                var id = ShopifyGid.IdOf(arguments["id"]!.GetValue<string>(), "Order")
+                    ?? throw new FormatException($"Invalid global id '{arguments["id"]!.GetValue<string>()}'");
+                var found = book.Read(orders => orders.FirstOrDefault(o => o.Id == id) is { } order ? ShopifyOrderJson.Order(order) : null);
+                if (found is null) return (null, 1, false);
+                var (projected, cost) = execution.Project(found, "Order", field.Fields);
+                return (projected, 1 + cost, false);
+            case "orders":
+                return Orders(field, spec, arguments, execution, book);
+            default:
+                var (payload, lost) = ShopifyFulfillmentCreate.Run(book, arguments["fulfillment"]!.AsObject(), clock.GetUtcNow());
+                var (value, _) = execution.Project(payload, spec.Type, field.Fields);
+                return (value, MutationCost, lost);
+        }
+    }
 
-    private static async Task<string?> QueryAsync(HttpRequest http, CancellationToken ct)
+    private static (JsonNode? Value, int Cost, bool Lost) Orders(
+        GraphQlField field, FieldSpec spec, Dictionary<string, JsonNode?> arguments, GraphQlExecution execution, SandboxOrderBook book)
+    {
+        var search = arguments.GetValueOrDefault("query")?.GetValue<string>();
+        var matches = ShopifyOrderSearch.Parse(search);
+        var sortKey = arguments.GetValueOrDefault("sortKey")?.GetValue<string>() ?? "ID";
+        Func<SandboxOrder, string> sortValue = sortKey switch
+        {
+            "UPDATED_AT" => o => ShopifyOrderJson.Time(o.ModifiedAt),
+            "CREATED_AT" or "PROCESSED_AT" => o => ShopifyOrderJson.Time(o.CreatedAt),
+            "ID" or "ORDER_NUMBER" => _ => "",
+            _ => throw new FormatException($"The sandbox sorts orders by UPDATED_AT, CREATED_AT, PROCESSED_AT, ID or ORDER_NUMBER, not {sortKey}"),
+        };
+        var read = string.Join('&', arguments.Where(a => a.Value is not null).Select(a => $"{a.Key}={a.Value switch
+        {
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+            var other => other!.ToJsonString(),
+        }}"));
+        var served = book.TryRead(read, orders => execution.Connection(orders.Where(matches)
+            .Select(o => new ConnectionItem(sortValue(o), long.Parse(o.Id, System.Globalization.CultureInfo.InvariantCulture), () => ShopifyOrderJson.Order(o)))
+            .OrderBy(i => i.SortValue, StringComparer.Ordinal).ThenBy(i => i.Id).ToList(), field, spec, arguments), out var page);
+        return served ? (page.Value, page.Cost, false) : (null, -1, false);
+    }
+
+    private static async Task<(string Query, JsonObject? Variables)?> BodyAsync(HttpRequest http, CancellationToken ct)
     {
         if (!http.HasJsonContentType()) return null;
         try
         {
-            using var body = await JsonDocument.ParseAsync(http.Body, cancellationToken: ct);
-            return body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("query", out var query)
-                && query.ValueKind == JsonValueKind.String ? query.GetString() : null;
+            var body = await JsonNode.ParseAsync(http.Body, cancellationToken: ct);
+            if (body is not JsonObject root || root["query"] is not JsonValue query || query.GetValueKind() != JsonValueKind.String) return null;
+            return root["variables"] switch
+            {
+                null => (query.GetValue<string>(), null),
+                JsonObject variables => (query.GetValue<string>(), variables),
+                _ => null,
+            };
         }
         catch (JsonException)
         {
@@ -70,14 +160,37 @@ internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants)
         }
     }
 
-    /// <summary>The cost block every Admin GraphQL answer carries (fact sheet §6); the sandbox does not throttle yet.</summary>
-    private static JsonObject Cost() => new()
+    private static JsonObject Errors(string message, JsonObject? extensions = null)
     {
-        ["cost"] = new JsonObject
-        {
-            ["requestedQueryCost"] = 1,
-            ["actualQueryCost"] = 1,
-            ["throttleStatus"] = new JsonObject { ["maximumAvailable"] = 2000.0, ["currentlyAvailable"] = 1999, ["restoreRate"] = 100.0 },
-        },
+        var error = new JsonObject { ["message"] = message };
+        if (extensions is not null) error["extensions"] = extensions;
+        return new JsonObject { ["errors"] = new JsonArray(error) };
+    }
+
+    private JsonObject Cost(int requested, int? actual, ShopifyCostBucket bucket) => new()
+    {
+        ["requestedQueryCost"] = requested,
+        ["actualQueryCost"] = actual,
+        ["throttleStatus"] = bucket.Status(clock.GetUtcNow()),
     };
+
+    private static IResult Answer(JsonObject body, JsonObject? cost)
+    {
+        if (cost is not null) body["extensions"] = new JsonObject { ["cost"] = cost };
+        return Results.Json(body);
+    }
+
+    /// <summary>What Shopify answers when it fails on its side.</summary>
+    private static IResult Internal(HttpRequest http)
+    {
+        var requestId = http.HttpContext.TraceIdentifier;
+        return Results.Json(new JsonObject
+        {
+            ["errors"] = new JsonArray(new JsonObject
+            {
+                ["message"] = $"Internal error. Looks like something went wrong on our end.\nRequest ID: {requestId}",
+                ["extensions"] = new JsonObject { ["code"] = "INTERNAL_SERVER_ERROR", ["requestId"] = requestId },
+            }),
+        }, statusCode: StatusCodes.Status500InternalServerError);
+    }
 }
