@@ -98,7 +98,7 @@ public static class FullSyncScenario
             "amazon" => emulators.OfType<AmazonOrdersEmulator>().Single().Book(AmazonSandboxAccount.FromName(Seller)),
             "ebay" => app.EbayOrders(EbaySandboxAccount.FromName(Seller)),
             "etsy" => emulators.OfType<EtsyEmulator>().Single().Book(Seller),
-            "shopify" => emulators.OfType<ShopifyEmulator>().Single().Book(SandboxAccounts.For("shopify", app)!),
+            "shopify" => emulators.OfType<ShopifyEmulator>().Single().Book(SandboxAccounts.ShopOf(Seller)),
             "woocommerce" => emulators.OfType<WooCommerceEmulator>().Single().Book(),
             _ => emulators.OfType<PrestaShopEmulator>().Single().Book(),
         };

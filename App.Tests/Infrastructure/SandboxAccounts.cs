@@ -47,8 +47,12 @@ public static class SandboxAccounts
             return outcome.ConnectionId ?? throw new InvalidOperationException(outcome.Message);
         }
         using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(app);
-        var connected = await browser.ConnectAsync(marketplace, For(marketplace, app), sandboxAccount);
+        // A Shopify account is its shop: each sandbox account gets a shop of its own.
+        var account = marketplace == "shopify" ? ShopOf(sandboxAccount) : For(marketplace, app);
+        var connected = await browser.ConnectAsync(marketplace, account, sandboxAccount);
         return connected.TryGetValue("connected", out var id) ? Guid.Parse(id)
             : throw new InvalidOperationException($"Connecting {marketplace} as {sandboxAccount} failed: {string.Join("&", connected)}");
     }
+
+    public static string ShopOf(string sandboxAccount) => $"{sandboxAccount}.myshopify.com";
 }
