@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Etsy.Orders;
 
-/// <summary>The engine reading the Etsy emulator's receipts: first and incremental syncs, pages, changes, re-reads, throttling.</summary>
+/// <summary>The engine reading the Etsy emulator's receipts: first and incremental syncs, pages, changes, re-reads.</summary>
 public sealed class EtsyOrdersSyncTests(PollingFixture app) : IClassFixture<PollingFixture>
 {
     private static int Pages(int orders) => Math.Max(1, (orders + PollingFixture.PageSize - 1) / PollingFixture.PageSize);
@@ -155,6 +155,15 @@ public sealed class EtsyOrdersSyncTests(PollingFixture app) : IClassFixture<Poll
         Assert.Equal(PollingFixture.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), Query(book.Requests()[2])["offset"]);
         Assert.Equal(book.List().Select(o => o.Id).Order(), (await app.StoredOrdersAsync(connection)).Select(o => o.ExternalId).Order());
     }
+}
+
+/// <summary>
+/// A forced 429 slows the app's Etsy allowance down for a while (Etsy's limit is per API key, so for every shop): it
+/// gets an app of its own, so that the other sync tests do not run in its slow-down.
+/// </summary>
+public sealed class EtsyThrottledSyncTests(PollingFixture app) : IClassFixture<PollingFixture>
+{
+    private SandboxOrderBook Book(string seller) => app.Services.GetServices<ISandboxEmulator>().OfType<EtsyEmulator>().Single().Book(seller);
 
     [Fact]
     public async Task A_throttled_call_waits_for_retry_after_and_the_sync_completes()
