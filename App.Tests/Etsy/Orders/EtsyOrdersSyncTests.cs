@@ -11,7 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplaces.Tests.Etsy.Orders;
 
 /// <summary>The engine reading the Etsy emulator's receipts: first and incremental syncs, pages, changes, re-reads.</summary>
-public sealed class EtsyOrdersSyncTests(PollingFixture app) : IClassFixture<PollingFixture>
+/// <summary>Emulator limits off: these tests read and connect faster than Etsy's 10 calls a second per API key.</summary>
+public sealed class EtsyUnlimitedFixture : PollingFixture
+{
+    public EtsyUnlimitedFixture() => With("Sandbox:RateLimits:Enabled", "false");
+}
+
+public sealed class EtsyOrdersSyncTests(EtsyUnlimitedFixture app) : IClassFixture<EtsyUnlimitedFixture>
 {
     private static int Pages(int orders) => Math.Max(1, (orders + PollingFixture.PageSize - 1) / PollingFixture.PageSize);
 
