@@ -50,8 +50,11 @@ public static class SandboxAccounts
         // A Shopify account is its shop: each sandbox account gets a shop of its own.
         var account = marketplace == "shopify" ? ShopOf(sandboxAccount) : For(marketplace, app);
         var connected = await browser.ConnectAsync(marketplace, account, sandboxAccount);
-        return connected.TryGetValue("connected", out var id) ? Guid.Parse(id)
-            : throw new InvalidOperationException($"Connecting {marketplace} as {sandboxAccount} failed: {string.Join("&", connected)}");
+        if (connected.TryGetValue("connected", out var id)) return Guid.Parse(id);
+        var failure = connected.TryGetValue("event", out var eventId)
+            ? (await app.Services.GetRequiredService<ConnectionAudit>().FindAsync(long.Parse(eventId)))?.Message
+            : string.Join("&", connected);
+        throw new InvalidOperationException($"Connecting {marketplace} as {sandboxAccount} failed: {failure}");
     }
 
     public static string ShopOf(string sandboxAccount) => $"{sandboxAccount}.myshopify.com";

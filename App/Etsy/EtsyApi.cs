@@ -16,20 +16,23 @@ public static class EtsyApi
 
     public static string ApiKey(MarketplaceTarget target) => $"{target.Credentials["clientId"]}:{target.Credentials["sharedSecret"]}";
 
+    /// <summary>
+    /// A call counted against the app's allowance, whoever it is for: the allowance is the API key's, so the calls that
+    /// identify a shop while it connects spend from it as much as a sync does.
+    /// </summary>
     /// <param name="path">From the API root, e.g. <c>/v3/application/users/me</c>.</param>
     public static HttpRequestMessage Request(HttpMethod method, MarketplaceTarget target, string accessToken, string path)
     {
         var request = new HttpRequestMessage(method, target.Endpoints.ApiBaseUrl + path);
         request.Headers.Add("x-api-key", ApiKey(target));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return request;
+        return new RateLimitKey(target.Marketplace.Id, RateLimitKey.Application, RateLimitGroup).Set(request);
     }
 
-    /// <summary>A call on the connected shop, counted against the app's allowance.</summary>
+    /// <summary>A call on the connected shop.</summary>
     /// <param name="path">After <c>/v3/application/shops/{shop_id}</c>, e.g. <c>/receipts</c>.</param>
     public static HttpRequestMessage ShopRequest(HttpMethod method, ConnectionApi api, string accessToken, string path) =>
-        new RateLimitKey(api.Target.Marketplace.Id, api.Connection.AccountId, RateLimitGroup)
-            .Set(Request(method, api.Target, accessToken, $"/v3/application/shops/{ShopId(api.Connection)}{path}"));
+        Request(method, api.Target, accessToken, $"/v3/application/shops/{ShopId(api.Connection)}{path}");
 
     /// <summary>The connection's account is its shop (<see cref="EtsyIdentityResolver"/>); it goes into URLs, so it must be a shop id.</summary>
     public static string ShopId(Connection connection) =>

@@ -11,13 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplaces.Tests.Etsy.Orders;
 
 /// <summary>The engine reading the Etsy emulator's receipts: first and incremental syncs, pages, changes, re-reads.</summary>
-/// <summary>Emulator limits off: these tests read and connect faster than Etsy's 10 calls a second per API key.</summary>
-public sealed class EtsyUnlimitedFixture : PollingFixture
-{
-    public EtsyUnlimitedFixture() => With("Sandbox:RateLimits:Enabled", "false");
-}
-
-public sealed class EtsyOrdersSyncTests(EtsyUnlimitedFixture app) : IClassFixture<EtsyUnlimitedFixture>
+public sealed class EtsyOrdersSyncTests(PollingFixture app) : IClassFixture<PollingFixture>
 {
     private static int Pages(int orders) => Math.Max(1, (orders + PollingFixture.PageSize - 1) / PollingFixture.PageSize);
 
@@ -26,6 +20,21 @@ public sealed class EtsyOrdersSyncTests(EtsyUnlimitedFixture app) : IClassFixtur
     private static DateTimeOffset Seconds(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
 
     private static Dictionary<string, string> Query(string request) => QueryHelpers.ParseQuery(request).ToDictionary(p => p.Key, p => p.Value.ToString());
+
+    [Fact]
+    public async Task Connecting_a_shop_right_after_a_sync_spent_the_per_second_allowance_is_paced_not_refused()
+    {
+        var busy = await app.ConnectAsync("etsy", "etsy-busy-shop");
+        Book("etsy-busy-shop").AddMany(40);
+        var journal = app.Services.GetRequiredService<SandboxJournal>();
+        var refusals = journal.Count("etsy", "429");
+
+        Assert.Equal(SyncResult.Synced, (await app.SyncOrdersAsync(busy)).Result);
+        var next = await app.ConnectAsync("etsy", "etsy-next-shop");
+
+        Assert.NotEqual(busy, next);
+        Assert.Equal(refusals, journal.Count("etsy", "429"));
+    }
 
     [Fact]
     public async Task The_first_sync_stores_every_receipt_with_its_transactions_totals_and_ship_to()
