@@ -52,17 +52,39 @@ public static class MarketplaceHttp
     /// </summary>
     public static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, string marketplaceName, CancellationToken ct)
     {
+        var json = await TryReadJsonAsync(response, ct);
+        if (response.IsSuccessStatusCode && json is not null && !HasOAuthError(json)) return json;
+        using (json) throw Failure(response, json, marketplaceName);
+    }
+
+    /// <summary>Reads a JSON success body, or throws the failure <paramref name="failure"/> reads from the marketplace's own error body.</summary>
+    public static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, Func<HttpResponseMessage, JsonDocument?, MarketplaceException> failure, CancellationToken ct)
+    {
+        var json = await TryReadJsonAsync(response, ct);
+        if (response.IsSuccessStatusCode && json is not null) return json;
+        using (json) throw failure(response, json);
+    }
+
+    /// <summary>For calls that answer with headers only (a 201 with Location, a 204): throws unless the call succeeded.</summary>
+    public static async Task EnsureSuccessAsync(HttpResponseMessage response, Func<HttpResponseMessage, JsonDocument?, MarketplaceException> failure, CancellationToken ct)
+    {
+        if (response.IsSuccessStatusCode) return;
+        using var json = await TryReadJsonAsync(response, ct);
+        throw failure(response, json);
+    }
+
+    /// <summary>The body as JSON, or null when it is empty or not JSON (a proxy's error page, a truncated answer).</summary>
+    public static async Task<JsonDocument?> TryReadJsonAsync(HttpResponseMessage response, CancellationToken ct)
+    {
         var body = await response.Content.ReadAsStringAsync(ct);
-        JsonDocument? json = null;
         try
         {
-            json = body.Length > 0 ? JsonDocument.Parse(body) : null;
+            return body.Length > 0 ? JsonDocument.Parse(body) : null;
         }
         catch (JsonException)
         {
+            return null;
         }
-        if (response.IsSuccessStatusCode && json is not null && !HasOAuthError(json)) return json;
-        throw Failure(response, json, marketplaceName);
     }
 
     public static MarketplaceException Failure(HttpResponseMessage response, JsonDocument? json, string marketplaceName)
@@ -70,15 +92,20 @@ public static class MarketplaceHttp
         var status = (int)response.StatusCode;
         var (code, description) = json is null ? (null, null) : OAuthError(json.RootElement);
         var message = $"{marketplaceName} answered {status}" + (code is null ? "" : $": {code}") + (description is null ? "" : $" ({description})");
-        var kind = code switch
-        {
-            "invalid_grant" => MarketplaceErrorKind.ReauthorizationRequired,
-            _ when response.StatusCode == HttpStatusCode.TooManyRequests => MarketplaceErrorKind.RateLimited,
-            _ when status >= 500 || status == 408 => MarketplaceErrorKind.Transient,
-            _ => MarketplaceErrorKind.Rejected,
-        };
-        return new MarketplaceException(kind, message, code, RetryAfter(response.Headers.RetryAfter), status);
+        var kind = code == "invalid_grant" ? MarketplaceErrorKind.ReauthorizationRequired : KindOf(response);
+        return new MarketplaceException(kind, message, code, RetryAfterOf(response), status);
     }
+
+    /// <summary>The shared status table: 429 is rate limited, 5xx and 408 are transient, anything else is a refusal.</summary>
+    public static MarketplaceErrorKind KindOf(HttpResponseMessage response) => (int)response.StatusCode switch
+    {
+        429 => MarketplaceErrorKind.RateLimited,
+        >= 500 or 408 => MarketplaceErrorKind.Transient,
+        _ => MarketplaceErrorKind.Rejected,
+    };
+
+    public static TimeSpan? RetryAfterOf(HttpResponseMessage response) =>
+        response.Headers.RetryAfter is { } header ? header.Delta ?? (header.Date is { } date ? date - DateTimeOffset.UtcNow : null) : null;
 
     private static bool HasOAuthError(JsonDocument json) =>
         json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var error)
@@ -91,7 +118,4 @@ public static class MarketplaceHttp
         var description = root.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
         return (code, description);
     }
-
-    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header) =>
-        header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
 }

@@ -47,26 +47,14 @@ public static class ShopifyAdminGraphQl
         return request;
     }
 
-    private static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        var body = await response.Content.ReadAsStringAsync(ct);
-        JsonDocument? json = null;
-        try
+    private static Task<JsonDocument> ReadAsync(HttpResponseMessage response, CancellationToken ct) =>
+        MarketplaceHttp.ReadJsonAsync(response, (failed, json) =>
         {
-            json = body.Length > 0 ? JsonDocument.Parse(body) : null;
-        }
-        catch (JsonException)
-        {
-        }
-        if (response.IsSuccessStatusCode && json is not null) return json;
-        using (json)
-        {
-            var general = MarketplaceHttp.Failure(response, json, "Shopify");
-            throw ErrorsOf(json?.RootElement) is { } errors
+            var general = MarketplaceHttp.Failure(failed, json, "Shopify");
+            return ErrorsOf(json?.RootElement) is { } errors
                 ? new MarketplaceException(general.Kind, $"{general.Message}: {Message(errors)}", Code(errors), general.RetryAfter, general.StatusCode)
                 : general;
-        }
-    }
+        }, ct);
 
     private static JsonElement Data(JsonElement root, HttpResponseMessage response)
     {

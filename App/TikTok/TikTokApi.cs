@@ -17,16 +17,7 @@ public static class TikTokApi
         using var request = new HttpRequestMessage(HttpMethod.Get, target.Endpoints.ApiBaseUrl + pathAndQuery);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         using var response = await MarketplaceHttp.SendAsync(client, request, target.Marketplace.Name, ct);
-        var body = await response.Content.ReadAsStringAsync(ct);
-        JsonDocument json;
-        try
-        {
-            json = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            throw MarketplaceHttp.Failure(response, null, target.Marketplace.Name);
-        }
+        var json = await MarketplaceHttp.TryReadJsonAsync(response, ct) ?? throw MarketplaceHttp.Failure(response, null, target.Marketplace.Name);
         var code = json.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
             && error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         if (code == "ok" && response.IsSuccessStatusCode) return json;

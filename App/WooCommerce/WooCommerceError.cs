@@ -9,31 +9,11 @@ public static class WooCommerceError
     public static async Task<MarketplaceException> ReadAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var status = (int)response.StatusCode;
-        var (code, message) = Parse(await response.Content.ReadAsStringAsync(ct));
+        using var json = await MarketplaceHttp.TryReadJsonAsync(response, ct);
+        var (code, message) = json?.RootElement is { ValueKind: JsonValueKind.Object } root ? (Text(root, "code"), Text(root, "message")) : (null, null);
         var text = $"WooCommerce answered {status}" + (code is null ? "" : $": {code}") + (message is null ? "" : $" ({message})")
             + (response.Headers.Location is { } location ? $" and redirects to {location}: check the store URL" : "");
-        var kind = status switch
-        {
-            429 => MarketplaceErrorKind.RateLimited,
-            >= 500 or 408 => MarketplaceErrorKind.Transient,
-            _ => MarketplaceErrorKind.Rejected,
-        };
-        return new MarketplaceException(kind, text, code, response.Headers.RetryAfter?.Delta, status);
-    }
-
-    private static (string? Code, string? Message) Parse(string body)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return (null, null);
-            return (Text(root, "code"), Text(root, "message"));
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
+        return new MarketplaceException(MarketplaceHttp.KindOf(response), text, code, MarketplaceHttp.RetryAfterOf(response), status);
     }
 
     private static string? Text(JsonElement root, string name) =>

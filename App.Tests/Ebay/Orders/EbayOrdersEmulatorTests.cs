@@ -127,7 +127,7 @@ public sealed class EbayOrdersEmulatorTests(PollingFixture app) : IClassFixture<
         using var http = await SellerAsync("bad-date-seller");
         using var response = await http.GetAsync($"{EbaySellerApi.OrdersPath}?filter=lastmodifieddate:%5B2026-01-01..%5D");
 
-        var error = await Assert.ThrowsAsync<MarketplaceException>(() => EbayApiFailure.ReadJsonAsync(response, default));
+        var error = await Assert.ThrowsAsync<MarketplaceException>(() => EbayApiFailure.Errors.ReadJsonAsync(response, default));
 
         Assert.Equal("eBay answered 400: 30810 Invalid date format", error.Message);
         Assert.Equal(MarketplaceErrorKind.Rejected, error.Kind);

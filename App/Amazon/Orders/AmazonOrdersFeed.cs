@@ -32,7 +32,7 @@ public sealed class AmazonOrdersFeed(TimeProvider clock) : IFeed
 
         using var response = await context.SendAsync(
             accessToken => AmazonRequests.Create(context.Connection.AccountId, Operation, HttpMethod.Get, url, accessToken, clock.GetUtcNow()), ct);
-        using var json = await AmazonApiFailure.ReadJsonAsync(response, ct);
+        using var json = await AmazonApiFailure.Errors.ReadJsonAsync(response, ct);
         var root = json.RootElement;
         var orders = root.TryGetProperty("orders", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(AmazonOrderMapping.ToMarketplaceOrder).ToList()
@@ -54,7 +54,7 @@ public sealed class AmazonOrdersFeed(TimeProvider clock) : IFeed
     {
         using var response = await context.SendAsync(accessToken => AmazonRequests.Create(context.Connection.AccountId, AmazonParticipations.Operation,
             HttpMethod.Get, AmazonParticipations.Url(context.Target.Endpoints.ApiBaseUrl), accessToken, clock.GetUtcNow()), ct);
-        using var json = await AmazonApiFailure.ReadJsonAsync(response, ct);
+        using var json = await AmazonApiFailure.Errors.ReadJsonAsync(response, ct);
         var ids = AmazonParticipations.MarketplaceIds(json.RootElement);
         return ids.Count > 0 ? ids
             : throw new MarketplaceException(MarketplaceErrorKind.Rejected, "Amazon lists no marketplace this seller participates in, so there are no orders to read.");

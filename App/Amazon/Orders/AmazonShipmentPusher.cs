@@ -20,7 +20,7 @@ public sealed class AmazonShipmentPusher(TimeProvider clock) : IShipmentPusher
         var body = AmazonShipmentConfirmation.Body(push);
         using var response = await api.SendAsync(accessToken => AmazonRequests.Create(api.Connection.AccountId, "confirmShipment", HttpMethod.Post, url,
             accessToken, clock.GetUtcNow(), JsonContent.Create(body)), ct);
-        await AmazonApiFailure.EnsureSuccessAsync(response, ct);
+        await AmazonApiFailure.Errors.EnsureSuccessAsync(response, ct);
         return AmazonShipmentConfirmation.PackageReferenceId(push.ShipmentId);
     }
 
@@ -29,7 +29,7 @@ public sealed class AmazonShipmentPusher(TimeProvider clock) : IShipmentPusher
         var url = $"{api.Target.Endpoints.ApiBaseUrl.TrimEnd('/')}/orders/2026-01-01/orders/{Uri.EscapeDataString(push.Order.ExternalId)}?includedData=PACKAGES";
         using var response = await api.SendAsync(accessToken =>
             AmazonRequests.Create(api.Connection.AccountId, "getOrder", HttpMethod.Get, url, accessToken, clock.GetUtcNow()), ct);
-        using var json = await AmazonApiFailure.ReadJsonAsync(response, ct);
+        using var json = await AmazonApiFailure.Errors.ReadJsonAsync(response, ct);
         var packages = json.RootElement.TryGetProperty("order", out var order) && order.TryGetProperty("packages", out var list)
                        && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().ToList()

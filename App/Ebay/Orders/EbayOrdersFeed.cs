@@ -29,7 +29,7 @@ public sealed class EbayOrdersFeed : IFeed
             throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay's next page points outside its API: {url.GetLeftPart(UriPartial.Authority)}");
         var quota = new RateLimitKey(MarketplaceId, context.Connection.AccountId, "sell.fulfillment");
         using var response = await context.SendAsync(token => quota.Set(Request(url, token)), ct);
-        using var json = await EbayApiFailure.ReadJsonAsync(response, ct);
+        using var json = await EbayApiFailure.Errors.ReadJsonAsync(response, ct);
         var root = json.RootElement;
         var orders = root.TryGetProperty("orders", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(EbayOrderMapping.ToMarketplaceOrder).ToList()

@@ -33,14 +33,14 @@ public sealed class EbayShipmentPusher : IShipmentPusher
             request.Content = JsonContent.Create(body, new MediaTypeHeaderValue("application/json"));
             return request;
         }, ct);
-        await EbayApiFailure.EnsureSuccessAsync(response, ct);
+        await EbayApiFailure.Errors.EnsureSuccessAsync(response, ct);
         return response.Headers.Location is { } location ? Uri.UnescapeDataString(location.OriginalString.TrimEnd('/').Split('/')[^1]) : null;
     }
 
     public async Task<FoundShipment?> FindAsync(ConnectionApi api, ShipmentPush push, CancellationToken ct)
     {
         using var response = await api.SendAsync(token => Request(api, HttpMethod.Get, FulfillmentsUrl(api, push), token), ct);
-        using var json = await EbayApiFailure.ReadJsonAsync(response, ct);
+        using var json = await EbayApiFailure.Errors.ReadJsonAsync(response, ct);
         var tracking = TrackingNumber(push.TrackingNumber);
         if (!json.RootElement.TryGetProperty("fulfillments", out var fulfillments) || fulfillments.ValueKind != JsonValueKind.Array) return null;
         return fulfillments.EnumerateArray()
