@@ -37,12 +37,8 @@ public class PollingFixture : ServerAppFactory
         Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Book(seller);
 
     /// <summary>Connects the built-in sandbox's eBay user <paramref name="name"/>, as a seller would.</summary>
-    public async Task<(Guid Connection, EbaySandboxAccount Seller)> ConnectEbayAsync(string name)
-    {
-        using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(this);
-        var connected = await browser.ConnectAsync("ebay", sandboxAccount: name);
-        return (Guid.Parse(connected["connected"]), EbaySandboxAccount.FromName(name));
-    }
+    public async Task<(Guid Connection, EbaySandboxAccount Seller)> ConnectEbayAsync(string name) =>
+        (await ConnectAsync("ebay", name), EbaySandboxAccount.FromName(name));
 
     public Task<Guid> ConnectAsync(string marketplace, string sandboxAccount) => SandboxAccounts.ConnectAsync(this, marketplace, sandboxAccount);
 
