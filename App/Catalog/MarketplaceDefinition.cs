@@ -30,6 +30,8 @@ public sealed class MarketplaceDefinition
     /// <summary>The marketplace's documented call limits; none for marketplaces that document none.</summary>
     public RateLimitDefinition RateLimits { get; set; } = new();
 
+    public CarrierCodes Carriers { get; set; } = new();
+
     public EnvironmentEndpoints? Endpoints(MarketplaceEnvironment environment) =>
         Environments.GetValueOrDefault(environment.ToString());
 }

@@ -8,6 +8,8 @@ namespace Marketplaces.Tests.Amazon.Orders;
 /// <summary>Mapping, URLs, page tokens and the confirmShipment body, without HTTP.</summary>
 public sealed class AmazonOrderMappingTests
 {
+    private static readonly Marketplaces.Catalog.CarrierCodes Carriers = Marketplaces.Catalog.MarketplaceCatalog.Load()["amazon"].Carriers;
+
     // Cut from the searchOrders 200 example of orders_2026-01-01.json.
     private const string ModelExample = """
         {"orderId":"123-4567890-1234567","createdTime":"2024-12-25T10:30:00Z","lastUpdatedTime":"2024-12-25T14:45:00Z",
@@ -104,11 +106,16 @@ public sealed class AmazonOrderMappingTests
     [InlineData("Federal Express", "FedEx", null)]
     [InlineData("royal mail", "Royal Mail", null)]
     [InlineData("Speedy Couriers", "Other", "Speedy Couriers")]
-    public void A_free_text_carrier_becomes_amazons_code_or_other_with_its_name(string carrier, string code, string? name) =>
-        Assert.Equal((code, name), AmazonCarriers.For(carrier));
+    public void A_free_text_carrier_becomes_amazons_code_or_other_with_its_name(string carrier, string code, string? name)
+    {
+        var package = JsonSerializer.SerializeToElement(AmazonShipmentConfirmation.Body(Push(carrier), Carriers)).GetProperty("packageDetail");
 
-    [Fact]
-    public void The_confirmation_names_the_orders_marketplace_a_numeric_package_id_and_every_item()
+        Assert.Equal(code, package.GetProperty("carrierCode").GetString());
+        Assert.Equal(name, package.TryGetProperty("carrierName", out var sent) ? sent.GetString() : null);
+    }
+
+    /// <summary>Two Echo Dots of the model's example order, shipped with <paramref name="carrier"/>.</summary>
+    private static ShipmentPush Push(string carrier)
     {
         var order = new Order
         {
@@ -116,10 +123,16 @@ public sealed class AmazonOrderMappingTests
             Currency = "USD", RawPayload = ModelExample, SearchText = "",
         };
         var line = new OrderLine { ExternalLineId = "12345678901234", Title = "Echo Dot", Quantity = 2, Currency = "USD" };
-        var push = new ShipmentPush(Guid.NewGuid(), order, [new ShipmentPushLine(line, 2)], "Bob's Vans", "BV-1",
+        return new ShipmentPush(Guid.NewGuid(), order, [new ShipmentPushLine(line, 2)], carrier, "BV-1",
             new DateTimeOffset(2026, 3, 1, 9, 30, 15, 500, TimeSpan.Zero), false);
+    }
 
-        var body = JsonSerializer.SerializeToElement(AmazonShipmentConfirmation.Body(push));
+    [Fact]
+    public void The_confirmation_names_the_orders_marketplace_a_numeric_package_id_and_every_item()
+    {
+        var push = Push("Bob's Vans");
+
+        var body = JsonSerializer.SerializeToElement(AmazonShipmentConfirmation.Body(push, Carriers));
 
         Assert.Equal("ATVPDKIKX0DER", body.GetProperty("marketplaceId").GetString());
         var package = body.GetProperty("packageDetail");
@@ -130,6 +143,6 @@ public sealed class AmazonOrderMappingTests
              package.GetProperty("trackingNumber").GetString(), package.GetProperty("shipDate").GetString()));
         Assert.Equal("""[{"orderItemId":"12345678901234","quantity":2}]""", package.GetProperty("orderItems").GetRawText());
         Assert.Equal("https://sellingpartnerapi-eu.amazon.com/orders/v0/orders/123-4567890-1234567/shipmentConfirmation",
-            AmazonShipmentConfirmation.Url("https://sellingpartnerapi-eu.amazon.com/", order.ExternalId));
+            AmazonShipmentConfirmation.Url("https://sellingpartnerapi-eu.amazon.com/", push.Order.ExternalId));
     }
 }

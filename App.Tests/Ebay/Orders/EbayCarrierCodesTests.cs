@@ -4,6 +4,8 @@ namespace Marketplaces.Tests.Ebay.Orders;
 
 public sealed class EbayCarrierCodesTests
 {
+    private static readonly Marketplaces.Catalog.CarrierCodes Carriers = Marketplaces.Catalog.MarketplaceCatalog.Load()["ebay"].Carriers;
+
     [Theory]
     [InlineData("USPS", "USPS")]
     [InlineData("usps", "USPS")]
@@ -14,7 +16,7 @@ public sealed class EbayCarrierCodesTests
     [InlineData("Deutsche Post", "DeutschePost")]
     [InlineData("Canada Post", "CanadaPost")]
     [InlineData(" La Poste ", "LaPoste")]
-    public void A_carrier_is_sent_as_ebays_code(string typed, string code) => Assert.Equal(code, EbayCarrierCodes.For(typed));
+    public void A_carrier_is_sent_as_ebays_code(string typed, string code) => Assert.Equal(code, EbayShipmentPusher.CarrierCode(Carriers, typed));
 
     [Theory]
     [InlineData("9400 1118 9922", "940011189922")]

@@ -6,6 +6,8 @@ namespace Marketplaces.Tests.Etsy.Orders;
 
 public sealed class EtsyReceiptMappingTests
 {
+    private static readonly Marketplaces.Catalog.CarrierCodes Carriers = Marketplaces.Catalog.MarketplaceCatalog.Load()["etsy"].Carriers;
+
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
     [Theory]
@@ -106,17 +108,17 @@ public sealed class EtsyReceiptMappingTests
     [InlineData("Bob's Courier", "other")]
     public void The_carrier_becomes_etsys_carrier_name_or_other(string carrier, string expected)
     {
-        Assert.Equal(expected, EtsyCarriers.NameFor(carrier));
+        Assert.Equal(expected, Carriers.For(carrier).Code);
     }
 
     [Fact]
     public void The_tracking_form_names_an_unknown_carrier_to_the_buyer()
     {
         Assert.Equal(new Dictionary<string, string> { ["tracking_code"] = "1Z999", ["carrier_name"] = "ups" },
-            EtsyShipmentPusher.TrackingForm("UPS", "1Z999"));
+            EtsyShipmentPusher.TrackingForm(Carriers, "UPS", "1Z999"));
         Assert.Equal(new Dictionary<string, string>
         {
             ["tracking_code"] = "AB123", ["carrier_name"] = "other", ["note_to_buyer"] = "Shipped with Bob's Courier, tracking number AB123.",
-        }, EtsyShipmentPusher.TrackingForm("Bob's Courier", "AB123"));
+        }, EtsyShipmentPusher.TrackingForm(Carriers, "Bob's Courier", "AB123"));
     }
 }

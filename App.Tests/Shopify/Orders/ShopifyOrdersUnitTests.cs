@@ -10,6 +10,8 @@ namespace Marketplaces.Tests.Shopify.Orders;
 /// <summary>Cost blocks, the orders query and its variables, order mapping, carriers and fulfillment order lines.</summary>
 public sealed class ShopifyOrdersUnitTests
 {
+    private static readonly Marketplaces.Catalog.CarrierCodes Carriers = Marketplaces.Catalog.MarketplaceCatalog.Load()["shopify"].Carriers;
+
     [Fact]
     public void The_cost_block_of_an_answer_is_read_and_gives_the_calls_a_second_the_bucket_sustains()
     {
@@ -122,7 +124,7 @@ public sealed class ShopifyOrdersUnitTests
     [InlineData("Hermes", "Evri")]
     [InlineData("Bob's Couriers", "Bob's Couriers")]
     public void A_carrier_becomes_shopifys_name_for_it_or_stays_as_typed(string carrier, string company) =>
-        Assert.Equal(company, ShopifyCarriers.Company(carrier));
+        Assert.Equal(company, Carriers.For(carrier).Code);
 
     [Fact]
     public void Shipped_lines_are_spread_over_the_open_fulfillment_orders_that_hold_them()

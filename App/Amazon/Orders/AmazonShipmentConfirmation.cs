@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marketplaces.Catalog;
 using Marketplaces.Connections;
 using Marketplaces.Orders.Shipping;
 
@@ -17,9 +18,11 @@ public static class AmazonShipmentConfirmation
     public static string PackageReferenceId(Guid shipmentId) =>
         (BitConverter.ToUInt32(shipmentId.ToByteArray(), 0) % 999_999_999 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static object Body(ShipmentPush push)
+    /// <summary>The body; a carrier Amazon does not know goes as Other, with its name in carrierName.</summary>
+    public static object Body(ShipmentPush push, CarrierCodes carriers)
     {
-        var (carrierCode, carrierName) = AmazonCarriers.For(push.Carrier);
+        var carrier = carriers.For(push.Carrier);
+        var (carrierCode, carrierName) = (carrier.Code, carrier.Known ? null : push.Carrier.Trim());
         return new Dictionary<string, object>
         {
             ["marketplaceId"] = MarketplaceId(push.Order.RawPayload),

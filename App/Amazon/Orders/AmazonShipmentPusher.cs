@@ -17,7 +17,7 @@ public sealed class AmazonShipmentPusher(TimeProvider clock) : IShipmentPusher
     public async Task<string?> PushAsync(ConnectionApi api, ShipmentPush push, CancellationToken ct)
     {
         var url = AmazonShipmentConfirmation.Url(api.Target.Endpoints.ApiBaseUrl, push.Order.ExternalId);
-        var body = AmazonShipmentConfirmation.Body(push);
+        var body = AmazonShipmentConfirmation.Body(push, api.Target.Marketplace.Carriers);
         using var response = await api.SendAsync(accessToken => AmazonRequests.Create(api.Connection.AccountId, "confirmShipment", HttpMethod.Post, url,
             accessToken, clock.GetUtcNow(), JsonContent.Create(body)), ct);
         await AmazonApiFailure.Errors.EnsureSuccessAsync(response, ct);

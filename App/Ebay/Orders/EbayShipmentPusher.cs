@@ -1,3 +1,4 @@
+using Marketplaces.Catalog;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -24,7 +25,7 @@ public sealed class EbayShipmentPusher : IShipmentPusher
         {
             lineItems = push.Lines.Select(l => new { lineItemId = l.Line.ExternalLineId, quantity = l.Quantity }).ToArray(),
             shippedDate = EbayOrderMapping.Timestamp(push.ShippedAt),
-            shippingCarrierCode = EbayCarrierCodes.For(push.Carrier),
+            shippingCarrierCode = CarrierCode(api.Target.Marketplace.Carriers, push.Carrier),
             trackingNumber = TrackingNumber(push.TrackingNumber),
         };
         using var response = await api.SendAsync(token =>
@@ -50,6 +51,10 @@ public sealed class EbayShipmentPusher : IShipmentPusher
     }
 
     /// <summary>The tracking number as eBay takes it: letters and digits only.</summary>
+    /// <summary>eBay's code for the carrier; one it does not know goes as typed without spaces, for eBay to accept or refuse (32300).</summary>
+    public static string CarrierCode(CarrierCodes carriers, string typed) =>
+        carriers.For(typed) is { Known: true } known ? known.Code : string.Concat(typed.Where(c => !char.IsWhiteSpace(c)));
+
     public static string TrackingNumber(string typed) => string.Concat(typed.Where(char.IsAsciiLetterOrDigit));
 
     private static string FulfillmentsUrl(ConnectionApi api, ShipmentPush push) =>

@@ -1,3 +1,4 @@
+using Marketplaces.Catalog;
 using System.Globalization;
 using System.Text.Json;
 using Marketplaces.Connections;
@@ -21,7 +22,7 @@ public sealed class EtsyShipmentPusher : IShipmentPusher
     public async Task<string?> PushAsync(ConnectionApi api, ShipmentPush push, CancellationToken ct)
     {
         if (!push.CompletesOrder) throw new MarketplaceException(MarketplaceErrorKind.Rejected, PartialShipmentRefused);
-        var form = TrackingForm(push.Carrier, push.TrackingNumber);
+        var form = TrackingForm(api.Target.Marketplace.Carriers, push.Carrier, push.TrackingNumber);
         using var response = await api.SendAsync(token =>
         {
             var request = EtsyApi.ShopRequest(HttpMethod.Post, api, token, $"/receipts/{ReceiptId(push)}/tracking");
@@ -43,11 +44,11 @@ public sealed class EtsyShipmentPusher : IShipmentPusher
     /// The form fields; a carrier Etsy does not know goes as <c>other</c>, and its name then reaches the buyer in
     /// <c>note_to_buyer</c> instead of being lost.
     /// </summary>
-    public static Dictionary<string, string> TrackingForm(string carrier, string trackingNumber)
+    public static Dictionary<string, string> TrackingForm(CarrierCodes carriers, string carrier, string trackingNumber)
     {
-        var name = EtsyCarriers.NameFor(carrier);
-        var form = new Dictionary<string, string> { ["tracking_code"] = trackingNumber, ["carrier_name"] = name };
-        if (name == EtsyCarriers.Other) form["note_to_buyer"] = $"Shipped with {carrier}, tracking number {trackingNumber}.";
+        var name = carriers.For(carrier);
+        var form = new Dictionary<string, string> { ["tracking_code"] = trackingNumber, ["carrier_name"] = name.Code };
+        if (!name.Known) form["note_to_buyer"] = $"Shipped with {carrier}, tracking number {trackingNumber}.";
         return form;
     }
 

@@ -1,3 +1,4 @@
+using Marketplaces.Catalog;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marketplaces.Connections;
@@ -34,7 +35,7 @@ public sealed class ShopifyShipmentPusher(RateLimiter limiter) : IShipmentPusher
     public async Task<string?> PushAsync(ConnectionApi api, ShipmentPush push, CancellationToken ct)
     {
         var orders = ShopifyFulfillmentOrders.Read(await ShopifyAdminGraphQl.QueryAsync(api, limiter, ShopifyFulfillmentOrders.Query, new { id = OrderGid(push) }, ct));
-        var data = await ShopifyAdminGraphQl.QueryAsync(api, limiter, Create, new { fulfillment = Input(push, orders) }, ct);
+        var data = await ShopifyAdminGraphQl.QueryAsync(api, limiter, Create, new { fulfillment = Input(push, orders, api.Target.Marketplace.Carriers) }, ct);
         var payload = data.TryGetProperty("fulfillmentCreate", out var p) && p.ValueKind == JsonValueKind.Object ? p
             : throw new MarketplaceException(MarketplaceErrorKind.Rejected, "Shopify's answer has no fulfillmentCreate.");
         if (payload.TryGetProperty("userErrors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
@@ -58,10 +59,10 @@ public sealed class ShopifyShipmentPusher(RateLimiter limiter) : IShipmentPusher
         return found.ValueKind == JsonValueKind.Object ? new FoundShipment(found.GetProperty("id").GetString()) : null;
     }
 
-    public static JsonObject Input(ShipmentPush push, ShopifyFulfillmentOrders orders) => new()
+    public static JsonObject Input(ShipmentPush push, ShopifyFulfillmentOrders orders, CarrierCodes carriers) => new()
     {
         ["lineItemsByFulfillmentOrder"] = orders.LineItemsFor(push.Lines),
-        ["trackingInfo"] = new JsonObject { ["company"] = ShopifyCarriers.Company(push.Carrier), ["number"] = push.TrackingNumber },
+        ["trackingInfo"] = new JsonObject { ["company"] = carriers.For(push.Carrier).Code, ["number"] = push.TrackingNumber },
         ["notifyCustomer"] = true,
     };
 
