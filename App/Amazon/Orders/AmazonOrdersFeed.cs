@@ -11,7 +11,7 @@ namespace Marketplaces.Amazon.Orders;
 /// read from the Sellers API when a walk starts: one authorization covers a whole region, but the seller sells in only
 /// some of its marketplaces. Later pages pass <c>nextToken</c> as <c>paginationToken</c> with the same filters.
 /// </summary>
-public sealed class AmazonOrdersFeed(TimeProvider clock) : IFeed
+public sealed class AmazonOrdersFeed(TimeProvider clock) : OrdersFeed
 {
     public const int MaxResultsPerPage = 100;
     public const string Operation = "searchOrders";
@@ -19,11 +19,9 @@ public sealed class AmazonOrdersFeed(TimeProvider clock) : IFeed
     /// <summary>Who bought, where it goes, its status and its money; items come with every order.</summary>
     public static readonly string[] IncludedData = ["BUYER", "RECIPIENT", "FULFILLMENT", "PROCEEDS"];
 
-    public string MarketplaceId => AmazonRequests.MarketplaceId;
-    public string Name => FeedNames.Orders;
-    public TimeSpan DefaultInterval => TimeSpan.FromMinutes(5);
+    public override string MarketplaceId => AmazonRequests.MarketplaceId;
 
-    public async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
+    public override async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
     {
         var resume = AmazonPageToken.Read(pageToken) is { } token && !token.Expired(clock.GetUtcNow()) ? token : null;
         var marketplaceIds = resume?.MarketplaceIds ?? await MarketplaceIdsAsync(context, ct);

@@ -11,16 +11,14 @@ namespace Marketplaces.Ebay.Orders;
 /// eBay orders by Fulfillment API getOrders with the <c>lastmodifieddate</c> filter (ebay.md "Poll orders
 /// incrementally"): the first page is built here, later pages follow the response's <c>next</c> verbatim.
 /// </summary>
-public sealed class EbayOrdersFeed : IFeed
+public sealed class EbayOrdersFeed : OrdersFeed
 {
     /// <summary>getOrders refuses a larger limit.</summary>
     public const int MaxLimit = 200;
 
-    public string MarketplaceId => "ebay";
-    public string Name => FeedNames.Orders;
-    public TimeSpan DefaultInterval => TimeSpan.FromMinutes(5);
+    public override string MarketplaceId => "ebay";
 
-    public async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
+    public override async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
     {
         var apiBase = context.Target.Endpoints.ApiBaseUrl;
         var url = new Uri(pageToken ?? FirstPage(apiBase, modifiedSince, Math.Min(context.PageSize, MaxLimit)));

@@ -13,16 +13,14 @@ namespace Marketplaces.Etsy.Orders;
 /// instead of jumping to the end and shifting an unchanged one past the offset; the change itself is read in the
 /// next window.
 /// </summary>
-public sealed class EtsyOrdersFeed : IFeed
+public sealed class EtsyOrdersFeed : OrdersFeed
 {
     /// <summary>getShopReceipts refuses a larger limit.</summary>
     public const int MaxLimit = 100;
 
-    public string MarketplaceId => "etsy";
-    public string Name => FeedNames.Orders;
-    public TimeSpan DefaultInterval => TimeSpan.FromMinutes(5);
+    public override string MarketplaceId => "etsy";
 
-    public async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
+    public override async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
     {
         var offset = pageToken is null ? 0
             : int.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var next) ? next

@@ -8,13 +8,11 @@ namespace Marketplaces.PrestaShop.Orders;
 /// [since, end] in shop time, oldest change first, <c>limit=offset,count</c>. PrestaShop gives no total: a full page
 /// means there may be another. Each page also reads the shop's settings and what its orders refer to.
 /// </summary>
-public sealed class PrestaShopOrdersFeed(TimeProvider clock) : IFeed
+public sealed class PrestaShopOrdersFeed(TimeProvider clock) : OrdersFeed
 {
-    public string MarketplaceId => "prestashop";
-    public string Name => FeedNames.Orders;
-    public TimeSpan DefaultInterval => TimeSpan.FromMinutes(5);
+    public override string MarketplaceId => "prestashop";
 
-    public async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
+    public override async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
     {
         var api = new PrestaShopApi(context);
         var shop = await PrestaShopShopSettings.ReadAsync(api, ct);

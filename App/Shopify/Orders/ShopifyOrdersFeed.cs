@@ -12,13 +12,11 @@ namespace Marketplaces.Shopify.Orders;
 /// window's start, sorted by <c>UPDATED_AT</c>, page by page with <c>after</c>. The page token is the <c>endCursor</c>:
 /// the window's start comes back from the engine with every page, so the cursor is all there is to resume.
 /// </summary>
-public sealed class ShopifyOrdersFeed(RateLimiter limiter) : IFeed
+public sealed class ShopifyOrdersFeed(RateLimiter limiter) : OrdersFeed
 {
-    public string MarketplaceId => "shopify";
-    public string Name => FeedNames.Orders;
-    public TimeSpan DefaultInterval => TimeSpan.FromMinutes(5);
+    public override string MarketplaceId => "shopify";
 
-    public async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
+    public override async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
     {
         var data = await ShopifyAdminGraphQl.QueryAsync(context, limiter, ShopifyOrdersQuery.Orders,
             ShopifyOrdersQuery.Variables(context.PageSize, modifiedSince, pageToken), ct);

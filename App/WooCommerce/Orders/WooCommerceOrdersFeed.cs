@@ -15,18 +15,16 @@ namespace Marketplaces.WooCommerce.Orders;
 /// the next window), and a new order is appended after the others. Ordered by modified date, a changed order would
 /// move to the end and shift every later page by one, so the walk would skip an order.
 /// </remarks>
-public sealed class WooCommerceOrdersFeed(TimeProvider clock) : IFeed
+public sealed class WooCommerceOrdersFeed(TimeProvider clock) : OrdersFeed
 {
     private readonly WooCommerceRest _rest = new(clock);
 
     /// <summary>WordPress refuses a larger per_page with rest_invalid_param.</summary>
     public const int MaxPerPage = 100;
 
-    public string MarketplaceId => WooCommerceRest.MarketplaceId;
-    public string Name => FeedNames.Orders;
-    public TimeSpan DefaultInterval => TimeSpan.FromMinutes(5);
+    public override string MarketplaceId => WooCommerceRest.MarketplaceId;
 
-    public async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
+    public override async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
     {
         var page = pageToken is null ? 1
             : int.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 1 ? n
