@@ -42,10 +42,6 @@ public static class SchedulerSetup
         services.AddSingleton<Notifier<JobRun>>();
         services.AddSingleton<JobRunRecorder>();
         services.AddSingleton<JobsOverview>();
-        services.AddQuartzHostedService(o =>
-        {
-            o.WaitForJobsToComplete = true;
-            o.AwaitApplicationStarted = true;
-        });
+        services.AddHostedService<SchedulerHost>();
     }
 }
