@@ -47,12 +47,17 @@ public static class FullSyncScenario
         await (await app.SchedulerAsync()).PauseJob(PollFeedsJob.Key);
 
         var connections = new Dictionary<string, Guid>();
+        var lastChange = DateTimeOffset.MinValue;
         foreach (var marketplace in Marketplaces)
         {
             connections[marketplace] = await SandboxAccounts.ConnectAsync(app, marketplace, Seller);
             var book = Book(app, marketplace);
-            book.AddMany(OrdersEach - book.List().Count);
+            var added = book.AddMany(OrdersEach - book.List().Count);
+            if (added.Count > 0 && added[^1].ModifiedAt > lastChange) lastChange = added[^1].ModifiedAt;
         }
+        // A book gives orders added faster than one a millisecond distinct times running ahead of the clock; a sync must
+        // not start before they have happened, as no real marketplace has orders modified in the future.
+        if (lastChange - DateTimeOffset.UtcNow is { Ticks: > 0 } ahead) await Task.Delay(ahead + TimeSpan.FromSeconds(1));
 
         using var cap = new CancellationTokenSource(Cap);
         var runs = Marketplaces.Select(async marketplace =>
