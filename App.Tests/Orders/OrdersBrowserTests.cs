@@ -90,7 +90,7 @@ public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture
     }
 
     [Fact]
-    public async Task An_order_placed_while_the_list_is_open_appears_without_a_reload()
+    public async Task An_order_placed_while_the_list_is_open_appears_without_a_reload_and_counts_on_the_dashboard()
     {
         var (connection, book) = await app.ConnectEbayAsync("live-browser-ebay");
         await app.SyncAsync(connection);
@@ -103,6 +103,12 @@ public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture
         await app.SyncAsync(connection);
 
         await Expect(page.Locator(".orders-grid .order-link", new() { HasText = placed.Id })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        var ebayFigures = page.Locator(".channel-figure[data-marketplace=ebay]");
+        await Expect(ebayFigures.Locator(".orders-today")).Not.ToHaveTextAsync("0");
+        await Expect(page.Locator(".orders-chart")).ToBeVisibleAsync();
     }
 
     [Fact]
