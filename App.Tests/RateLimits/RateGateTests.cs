@@ -109,12 +109,35 @@ public sealed class RateGateTests
     }
 
     [Fact]
-    public void A_rolling_daily_quota_comes_back_24_hours_after_its_oldest_call()
+    public void A_rolling_daily_quota_comes_back_24_hours_after_the_hour_of_its_oldest_call()
     {
-        var gate = new RateGate(new OperationLimit { PerDay = 1 }, Start, pace: 1, TimeSpan.Zero);
+        var gate = new RateGate(new OperationLimit { PerDay = 2 }, Start, pace: 1, TimeSpan.Zero);
 
+        Assert.True(gate.TryEnter(Start.AddMinutes(10)).Granted);
+        Assert.True(gate.TryEnter(Start.AddHours(2)).Granted);
+
+        Assert.Equal(Start.AddDays(1).AddHours(1), gate.TryEnter(Start.AddHours(5)).ExhaustedUntil);
+        Assert.Null(gate.TryEnter(Start.AddDays(1).AddHours(1)).ExhaustedUntil);
+        Assert.Equal(Start.AddDays(1).AddHours(3), gate.TryEnter(Start.AddDays(1).AddHours(1)).ExhaustedUntil);
+    }
+
+    [Fact]
+    public void A_gate_saved_and_rebuilt_goes_on_where_it_stood()
+    {
+        var limit = new OperationLimit { RatePerSecond = 4, Burst = 2, PerSecond = 3, PerMinute = 5, PerDay = 4, DayResetsIn = "America/Los_Angeles" };
+        var gate = new RateGate(limit, Start, pace: 1, TimeSpan.Zero);
         Assert.True(gate.TryEnter(Start).Granted);
+        gate.Penalize(Start, TimeSpan.FromSeconds(2));
+        var row = new StoredGate { Marketplace = "m", Account = "a", OperationGroup = "g" };
 
-        Assert.Equal(Start.AddDays(1), gate.TryEnter(Start.AddHours(5)).ExhaustedUntil);
+        gate.SaveTo(row, Start);
+        var rebuilt = new RateGate(limit, Start.AddHours(1), pace: 1, TimeSpan.Zero, row);
+
+        Assert.Equal(2, rebuilt.Rate);
+        Assert.Equal(TimeSpan.FromSeconds(2), rebuilt.TryEnter(Start).Wait);
+        Assert.True(rebuilt.TryEnter(Start.AddSeconds(2)).Granted);
+        Assert.True(rebuilt.TryEnter(Start.AddSeconds(3)).Granted);
+        Assert.True(rebuilt.TryEnter(Start.AddSeconds(4)).Granted);
+        Assert.Equal(new DateTimeOffset(2026, 3, 11, 7, 0, 0, TimeSpan.Zero), rebuilt.TryEnter(Start.AddSeconds(5)).ExhaustedUntil);
     }
 }

@@ -8,18 +8,23 @@ using Marketplaces.RateLimits;
 namespace Marketplaces.Tests.RateLimits;
 
 /// <summary>The pipeline's limiter against scripted answers: what it does with 429s and with Amazon's rate header.</summary>
-public sealed class RateLimitHandlerTests : IDisposable
+public sealed class RateLimitHandlerTests : IClassFixture<LimiterDatabase>, IAsyncLifetime
 {
     private static readonly MarketplaceCatalog Catalog = MarketplaceCatalog.Load();
-    private readonly RateLimiter _limiter = new(Catalog, new QuotaExhaustions(TimeProvider.System), TimeProvider.System);
+    private readonly LimiterDatabase _database;
+    private readonly RateLimiter _limiter;
     private readonly Queue<HttpResponseMessage> _answers = new();
     private readonly List<DateTimeOffset> _sent = [];
     private readonly HttpClient _client;
 
-    public RateLimitHandlerTests()
+    public RateLimitHandlerTests(LimiterDatabase database)
     {
+        _database = database;
+        _limiter = database.Limiter(Catalog, TimeProvider.System);
         _client = new HttpClient(new RateLimitHandler(_limiter, Catalog) { InnerHandler = new Scripted(this) });
     }
+
+    public Task InitializeAsync() => _database.ClearAsync();
 
     private static HttpResponseMessage Answer(HttpStatusCode status, params (string Name, string Value)[] headers)
     {
@@ -127,7 +132,11 @@ public sealed class RateLimitHandlerTests : IDisposable
         Assert.Single(_sent);
     }
 
-    public void Dispose() => _client.Dispose();
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        return Task.CompletedTask;
+    }
 
     private sealed class Scripted(RateLimitHandlerTests test) : HttpMessageHandler
     {

@@ -8,42 +8,87 @@ internal abstract class DailyQuota
 
     public abstract void Record(DateTimeOffset now);
 
-    public static DailyQuota Create(int limit, string? resetsIn) => resetsIn is null
-        ? new RollingDay(limit)
-        : new CalendarDay(limit, TimeZoneInfo.FindSystemTimeZoneById(resetsIn));
+    /// <summary>What it has counted, as stored: the start of the count and the calls since, in one or more slots.</summary>
+    public abstract (DateTimeOffset? StartedAt, int[] Counts) Count { get; }
+
+    public static DailyQuota Create(int limit, string? resetsIn, DateTimeOffset? startedAt, int[] counts) => resetsIn is null
+        ? new RollingDay(limit, startedAt, counts)
+        : new CalendarDay(limit, TimeZoneInfo.FindSystemTimeZoneById(resetsIn), startedAt, counts.Sum());
 
     /// <summary>Counted from midnight to midnight in the marketplace's time zone (eBay: Pacific time).</summary>
-    private sealed class CalendarDay(int limit, TimeZoneInfo zone) : DailyQuota
+    private sealed class CalendarDay(int limit, TimeZoneInfo zone, DateTimeOffset? startedAt, int used) : DailyQuota
     {
-        private int _used;
-        private DateTimeOffset _resetsAt = DateTimeOffset.MinValue;
+        private DateTimeOffset? _startedAt = startedAt;
+        private int _used = used;
 
         public override DateTimeOffset? ExhaustedUntil(DateTimeOffset now)
         {
-            if (now >= _resetsAt)
+            if (_startedAt is not { } start || now >= Midnight(start, 1))
             {
+                _startedAt = Midnight(now, 0);
                 _used = 0;
-                _resetsAt = NextMidnight(now);
             }
-            return _used >= limit ? _resetsAt : null;
+            return _used >= limit ? Midnight(_startedAt.Value, 1) : null;
         }
 
         public override void Record(DateTimeOffset now) => _used++;
 
-        private DateTimeOffset NextMidnight(DateTimeOffset now)
+        public override (DateTimeOffset? StartedAt, int[] Counts) Count => (_startedAt, [_used]);
+
+        /// <summary>The midnight that starts the zone's day of <paramref name="at"/>, <paramref name="days"/> later.</summary>
+        private DateTimeOffset Midnight(DateTimeOffset at, int days)
         {
-            var midnight = TimeZoneInfo.ConvertTime(now, zone).Date.AddDays(1);
-            return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+            var midnight = TimeZoneInfo.ConvertTime(at, zone).Date.AddDays(days);
+            return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUniversalTime();
         }
     }
 
-    /// <summary>Any 24 hours (Etsy's "per day").</summary>
-    private sealed class RollingDay(int limit) : DailyQuota
+    /// <summary>
+    /// Any 24 hours (Etsy's "per day"), counted in hourly slots rather than call by call so that its stored state stays
+    /// small: a call counts until 24 hours after the end of its hour, a little longer than the marketplace counts it.
+    /// </summary>
+    private sealed class RollingDay(int limit, DateTimeOffset? startedAt, int[] counts) : DailyQuota
     {
-        private readonly SlidingWindow _window = new(limit, TimeSpan.FromDays(1));
+        private static readonly TimeSpan Slot = TimeSpan.FromHours(1);
+        private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+        private readonly List<int> _counts = [.. counts];
+        private DateTimeOffset _startedAt = startedAt ?? DateTimeOffset.MinValue;
 
-        public override DateTimeOffset? ExhaustedUntil(DateTimeOffset now) => _window.Wait(now) is var wait && wait > TimeSpan.Zero ? now + wait : null;
+        public override DateTimeOffset? ExhaustedUntil(DateTimeOffset now)
+        {
+            Forget(now);
+            var mustLeave = _counts.Sum() - limit + 1;
+            for (var slot = 0; mustLeave > 0; slot++)
+            {
+                mustLeave -= _counts[slot];
+                if (mustLeave <= 0) return _startedAt + (slot + 1) * Slot + Day;
+            }
+            return null;
+        }
 
-        public override void Record(DateTimeOffset now) => _window.Record(now);
+        public override void Record(DateTimeOffset now)
+        {
+            Forget(now);
+            var slot = (int)((now - _startedAt) / Slot);
+            while (_counts.Count <= slot) _counts.Add(0);
+            _counts[slot]++;
+        }
+
+        public override (DateTimeOffset? StartedAt, int[] Counts) Count => _counts.Count == 0 ? (null, []) : (_startedAt, [.. _counts]);
+
+        /// <summary>Drops the slots whose calls have all left the last 24 hours; starts afresh at this hour when none remain.</summary>
+        private void Forget(DateTimeOffset now)
+        {
+            var expired = Math.Floor((now - _startedAt - Day) / Slot);
+            if (expired <= 0) return;
+            if (expired >= _counts.Count)
+            {
+                _counts.Clear();
+                _startedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % Slot.Ticks, TimeSpan.Zero);
+                return;
+            }
+            _counts.RemoveRange(0, (int)expired);
+            _startedAt += expired * Slot;
+        }
     }
 }

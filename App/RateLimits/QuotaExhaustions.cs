@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using Marketplaces.Database;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.RateLimits;
 
@@ -6,23 +7,20 @@ namespace Marketplaces.RateLimits;
 public sealed record QuotaExhaustion(string Group, DateTimeOffset ResetsAt);
 
 /// <summary>
-/// Which daily quotas are used up, for the dashboard card ("Daily limit reached; resets at …"). In memory, like the
-/// buckets: each app instance knows only what it spent itself.
+/// Which daily quotas are used up, for the dashboard card ("Daily limit reached; resets at …"), read from the gates'
+/// shared rows: every instance's card shows what any instance spent, and a restart forgets none of it.
 /// </summary>
-public sealed class QuotaExhaustions(TimeProvider clock)
+public sealed class QuotaExhaustions(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<RateLimitKey, DateTimeOffset> _until = new();
-
-    internal void Record(RateLimitKey key, DateTimeOffset resetsAt) => _until[key] = resetsAt;
-
     /// <summary>The exhausted quotas that stop this account: its own and the ones the whole app shares.</summary>
-    public IReadOnlyList<QuotaExhaustion> For(string marketplace, string accountId)
+    public async Task<IReadOnlyList<QuotaExhaustion>> ForAsync(string marketplace, string accountId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        return _until
-            .Where(e => e.Value > now && e.Key.Marketplace == marketplace && (e.Key.Account == RateLimitKey.Application || e.Key.Account == accountId))
-            .Select(e => new QuotaExhaustion(e.Key.Group, e.Value))
-            .OrderBy(e => e.ResetsAt)
-            .ToList();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<StoredGate>().AsNoTracking()
+            .Where(g => g.Marketplace == marketplace && (g.Account == RateLimitKey.Application || g.Account == accountId) && g.ExhaustedUntil > now)
+            .OrderBy(g => g.ExhaustedUntil)
+            .Select(g => new QuotaExhaustion(g.OperationGroup, g.ExhaustedUntil!.Value))
+            .ToListAsync(ct);
     }
 }

@@ -11,7 +11,8 @@ internal readonly record struct Admission(TimeSpan Wait, DateTimeOffset? Exhaust
 /// <summary>
 /// One key's allowance: the catalog's bucket, windows and daily quota, plus what throttled answers taught it (a
 /// block until Retry-After, a slower rate that recovers by doubling each quiet minute). The same gate at full pace
-/// and without a margin is what the sandbox emulators enforce. Thread-safe; clock-free (callers pass the time).
+/// and without a margin is what the sandbox emulators enforce. Thread-safe; clock-free (callers pass the time);
+/// built from a <see cref="StoredGate"/> and saved into one when its state is shared (see <see cref="SharedGate"/>).
 /// </summary>
 internal sealed class RateGate
 {
@@ -19,7 +20,8 @@ internal sealed class RateGate
     private static readonly TimeSpan RecoveryStep = TimeSpan.FromMinutes(1);
 
     private readonly TokenBucket? _bucket;
-    private readonly List<SlidingWindow> _windows = [];
+    private readonly SlidingWindow? _second;
+    private readonly SlidingWindow? _minute;
     private readonly DailyQuota? _day;
     private readonly double _pace;
     private readonly TimeSpan _windowMargin;
@@ -33,19 +35,26 @@ internal sealed class RateGate
     /// own count (0.95), so that network jitter never makes a call arrive early, at a cost proportional to the rate
     /// rather than a fixed delay on every call.</param>
     /// <param name="windowMargin">Added to a wait for a full sliding window, for the same reason.</param>
-    public RateGate(OperationLimit limit, DateTimeOffset now, double pace, TimeSpan windowMargin)
+    /// <param name="saved">Where the gate stood when last saved; a fresh gate (full bucket, nothing counted) without.</param>
+    public RateGate(OperationLimit limit, DateTimeOffset now, double pace, TimeSpan windowMargin, StoredGate? saved = null)
     {
         _pace = pace;
+        _windowMargin = windowMargin;
         if (limit.RatePerSecond is { } rate)
         {
-            _baseRate = rate;
-            _bucket = new TokenBucket(rate * pace, Math.Max(1, limit.Burst ?? 1), now);
+            _baseRate = saved?.BaseRate ?? rate;
+            _factor = saved?.SlowFactor ?? 1;
+            _slowedAt = saved?.SlowedAt ?? default;
+            var capacity = Math.Max(1, limit.Burst ?? 1);
+            _bucket = new TokenBucket(_baseRate * pace * _factor, capacity, saved?.BucketTokens ?? capacity, saved?.BucketRefilledAt ?? now);
         }
-        if (limit.PerSecond is { } perSecond) _windows.Add(new SlidingWindow(perSecond, TimeSpan.FromSeconds(1)));
-        if (limit.PerMinute is { } perMinute) _windows.Add(new SlidingWindow(perMinute, TimeSpan.FromMinutes(1)));
-        if (limit.PerDay is { } perDay) _day = DailyQuota.Create(perDay, limit.DayResetsIn);
-        _windowMargin = windowMargin;
+        if (limit.PerSecond is { } perSecond) _second = new SlidingWindow(perSecond, TimeSpan.FromSeconds(1), saved?.SecondWindow ?? []);
+        if (limit.PerMinute is { } perMinute) _minute = new SlidingWindow(perMinute, TimeSpan.FromMinutes(1), saved?.MinuteWindow ?? []);
+        if (limit.PerDay is { } perDay) _day = DailyQuota.Create(perDay, limit.DayResetsIn, saved?.DayStartedAt, saved?.DayCounts ?? []);
+        _blockedUntil = saved?.BlockedUntil ?? DateTimeOffset.MinValue;
     }
+
+    private IEnumerable<SlidingWindow> Windows => new[] { _second, _minute }.OfType<SlidingWindow>();
 
     /// <summary>Admits and counts the call when everything allows it; otherwise counts nothing.</summary>
     public Admission TryEnter(DateTimeOffset now)
@@ -56,14 +65,14 @@ internal sealed class RateGate
             if (_day?.ExhaustedUntil(now) is { } reset) return new Admission(TimeSpan.Zero, reset);
             var wait = _blockedUntil - now;
             if (_bucket?.Wait(now) is { } bucketWait && bucketWait > wait) wait = bucketWait;
-            foreach (var window in _windows)
+            foreach (var window in Windows)
             {
                 if (window.Wait(now) is var windowWait && windowWait > TimeSpan.Zero && windowWait + _windowMargin > wait)
                     wait = windowWait + _windowMargin;
             }
             if (wait > TimeSpan.Zero) return new Admission(wait, null);
             _bucket?.Take();
-            foreach (var window in _windows) window.Record(now);
+            foreach (var window in Windows) window.Record(now);
             _day?.Record(now);
             return new Admission(TimeSpan.Zero, null);
         }
@@ -83,14 +92,33 @@ internal sealed class RateGate
         }
     }
 
-    /// <summary>The marketplace's own figure for this operation's rate (Amazon's dynamic usage plans).</summary>
-    public void ObserveRate(DateTimeOffset now, double ratePerSecond)
+    /// <summary>The marketplace's own figure for this operation's rate (Amazon's dynamic usage plans); false when it is the one in force.</summary>
+    public bool ObserveRate(DateTimeOffset now, double ratePerSecond)
     {
         lock (_lock)
         {
-            if (_bucket is null || ratePerSecond <= 0) return;
+            if (_bucket is null || ratePerSecond <= 0 || ratePerSecond == _baseRate) return false;
             _baseRate = ratePerSecond;
             _bucket.SetRate(now, _baseRate * _pace * _factor);
+            return true;
+        }
+    }
+
+    /// <summary>Writes where the gate stands at <paramref name="now"/> into <paramref name="row"/>.</summary>
+    public void SaveTo(StoredGate row, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            row.BucketTokens = _bucket?.Tokens;
+            row.BucketRefilledAt = _bucket?.RefilledAt;
+            row.BaseRate = _bucket is null ? null : _baseRate;
+            row.SlowFactor = _factor;
+            row.SlowedAt = _factor < 1 ? _slowedAt : null;
+            row.SecondWindow = _second?.Calls(now) ?? [];
+            row.MinuteWindow = _minute?.Calls(now) ?? [];
+            row.ExhaustedUntil = _day?.ExhaustedUntil(now);
+            (row.DayStartedAt, row.DayCounts) = _day?.Count ?? (null, []);
+            row.BlockedUntil = _blockedUntil > now ? _blockedUntil : null;
         }
     }
 

@@ -22,11 +22,11 @@ internal sealed class RateLimitHandler(RateLimiter limiter, MarketplaceCatalog c
         {
             await limiter.AcquireAsync(key, ct);
             var response = await base.SendAsync(request, ct);
-            if (ObservedRate(response, signals) is { } rate) limiter.ObserveRate(key, rate);
+            if (ObservedRate(response, signals) is { } rate) await limiter.ObserveRateAsync(key, rate, ct);
             if (!await ThrottledAsync(response, signals, ct)) return response;
             var wait = RetryAfter(response, signals, key);
-            limiter.Penalize(key, wait);
             response.Dispose();
+            await limiter.PenalizeAsync(key, wait, ct);
             if (attempt > 1 || wait > LongestInlineWait)
             {
                 throw new MarketplaceException(MarketplaceErrorKind.RateLimited,

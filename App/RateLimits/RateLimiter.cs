@@ -6,10 +6,11 @@ namespace Marketplaces.RateLimits;
 
 /// <summary>
 /// The one limiter every marketplace call goes through (jobs and the seller's own clicks alike), one gate per
-/// (marketplace, account, operation group) configured from the catalog. State is in process: several app
-/// instances against one marketplace account would each spend the full allowance.
+/// (marketplace, account, operation group) configured from the catalog. The gates' state lives in PostgreSQL
+/// (<see cref="GateStore"/>), so app instances sharing a database share each allowance, and a restart forgets
+/// neither a day's usage nor a Retry-After. Keys whose marketplace documents no limit never reach the database.
 /// </summary>
-public sealed class RateLimiter(MarketplaceCatalog catalog, QuotaExhaustions exhaustions, TimeProvider clock)
+public sealed class RateLimiter(MarketplaceCatalog catalog, GateStore store, TimeProvider clock)
 {
     /// <summary>The share of a marketplace's rate the app uses, so that calls never arrive a hair early.</summary>
     internal const double Pace = 0.95;
@@ -17,38 +18,38 @@ public sealed class RateLimiter(MarketplaceCatalog catalog, QuotaExhaustions exh
     /// <summary>Slack on a wait for a full per-second or per-minute window.</summary>
     internal static readonly TimeSpan WindowMargin = TimeSpan.FromMilliseconds(50);
 
-    private readonly ConcurrentDictionary<RateLimitKey, RateGate> _gates = new();
+    private readonly ConcurrentDictionary<RateLimitKey, SharedGate> _gates = new();
 
     /// <summary>
     /// Waits until the call fits every limit, then counts it. A used-up daily quota throws
-    /// <see cref="MarketplaceErrorKind.RateLimited"/> with the time it resets, and is remembered for the card.
+    /// <see cref="MarketplaceErrorKind.RateLimited"/> with the time it resets (the card reads it from the gate's row).
     /// </summary>
     public async Task AcquireAsync(RateLimitKey key, CancellationToken ct)
     {
         if (Resolve(key) is not var (gateKey, gate)) return;
         while (true)
         {
-            var now = clock.GetUtcNow();
-            var admission = gate.TryEnter(now);
+            var admission = await gate.TryEnterAsync(ct);
             if (admission.Granted) return;
             if (admission.ExhaustedUntil is { } reset)
             {
-                exhaustions.Record(gateKey, reset);
                 throw new MarketplaceException(MarketplaceErrorKind.RateLimited,
                     $"{catalog[key.Marketplace].Name}'s daily limit for {gateKey.Group} is reached; it resets at {reset.ToUniversalTime():yyyy-MM-dd HH:mm} UTC.",
-                    "DailyLimitReached", reset - now, StatusCodes.Status429TooManyRequests);
+                    "DailyLimitReached", reset - clock.GetUtcNow(), StatusCodes.Status429TooManyRequests);
             }
             await Task.Delay(admission.Wait, clock, ct);
         }
     }
 
-    /// <summary>A throttled answer: block the key for <paramref name="retryAfter"/> and slow its bucket down.</summary>
-    public void Penalize(RateLimitKey key, TimeSpan retryAfter) => Resolve(key)?.Gate.Penalize(clock.GetUtcNow(), retryAfter);
+    /// <summary>A throttled answer: block the key for <paramref name="retryAfter"/> and slow its bucket down, for every instance.</summary>
+    public Task PenalizeAsync(RateLimitKey key, TimeSpan retryAfter, CancellationToken ct) =>
+        Resolve(key)?.Gate.PenalizeAsync(retryAfter, ct) ?? Task.CompletedTask;
 
     /// <summary>The marketplace reported the operation's current rate (requests per second).</summary>
-    public void ObserveRate(RateLimitKey key, double ratePerSecond) => Resolve(key)?.Gate.ObserveRate(clock.GetUtcNow(), ratePerSecond);
+    public Task ObserveRateAsync(RateLimitKey key, double ratePerSecond, CancellationToken ct) =>
+        Resolve(key)?.Gate.ObserveRateAsync(ratePerSecond, ct) ?? Task.CompletedTask;
 
-    /// <summary>The bucket's current rate, when the key's group has one.</summary>
+    /// <summary>The bucket's current rate as this instance last knew it, when the key's group has one.</summary>
     public double? RateOf(RateLimitKey key) => Resolve(key)?.Gate.Rate;
 
     internal TimeSpan? RefillInterval(RateLimitKey key) => Resolve(key)?.Gate.RefillInterval;
@@ -57,7 +58,7 @@ public sealed class RateLimiter(MarketplaceCatalog catalog, QuotaExhaustions exh
         catalog.TryGet(marketplace, out var definition) ? definition.RateLimits.Signals : new ThrottleSignals();
 
     /// <summary>The gate a key spends from: unlisted groups fall into <c>default</c>, shared allowances into the app's key.</summary>
-    private (RateLimitKey Key, RateGate Gate)? Resolve(RateLimitKey key)
+    private (RateLimitKey Key, SharedGate Gate)? Resolve(RateLimitKey key)
     {
         if (!catalog.TryGet(key.Marketplace, out var definition) || definition.RateLimits.Groups.Count == 0) return null;
         var groups = definition.RateLimits.Groups;
@@ -66,6 +67,6 @@ public sealed class RateLimiter(MarketplaceCatalog catalog, QuotaExhaustions exh
             : throw new InvalidOperationException($"The catalog lists no rate-limit group '{key.Group}' (nor a default) for {key.Marketplace}.");
         var limit = groups[group];
         var gateKey = new RateLimitKey(definition.Id, limit.Scope == LimitScope.Application ? RateLimitKey.Application : key.Account, group);
-        return (gateKey, _gates.GetOrAdd(gateKey, _ => new RateGate(limit, clock.GetUtcNow(), Pace, WindowMargin)));
+        return (gateKey, _gates.GetOrAdd(gateKey, _ => new SharedGate(gateKey, limit, store, clock)));
     }
 }

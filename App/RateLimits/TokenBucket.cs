@@ -1,26 +1,27 @@
 namespace Marketplaces.RateLimits;
 
 /// <summary>A token bucket whose rate can change (a throttle slows it, Amazon's header resets it).</summary>
-internal sealed class TokenBucket(double ratePerSecond, int capacity, DateTimeOffset now)
+internal sealed class TokenBucket(double ratePerSecond, int capacity, double tokens, DateTimeOffset refilledAt)
 {
-    private double _tokens = capacity;
-    private DateTimeOffset _at = now;
-
     public double Rate { get; private set; } = ratePerSecond;
+
+    public double Tokens { get; private set; } = tokens;
+
+    public DateTimeOffset RefilledAt { get; private set; } = refilledAt;
 
     /// <summary>Zero when a token is there now, otherwise how long until one is.</summary>
     public TimeSpan Wait(DateTimeOffset now)
     {
         Refill(now);
-        return _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / Rate);
+        return Tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - Tokens) / Rate);
     }
 
-    public void Take() => _tokens -= 1;
+    public void Take() => Tokens -= 1;
 
     public void Empty(DateTimeOffset now)
     {
         Refill(now);
-        _tokens = Math.Min(_tokens, 0);
+        Tokens = Math.Min(Tokens, 0);
     }
 
     public void SetRate(DateTimeOffset now, double ratePerSecond)
@@ -31,8 +32,8 @@ internal sealed class TokenBucket(double ratePerSecond, int capacity, DateTimeOf
 
     private void Refill(DateTimeOffset now)
     {
-        if (now <= _at) return;
-        _tokens = Math.Min(capacity, _tokens + (now - _at).TotalSeconds * Rate);
-        _at = now;
+        if (now <= RefilledAt) return;
+        Tokens = Math.Min(capacity, Tokens + (now - RefilledAt).TotalSeconds * Rate);
+        RefilledAt = now;
     }
 }

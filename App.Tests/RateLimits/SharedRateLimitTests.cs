@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Marketplaces.Connections;
+using Marketplaces.RateLimits;
+
+namespace Marketplaces.Tests.RateLimits;
+
+/// <summary>Two limiters on one database, as two app instances are: every allowance is spent once between them, and outlives them.</summary>
+public sealed class SharedRateLimitTests(LimiterDatabase database) : IClassFixture<LimiterDatabase>, IAsyncLifetime
+{
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 10, 20, 0, 0, TimeSpan.Zero));
+
+    public Task InitializeAsync() => database.ClearAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Two_instances_calling_at_once_never_admit_more_than_a_second_or_a_days_limit_between_them()
+    {
+        // Etsy's shared allowance: 10 calls in any second, here 20 a day so that the day runs out within the test.
+        var catalog = RateLimiterTests.Catalog(new() { ["Catalog:etsy:RateLimits:Groups:default:PerDay"] = "20" });
+        var clock = new LastReading();
+        var instances = new[] { database.Limiter(catalog, clock), database.Limiter(catalog, clock) };
+        var admitted = new ConcurrentQueue<DateTimeOffset>();
+
+        async Task CallUntilTheDayIsSpentAsync(RateLimiter limiter)
+        {
+            var reading = LastReading.Track();
+            while (true)
+            {
+                try
+                {
+                    await limiter.AcquireAsync(new RateLimitKey("etsy", "shop-1", "listings"), default);
+                }
+                catch (MarketplaceException e) when (e.Kind == MarketplaceErrorKind.RateLimited)
+                {
+                    return;
+                }
+                admitted.Enqueue(reading.Value);
+            }
+        }
+        await Task.WhenAll(instances.SelectMany(limiter => Enumerable.Range(0, 4).Select(_ => CallUntilTheDayIsSpentAsync(limiter))));
+
+        Assert.Equal(20, admitted.Count);
+        Assert.True(admitted.Max(first => admitted.Count(t => t >= first && t < first.AddSeconds(1))) <= 10,
+            $"more than 10 calls in one second: {string.Join(", ", admitted.Order().Select(t => t.ToString("ss.fff")))}");
+    }
+
+    [Fact]
+    public async Task A_daily_quota_used_up_by_one_instance_is_refused_by_the_other_with_its_reset_time()
+    {
+        var catalog = RateLimiterTests.Catalog(new() { ["Catalog:ebay:RateLimits:Groups:sell.fulfillment:PerDay"] = "3" });
+        var (first, second) = (database.Limiter(catalog, _clock), database.Limiter(catalog, _clock));
+        var key = new RateLimitKey("ebay", "seller-1", "sell.fulfillment");
+        await second.AcquireAsync(key, default);
+        await first.AcquireAsync(key, default);
+        await first.AcquireAsync(key, default);
+
+        var failure = await Assert.ThrowsAsync<MarketplaceException>(() => second.AcquireAsync(key, default));
+
+        Assert.Equal("eBay's daily limit for sell.fulfillment is reached; it resets at 2026-03-11 07:00 UTC.", failure.Message);
+        Assert.Equal(new QuotaExhaustion("sell.fulfillment", new DateTimeOffset(2026, 3, 11, 7, 0, 0, TimeSpan.Zero)),
+            Assert.Single(await database.Quotas(_clock).ForAsync("ebay", "seller-2")));
+    }
+
+    [Fact]
+    public async Task A_retry_after_recorded_by_one_instance_holds_back_the_other()
+    {
+        var catalog = RateLimiterTests.Catalog();
+        var (first, second) = (database.Limiter(catalog, TimeProvider.System), database.Limiter(catalog, TimeProvider.System));
+        var key = new RateLimitKey("amazon", "A1", "getListingsItem");
+        await second.AcquireAsync(key, default);
+
+        await first.PenalizeAsync(key, TimeSpan.FromSeconds(30), default);
+
+        using var soon = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.AcquireAsync(key, soon.Token));
+        Assert.Equal(2.5, second.RateOf(key));
+    }
+
+    [Fact]
+    public async Task A_restarted_instance_remembers_the_days_calls_and_a_retry_after()
+    {
+        var catalog = RateLimiterTests.Catalog(new() { ["Catalog:ebay:RateLimits:Groups:sell.finances:PerDay"] = "2" });
+        var key = new RateLimitKey("ebay", "seller-1", "sell.finances");
+        var before = database.Limiter(catalog, _clock);
+        await before.AcquireAsync(key, default);
+        await before.PenalizeAsync(key, TimeSpan.FromSeconds(10), default);
+
+        var restarted = database.Limiter(catalog, _clock);
+
+        using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => restarted.AcquireAsync(key, soon.Token));
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        await restarted.AcquireAsync(key, default);
+        await Assert.ThrowsAsync<MarketplaceException>(() => restarted.AcquireAsync(key, default));
+    }
+
+    /// <summary>
+    /// The system clock, remembering in each calling flow its last reading. The limiter reads the clock last when it
+    /// decides to let a call through, so that reading is when the call went by the limiter's own count, unlike a
+    /// reading taken after the call returns, which is late by its round trip to the database.
+    /// </summary>
+    private sealed class LastReading : TimeProvider
+    {
+        private static readonly AsyncLocal<StrongBox<DateTimeOffset>> Current = new();
+
+        public static StrongBox<DateTimeOffset> Track() => Current.Value = new();
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            var now = System.GetUtcNow();
+            if (Current.Value is { } reading) reading.Value = now;
+            return now;
+        }
+    }
+}
