@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Marketplaces.Connections;
 using Marketplaces.RateLimits;
 
@@ -19,13 +18,11 @@ public sealed class SharedRateLimitTests(LimiterDatabase database) : IClassFixtu
     {
         // Etsy's shared allowance: 10 calls in any second, here 20 a day so that the day runs out within the test.
         var catalog = RateLimiterTests.Catalog(new() { ["Catalog:etsy:RateLimits:Groups:default:PerDay"] = "20" });
-        var clock = new LastReading();
-        var instances = new[] { database.Limiter(catalog, clock), database.Limiter(catalog, clock) };
+        var instances = new[] { database.Limiter(catalog, TimeProvider.System), database.Limiter(catalog, TimeProvider.System) };
         var admitted = new ConcurrentQueue<DateTimeOffset>();
 
         async Task CallUntilTheDayIsSpentAsync(RateLimiter limiter)
         {
-            var reading = LastReading.Track();
             while (true)
             {
                 try
@@ -36,7 +33,8 @@ public sealed class SharedRateLimitTests(LimiterDatabase database) : IClassFixtu
                 {
                     return;
                 }
-                admitted.Enqueue(reading.Value);
+                // A call is released at the moment it was counted for, so this is when it would reach the marketplace.
+                admitted.Enqueue(TimeProvider.System.GetUtcNow());
             }
         }
         await Task.WhenAll(instances.SelectMany(limiter => Enumerable.Range(0, 4).Select(_ => CallUntilTheDayIsSpentAsync(limiter))));
@@ -94,24 +92,5 @@ public sealed class SharedRateLimitTests(LimiterDatabase database) : IClassFixtu
         _clock.Advance(TimeSpan.FromSeconds(10));
         await restarted.AcquireAsync(key, default);
         await Assert.ThrowsAsync<MarketplaceException>(() => restarted.AcquireAsync(key, default));
-    }
-
-    /// <summary>
-    /// The system clock, remembering in each calling flow its last reading. The limiter reads the clock last when it
-    /// decides to let a call through, so that reading is when the call went by the limiter's own count, unlike a
-    /// reading taken after the call returns, which is late by its round trip to the database.
-    /// </summary>
-    private sealed class LastReading : TimeProvider
-    {
-        private static readonly AsyncLocal<StrongBox<DateTimeOffset>> Current = new();
-
-        public static StrongBox<DateTimeOffset> Track() => Current.Value = new();
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            var now = System.GetUtcNow();
-            if (Current.Value is { } reading) reading.Value = now;
-            return now;
-        }
     }
 }

@@ -78,6 +78,19 @@ internal sealed class RateGate
         }
     }
 
+    /// <summary>
+    /// A call counted earlier went only at <paramref name="sent"/>: the gate counts it again there, as the marketplace
+    /// does. Its bucket cannot have gained while full, and the windows hold it until it leaves them from that moment.
+    /// </summary>
+    public void SentLate(DateTimeOffset sent)
+    {
+        lock (_lock)
+        {
+            _bucket?.SpentAt(sent);
+            foreach (var window in Windows) window.Record(sent);
+        }
+    }
+
     /// <summary>The marketplace said "too many": nothing goes before <paramref name="retryAfter"/>, and the bucket slows down.</summary>
     public void Penalize(DateTimeOffset now, TimeSpan retryAfter)
     {
@@ -119,6 +132,21 @@ internal sealed class RateGate
             row.ExhaustedUntil = _day?.ExhaustedUntil(now);
             (row.DayStartedAt, row.DayCounts) = _day?.Count ?? (null, []);
             row.BlockedUntil = _blockedUntil > now ? _blockedUntil : null;
+        }
+    }
+
+    /// <summary>
+    /// The latest moment the gate has counted a call at or refilled to: a call reserved ahead by another instance can
+    /// lie after the present, and the gate's arithmetic holds only for moments from here on.
+    /// </summary>
+    public DateTimeOffset Latest
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new[] { _bucket?.RefilledAt, _second?.Last, _minute?.Last }.Max() ?? DateTimeOffset.MinValue;
+            }
         }
     }
 

@@ -12,7 +12,14 @@ internal sealed class SlidingWindow(int limit, TimeSpan length, IEnumerable<Date
         return _calls.Count < limit ? TimeSpan.Zero : _calls.Peek() + length - now;
     }
 
-    public void Record(DateTimeOffset now) => _calls.Enqueue(now);
+    public void Record(DateTimeOffset now)
+    {
+        _calls.Enqueue(now);
+        Last = now;
+    }
+
+    /// <summary>The newest call counted, if any.</summary>
+    public DateTimeOffset? Last { get; private set; } = calls.Select(call => (DateTimeOffset?)call).LastOrDefault();
 
     /// <summary>The calls still counted at <paramref name="now"/>.</summary>
     public DateTimeOffset[] Calls(DateTimeOffset now)

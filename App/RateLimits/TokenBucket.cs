@@ -18,6 +18,13 @@ internal sealed class TokenBucket(double ratePerSecond, int capacity, double tok
 
     public void Take() => Tokens -= 1;
 
+    /// <summary>A token was taken at <paramref name="now"/>, whatever the bucket counted before.</summary>
+    public void SpentAt(DateTimeOffset now)
+    {
+        Refill(now);
+        Tokens = Math.Min(Tokens, capacity - 1);
+    }
+
     public void Empty(DateTimeOffset now)
     {
         Refill(now);

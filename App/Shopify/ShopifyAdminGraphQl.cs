@@ -33,7 +33,7 @@ public static class ShopifyAdminGraphQl
         var key = new RateLimitKey(api.Target.Marketplace.Id, api.Connection.AccountId, RateLimitDefinition.DefaultGroup);
         using var response = await api.SendAsync(token => key.Set(Request(api.Target, token, query, variables)), ct);
         using var json = await ReadAsync(response, ct);
-        if (ShopifyQueryCost.Read(json.RootElement)?.CallsPerSecond is { } rate) limiter.ObserveRate(key, rate);
+        if (ShopifyQueryCost.Read(json.RootElement)?.CallsPerSecond is { } rate) await limiter.ObserveRateAsync(key, rate, ct);
         return Data(json.RootElement, response);
     }
 
