@@ -20,12 +20,8 @@ public sealed class PollScheduleTests(PollingFixture app) : IClassFixture<Pollin
         Assert.Contains((connection, FeedNames.Orders), await sweep.DueAsync(DateTimeOffset.UtcNow, default));
         await app.SyncOrdersAsync(connection);
         Assert.DoesNotContain((connection, FeedNames.Orders), await sweep.DueAsync(DateTimeOffset.UtcNow, default));
-        await using (var db = await app.ContextAsync())
-        {
-            // Down for an hour: twelve 5-minute intervals missed.
-            await db.Set<FeedCursor>().Where(c => c.ConnectionId == connection)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastAttemptAt, DateTimeOffset.UtcNow.AddHours(-1)));
-        }
+        // Down for an hour: twelve 5-minute intervals missed.
+        await app.LastAttemptedAsync(connection, TimeSpan.FromHours(1));
         var requests = app.EbayOrders(seller).Requests().Count;
 
         await sweep.RunAsync(default);

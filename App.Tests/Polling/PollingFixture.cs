@@ -73,6 +73,14 @@ public class PollingFixture : ServerAppFactory
         return await db.Set<FeedCursor>().AsNoTracking().SingleAsync(c => c.ConnectionId == connection && c.Feed == FeedNames.Orders);
     }
 
+    /// <summary>As if the connection's feeds were last attempted <paramref name="ago"/>, so the sweep finds them due.</summary>
+    public async Task LastAttemptedAsync(Guid connection, TimeSpan ago)
+    {
+        await using var db = await ContextAsync();
+        await db.Set<FeedCursor>().Where(c => c.ConnectionId == connection)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastAttemptAt, DateTimeOffset.UtcNow - ago));
+    }
+
     public async Task<AppDbContext> ContextAsync() =>
         await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 

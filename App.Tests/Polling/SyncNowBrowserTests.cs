@@ -20,7 +20,7 @@ public sealed class SyncNowBrowserTests(BrowserFixture app) : IClassFixture<Brow
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Sync_now_on_an_ebay_card_shows_the_last_sync_time_and_moves_it_on_the_next_sync()
+    public async Task Sync_now_on_an_ebay_card_shows_the_last_sync_time_moves_it_on_the_next_sync_and_lists_both_runs_in_the_history()
     {
         var page = await app.NewPageAsync();
         await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
@@ -48,5 +48,13 @@ public sealed class SyncNowBrowserTests(BrowserFixture app) : IClassFixture<Brow
 
         await Expect(lastSynced).Not.ToHaveTextAsync(first!);
         await Expect(lastSynced).ToHaveTextAsync(new Regex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "eBay history" }).ClickAsync();
+
+        var syncs = page.GetByRole(AriaRole.Dialog).Locator(".history-grid tbody tr", new() { HasTextRegex = new Regex(@"Synced orders: \d+ read in \d+ page") });
+        await Expect(syncs).ToHaveCountAsync(2);
+        await Expect(syncs.First.Locator("td").Nth(1)).ToHaveTextAsync("Sync");
+        await Expect(syncs.First).ToContainTextAsync("Succeeded");
+        await Expect(syncs.First).ToContainTextAsync(TestUsers.OwnerEmail);
     }
 }

@@ -26,6 +26,8 @@ public enum ConnectionAction
     Refresh,
     Disconnect,
     Revoke,
+    /// <summary>A feed run: every "Sync now", and of the schedule's runs only where a feed starts or stops failing.</summary>
+    Sync,
 }
 
 internal sealed class ConnectionEventConfiguration : IEntityTypeConfiguration<ConnectionEvent>

@@ -15,7 +15,7 @@ namespace Marketplaces.Polling;
 /// </summary>
 public sealed partial class FeedEngine(
     IDbContextFactory<AppDbContext> contexts, IEnumerable<IFeed> feeds, IOptions<PollingOptions> options, MarketplaceTargets targets,
-    ConnectionStore store, TokenRefresher refresher, IHttpClientFactory http, TimeProvider clock, Notifier<Connection> changes, Notifier<FeedPage> committedPages,
+    ConnectionStore store, TokenRefresher refresher, ConnectionAudit audit, IHttpClientFactory http, TimeProvider clock, Notifier<Connection> changes, Notifier<FeedPage> committedPages,
     ILogger<FeedEngine> logger)
 {
     private const int LockNamespace = 0x46454544; // "FEED"
@@ -26,17 +26,21 @@ public sealed partial class FeedEngine(
     public IReadOnlyList<IFeed> FeedsFor(string marketplace) =>
         _feeds.Where(f => f.MarketplaceId.Equals(marketplace, StringComparison.OrdinalIgnoreCase)).ToList();
 
-    /// <summary>Every feed of the connection, one after the other ("Sync now").</summary>
+    /// <summary>Every feed of the connection, one after the other ("Sync now"): each run goes into the connection history.</summary>
     public async Task<IReadOnlyList<SyncOutcome>> SyncConnectionAsync(Guid connectionId, string actor, CancellationToken ct = default)
     {
         var connection = await store.FindAsync(connectionId, ct);
         if (connection is null) return [new SyncOutcome("", SyncResult.Skipped, 0, 0, "The connection no longer exists.")];
         var outcomes = new List<SyncOutcome>();
-        foreach (var feed in FeedsFor(connection.Marketplace)) outcomes.Add(await SyncAsync(connectionId, feed.Name, actor, ct));
+        foreach (var feed in FeedsFor(connection.Marketplace)) outcomes.Add(await RunAsync(connectionId, feed.Name, actor, everyRun: true, ct));
         return outcomes;
     }
 
-    public async Task<SyncOutcome> SyncAsync(Guid connectionId, string feedName, string actor, CancellationToken ct = default)
+    /// <summary>One feed, as the schedule runs it: the connection history keeps only where the feed turns (<see cref="SyncRun"/>).</summary>
+    public Task<SyncOutcome> SyncAsync(Guid connectionId, string feedName, string actor, CancellationToken ct = default) =>
+        RunAsync(connectionId, feedName, actor, everyRun: false, ct);
+
+    private async Task<SyncOutcome> RunAsync(Guid connectionId, string feedName, string actor, bool everyRun, CancellationToken ct)
     {
         await using var lockDb = await contexts.CreateDbContextAsync(ct);
         await using var lockTx = await lockDb.Database.BeginTransactionAsync(ct);
@@ -49,7 +53,7 @@ public sealed partial class FeedEngine(
         if (connection.State != ConnectionState.Connected)
             return new(feedName, SyncResult.Skipped, 0, 0, $"Not synced: {connection.DisplayName} needs to be connected again.");
 
-        int pages = 0, items = 0;
+        var run = new SyncRun(audit, connection, feedName, actor, everyRun);
         try
         {
             var cursor = await StartAsync(connection.Id, feedName, ct);
@@ -58,20 +62,20 @@ public sealed partial class FeedEngine(
             do
             {
                 var page = await feed.FetchAsync(context, cursor.WindowFrom!.Value, cursor.PageToken, ct);
-                cursor = await CommitAsync(connection, feedName, page, ct);
-                pages++;
-                items += page.Batch.Count;
+                run.Read(page);
+                cursor = await CommitAsync(run, page, ct);
             }
             while (cursor.PageToken is not null);
-            LogSynced(logger, feedName, connectionId, actor, items, pages);
-            return new(feedName, SyncResult.Synced, pages, items, $"Synced {feedName}: {items} read in {pages} page{(pages == 1 ? "" : "s")}.");
+            LogSynced(logger, feedName, connectionId, actor, run.Items, run.Pages);
+            return run.Synced();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await RecordFailureAsync(connectionId, feedName, e.Message);
+            var known = e is MarketplaceException or InvalidAccountParameterException;
+            // Only those messages are known to be free of secrets, and the card and the history show what is stored here.
+            await RecordFailureAsync(run, known ? e.Message : "an unexpected error; see the log");
             LogFailed(logger, feedName, connectionId, actor, e.Message);
-            if (e is MarketplaceException or InvalidAccountParameterException)
-                return new(feedName, SyncResult.Failed, pages, items, $"Syncing {feedName} failed: {e.Message}");
+            if (known) return run.Failed(e.Message);
             throw;
         }
     }
@@ -97,17 +101,18 @@ public sealed partial class FeedEngine(
         return cursor;
     }
 
-    private async Task<FeedCursor> CommitAsync(Connection connection, string feedName, FeedPage page, CancellationToken ct)
+    private async Task<FeedCursor> CommitAsync(SyncRun run, FeedPage page, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await page.Batch.SaveAsync(db, connection, now, ct);
-        var cursor = await db.Set<FeedCursor>().SingleAsync(c => c.ConnectionId == connection.Id && c.Feed == feedName, ct);
+        await page.Batch.SaveAsync(db, run.Connection, now, ct);
+        var cursor = await db.Set<FeedCursor>().SingleAsync(c => c.ConnectionId == run.Connection.Id && c.Feed == run.Feed, ct);
         cursor.PageToken = page.NextPageToken;
         cursor.PagesInWindow++;
         if (page.NextPageToken is null)
         {
+            run.RecordSynced(db, cursor.ConsecutiveFailures);
             cursor.Watermark = cursor.WindowStartedAt;
             cursor.WindowFrom = null;
             cursor.WindowStartedAt = null;
@@ -123,13 +128,17 @@ public sealed partial class FeedEngine(
         return cursor;
     }
 
-    private async Task RecordFailureAsync(Guid connectionId, string feedName, string message)
+    /// <summary>Read, then written: the run's advisory lock keeps every other run off this cursor meanwhile.</summary>
+    private async Task RecordFailureAsync(SyncRun run, string error)
     {
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        await db.Set<FeedCursor>().Where(c => c.ConnectionId == connectionId && c.Feed == feedName).ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.LastFailedAt, clock.GetUtcNow())
-            .SetProperty(c => c.LastError, message)
-            .SetProperty(c => c.ConsecutiveFailures, c => c.ConsecutiveFailures + 1), CancellationToken.None);
+        var cursor = await db.Set<FeedCursor>().SingleOrDefaultAsync(c => c.ConnectionId == run.Connection.Id && c.Feed == run.Feed, CancellationToken.None);
+        if (cursor is null) return;
+        run.RecordFailed(db, cursor.ConsecutiveFailures, error);
+        cursor.LastFailedAt = clock.GetUtcNow();
+        cursor.LastError = error;
+        cursor.ConsecutiveFailures++;
+        await db.SaveChangesAsync(CancellationToken.None);
         changes.Changed();
     }
 

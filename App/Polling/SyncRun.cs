@@ -1,0 +1,50 @@
+using Marketplaces.Connections;
+using Marketplaces.Database;
+
+namespace Marketplaces.Polling;
+
+/// <summary>
+/// One run of one feed of one connection: what it has read, its outcome, and what it leaves in the connection's
+/// history. The engine adds the history line to the unit of work that moves the feed's cursor, so the history and the
+/// card never disagree. A run someone asked for ("Sync now") leaves a line whatever happens. The schedule runs every
+/// few minutes and the Jobs page keeps each of its runs, so a scheduled run leaves one only where the feed turns: the
+/// first failure of a streak, and the first success after one.
+/// </summary>
+internal sealed class SyncRun(ConnectionAudit audit, Connection connection, string feed, string actor, bool everyRun)
+{
+    public Connection Connection => connection;
+    public string Feed => feed;
+    public int Pages { get; private set; }
+    public int Items { get; private set; }
+
+    public void Read(FeedPage page)
+    {
+        Pages++;
+        Items += page.Batch.Count;
+    }
+
+    public SyncOutcome Synced() => new(feed, SyncResult.Synced, Pages, Items, $"Synced {feed}: {ReadSoFar}.");
+
+    /// <param name="error">Secret-free, as a <see cref="MarketplaceException"/>'s message is.</param>
+    public SyncOutcome Failed(string error) => new(feed, SyncResult.Failed, Pages, Items, $"Syncing {feed} failed: {error}");
+
+    /// <summary>The run completed its window; <paramref name="failuresBefore"/> is the streak it ends.</summary>
+    public void RecordSynced(AppDbContext db, int failuresBefore)
+    {
+        if (everyRun) Record(db, true, Synced().Message);
+        else if (failuresBefore > 0)
+            Record(db, true, $"Syncing {feed} works again after {failuresBefore} failed run{(failuresBefore == 1 ? "" : "s")}: {ReadSoFar}.");
+    }
+
+    /// <summary>The run failed; <paramref name="failuresBefore"/> is the streak it extends.</summary>
+    public void RecordFailed(AppDbContext db, int failuresBefore, string error)
+    {
+        if (everyRun || failuresBefore == 0) Record(db, false, Failed(error).Message);
+    }
+
+    private string ReadSoFar => $"{Items} read in {Pages} page{(Pages == 1 ? "" : "s")}";
+
+    private void Record(AppDbContext db, bool succeeded, string message) =>
+        audit.Add(db, connection.Marketplace, connection.Environment, connection.Id, connection.DisplayName, actor,
+            ConnectionAction.Sync, succeeded, message);
+}
