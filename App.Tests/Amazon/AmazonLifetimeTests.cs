@@ -28,7 +28,9 @@ public sealed class AmazonLifetimeTests(ShortLivedAmazonApp app) : IClassFixture
 
         var code = await SandboxHttp.JsonAsync(await _amazon.ExchangeAsync(unusedCode), HttpStatusCode.BadRequest);
         Assert.Equal("The request has an invalid grant parameter : code", code.Text("error_description"));
-        await SandboxHttp.JsonAsync(await _amazon.MarketplaceParticipationsAsync(tokens.Text("access_token")), HttpStatusCode.Forbidden);
+        var expired = await SandboxHttp.JsonAsync(await _amazon.MarketplaceParticipationsAsync(tokens.Text("access_token")), HttpStatusCode.Forbidden);
+        Assert.Equal(("Unauthorized", "Access to requested resource is denied.", "The access token you provided has expired."),
+            (expired.GetProperty("errors")[0].Text("code"), expired.GetProperty("errors")[0].Text("message"), expired.GetProperty("errors")[0].Text("details")));
         var refresh = await SandboxHttp.JsonAsync(await _amazon.RefreshAsync(tokens.Text("refresh_token")), HttpStatusCode.BadRequest);
         Assert.Equal("invalid_grant", refresh.Text("error"));
     }

@@ -131,6 +131,7 @@ public sealed class AmazonTokenTests(ServerAppFactory app) : IClassFixture<Serve
             var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
             Assert.Equal("Unauthorized", error.Text("code"));
             Assert.Equal("Access to requested resource is denied.", error.Text("message"));
+            Assert.Equal("The access token you provided is revoked, malformed or invalid.", error.Text("details"));
         }
     }
 

@@ -32,6 +32,8 @@ public sealed class MarketplaceDefinition
 
     public CarrierCodes Carriers { get; set; } = new();
 
+    public RejectedTokenSignals RejectedToken { get; set; } = new();
+
     public EnvironmentEndpoints? Endpoints(MarketplaceEnvironment environment) =>
         Environments.GetValueOrDefault(environment.ToString());
 }

@@ -1,11 +1,11 @@
-using System.Net;
-
 namespace Marketplaces.Connections;
 
 /// <summary>
 /// Calls one connection's marketplace API: the resolved target and <see cref="SendAsync"/>, which supplies the
-/// access token (renewed first when it is about to expire) and, on a 401, renews it once and sends again. Key-based
-/// marketplaces (WooCommerce, PrestaShop) use <see cref="SendWithKeysAsync"/> with the stored keys instead.
+/// access token (renewed first when it is about to expire) and, on an answer saying the token is no longer good (the
+/// catalog's <see cref="Catalog.RejectedTokenSignals"/>: a 401, Amazon's 403 Unauthorized naming the access token),
+/// renews it once and sends again. Key-based marketplaces (WooCommerce, PrestaShop) use <see cref="SendWithKeysAsync"/>
+/// with the stored keys instead.
 /// Feeds read through it (<see cref="Polling.FeedContext"/>) and shipment pushes write through it.
 /// </summary>
 public class ConnectionApi(
@@ -21,7 +21,7 @@ public class ConnectionApi(
     public async Task<HttpResponseMessage> SendAsync(Func<string, HttpRequestMessage> request, CancellationToken ct)
     {
         var response = await MarketplaceHttp.SendAsync(http, request(await AccessTokenAsync(renew: false, ct)), target.Marketplace.Name, ct);
-        if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
+        if (!await RejectsTokenAsync(response, ct)) return response;
         response.Dispose();
         return await MarketplaceHttp.SendAsync(http, request(await AccessTokenAsync(renew: true, ct)), target.Marketplace.Name, ct);
     }
@@ -31,6 +31,13 @@ public class ConnectionApi(
     {
         _keys ??= await store.ReadSecretsAsync(connection.Id, ct);
         return await MarketplaceHttp.SendAsync(http, request(_keys), target.Marketplace.Name, ct);
+    }
+
+    private async Task<bool> RejectsTokenAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var signals = target.Marketplace.RejectedToken;
+        var status = (int)response.StatusCode;
+        return signals.Matches(status, status == signals.Status && signals.ReadsBody ? await response.Content.ReadAsStringAsync(ct) : null);
     }
 
     private async Task<string> AccessTokenAsync(bool renew, CancellationToken ct)

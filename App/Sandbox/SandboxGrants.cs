@@ -43,6 +43,10 @@ public sealed class SandboxGrants(IDbContextFactory<AppDbContext> contexts, Sand
             .SingleOrDefaultAsync(g => g.TokenHash == hash && g.Marketplace == marketplace && g.Kind == kind, ct);
     }
 
+    /// <summary>Whether the token was issued and outlived its lifetime unrevoked: "expired" rather than "unknown".</summary>
+    public async Task<bool> HasExpiredAsync(string marketplace, string kind, string? token, CancellationToken ct = default) =>
+        await FindIssuedAsync(marketplace, kind, token, ct) is { RevokedAt: null, ExpiresAt: { } expiresAt } && expiresAt <= clock.GetUtcNow();
+
     /// <summary>The data of a grant of <paramref name="kind"/> whose data has <paramref name="property"/> = <paramref name="value"/> (a shop by its id).</summary>
     public async Task<SandboxGrant?> FindWhereAsync(string marketplace, string kind, string property, string value, CancellationToken ct = default)
     {

@@ -1,8 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using Marketplaces.Amazon.Sandbox.Orders;
+using Marketplaces.Sandbox;
 using Marketplaces.Sandbox.Orders;
 using Marketplaces.Tests.Infrastructure;
 using Marketplaces.Tests.Polling;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Amazon.Orders;
 
@@ -137,6 +140,29 @@ public sealed class AmazonOrdersEmulatorTests(PollingFixture app) : IClassFixtur
         await ErrorAsync(await other.GetAsync($"{Search}/{orderId}"), HttpStatusCode.NotFound, "NotFound");
         await ErrorAsync(await other.PostAsync($"orders/v0/orders/{orderId}/shipmentConfirmation",
             Confirmation("1", "UPS", "1Z1", "2026-01-01T00:00:00Z", (owner.Book.List()[0].Lines[0].LineId, 1))), HttpStatusCode.NotFound, "NotFound");
+    }
+
+    [Fact]
+    public async Task A_seller_without_the_orders_role_is_denied_with_unauthorized_and_empty_details()
+    {
+        var seller = await AmazonSeller.ConnectAsync(app, "amazon-roleless");
+        app.Services.GetServices<ISandboxEmulator>().OfType<AmazonOrdersEmulator>().Single().WithdrawOrdersRole(seller.Account);
+        using var http = app.Conformance.CreateClient(new Uri(app.ServerAddress, "/sandbox/amazon/sp-api/"));
+        http.DefaultRequestHeaders.Add("x-amz-access-token", seller.AccessToken);
+        var order = seller.Book.List()[0];
+
+        foreach (var response in new[]
+                 {
+                     await http.GetAsync($"{Search}?{Since}&marketplaceIds=ATVPDKIKX0DER"), await http.GetAsync($"{Search}/{order.Id}"),
+                     await http.PostAsync($"orders/v0/orders/{order.Id}/shipmentConfirmation",
+                         Confirmation("1", "UPS", "1Z1", "2026-01-01T00:00:00Z", (order.Lines[0].LineId, 1))),
+                 })
+        {
+            var error = await ErrorAsync(response, HttpStatusCode.Forbidden, "Unauthorized");
+            Assert.Equal(("Access to requested resource is denied.", ""), (error.Text("message"), error.Text("details")));
+        }
+        await SandboxHttp.JsonAsync(await http.GetAsync("sellers/v1/marketplaceParticipations"), HttpStatusCode.OK);
+        app.Conformance.AssertClean();
     }
 
     [Fact]

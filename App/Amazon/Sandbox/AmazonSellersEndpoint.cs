@@ -5,8 +5,8 @@ internal sealed class AmazonSellersEndpoint(AmazonSpApi spApi)
 {
     public async Task<IResult> MarketplaceParticipationsAsync(HttpRequest request, CancellationToken ct)
     {
-        var seller = await spApi.CallerAsync(request, ct);
-        if (seller is null) return AmazonSpApi.Unauthorized();
+        var (seller, refusal) = await spApi.AuthorizeAsync(request, ct);
+        if (seller is null) return refusal!;
         AmazonSpApi.Success(request.HttpContext.Response, "0.016");
         return Results.Json(new
         {

@@ -5,20 +5,36 @@ namespace Marketplaces.Amazon.Sandbox;
 
 /// <summary>
 /// What every Selling Partner API call in the emulator shares (amazon.md §1.3, §3): the seller is whoever the
-/// <c>x-amz-access-token</c> belongs to, SigV4 headers are ignored, errors are <c>{"errors":[…]}</c>.
+/// <c>x-amz-access-token</c> belongs to (a bad token and a role the seller's authorization lacks both get 403
+/// <c>Unauthorized</c>), SigV4 headers are ignored, errors are <c>{"errors":[…]}</c>.
 /// </summary>
 internal sealed class AmazonSpApi(SandboxGrants grants)
 {
-    /// <summary>The seller the request's access token was issued to, or null when the token is missing, unknown or expired.</summary>
-    public async Task<AmazonSandboxAccount?> CallerAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The seller the request's access token was issued to, or SP-API's 403 when the token is missing, unknown or expired.</summary>
+    public Task<(AmazonSandboxAccount? Seller, IResult? Refusal)> AuthorizeAsync(HttpRequest request, CancellationToken ct) =>
+        AuthorizeAsync(request, _ => true, ct);
+
+    /// <summary>The same, and also SP-API's 403 for a seller <paramref name="permitted"/> refuses (its authorization lacks the operation's role).</summary>
+    public async Task<(AmazonSandboxAccount? Seller, IResult? Refusal)> AuthorizeAsync(
+        HttpRequest request, Func<AmazonSandboxAccount, bool> permitted, CancellationToken ct)
     {
-        var grant = await grants.FindAsync(AmazonEmulator.Id, SandboxGrantKinds.Access, request.Headers["x-amz-access-token"].ToString(), ct);
-        return grant?.Read<AmazonAuthorization>().Seller;
+        var token = request.Headers["x-amz-access-token"].ToString();
+        var grant = await grants.FindAsync(AmazonEmulator.Id, SandboxGrantKinds.Access, token, ct);
+        if (grant is null)
+        {
+            var expired = await grants.HasExpiredAsync(AmazonEmulator.Id, SandboxGrantKinds.Access, token, ct);
+            return (null, Unauthorized(expired
+                ? "The access token you provided has expired."
+                : "The access token you provided is revoked, malformed or invalid."));
+        }
+        var seller = grant.Read<AmazonAuthorization>().Seller;
+        // Amazon denies a call outside the app's roles with the same code and empty details (amzn/selling-partner-api-models #799, #943).
+        return permitted(seller) ? (seller, null) : (null, Unauthorized(""));
     }
 
-    /// <summary>SP-API refuses a bad token with 403, not 401 (observed body).</summary>
-    public static IResult Unauthorized() => Errors(StatusCodes.Status403Forbidden, "Unauthorized",
-        "Access to requested resource is denied.", "The access token you provided is revoked, malformed or invalid.");
+    /// <summary>SP-API refuses a bad token with 403, not 401 (observed bodies, amazon.md §3).</summary>
+    private static IResult Unauthorized(string details) =>
+        Errors(StatusCodes.Status403Forbidden, "Unauthorized", "Access to requested resource is denied.", details);
 
     /// <summary>The 400 every SP-API model uses for a parameter or body it cannot accept.</summary>
     public static IResult InvalidInput(string message, string? details = null) => Errors(StatusCodes.Status400BadRequest, "InvalidInput", message, details);

@@ -7,7 +7,7 @@ namespace Marketplaces.Etsy.Sandbox;
 /// What every Open API v3 call must carry: <c>x-api-key: keystring:shared_secret</c> (enforced by Etsy since
 /// 9 Feb 2026) and, for endpoints with oauth2 scopes, a live bearer token of the same app holding the scope.
 /// </summary>
-internal sealed class EtsyApiGate(SandboxApps apps, SandboxGrants grants, TimeProvider clock)
+internal sealed class EtsyApiGate(SandboxApps apps, SandboxGrants grants)
 {
     private const string MalformedKey = "Invalid API key: should be in the format 'keystring:shared_secret'.";
 
@@ -35,7 +35,11 @@ internal sealed class EtsyApiGate(SandboxApps apps, SandboxGrants grants, TimePr
             return (null, EtsyErrors.InvalidToken("access token is missing"));
         var token = header["Bearer ".Length..].Trim();
         var found = await grants.FindAsync(EtsySandboxRules.Id, SandboxGrantKinds.Access, token, ct);
-        if (found is null) return (null, EtsyErrors.InvalidToken(await IsExpiredAsync(token, ct) ? "access token is expired" : "access token is invalid"));
+        if (found is null)
+        {
+            var expired = await grants.HasExpiredAsync(EtsySandboxRules.Id, SandboxGrantKinds.Access, token, ct);
+            return (null, EtsyErrors.InvalidToken(expired ? "access token is expired" : "access token is invalid"));
+        }
         var grant = found.Read<EtsyGrant>();
         var app = await apps.GetAsync(EtsySandboxRules.Id, ct);
         if (grant.ClientId != app["clientId"]) return (null, EtsyErrors.InvalidToken("access token was issued to another application"));
@@ -57,9 +61,4 @@ internal sealed class EtsyApiGate(SandboxApps apps, SandboxGrants grants, TimePr
         return id == grant!.ShopId ? (grant, null)
             : (null, EtsyErrors.Api(StatusCodes.Status403Forbidden, $"The access token does not grant access to shop {id}."));
     }
-
-    /// <summary>Tells an expired token from an unknown one, which <see cref="SandboxGrants.FindAsync"/> does not.</summary>
-    private async Task<bool> IsExpiredAsync(string token, CancellationToken ct) =>
-        await grants.FindIssuedAsync(EtsySandboxRules.Id, SandboxGrantKinds.Access, token, ct) is { RevokedAt: null, ExpiresAt: { } expiresAt }
-        && expiresAt <= clock.GetUtcNow();
 }

@@ -28,7 +28,7 @@ public sealed class EtsyEmulator(
         routes.MapPost("/oauth/connect", connect.DecideAsync);
         routes.MapPost("/v3/public/oauth/token", new EtsyTokenEndpoint(apps, grants, journal, options).HandleAsync);
 
-        var gate = new EtsyApiGate(apps, grants, clock);
+        var gate = new EtsyApiGate(apps, grants);
         var api = routes.MapGroup("/openapi/v3/application");
         var users = new EtsyUserEndpoints(gate, grants);
         api.MapGet("/users/me", users.MeAsync);

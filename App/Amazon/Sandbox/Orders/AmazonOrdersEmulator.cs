@@ -16,6 +16,8 @@ public sealed class AmazonOrdersEmulator(SandboxOrderBooks books) : ISandboxEmul
     /// <summary>Sellers whose book is open: the order page is reached by order id alone, as Seller Central's is.</summary>
     private readonly ConcurrentDictionary<string, byte> _sellers = new();
 
+    private readonly ConcurrentDictionary<string, byte> _withoutOrdersRole = new();
+
     public string MarketplaceId => AmazonEmulator.Id;
 
     public SandboxOrderBook Book(AmazonSandboxAccount seller)
@@ -23,6 +25,14 @@ public sealed class AmazonOrdersEmulator(SandboxOrderBooks books) : ISandboxEmul
         _sellers.TryAdd(seller.SellingPartnerId, 0);
         return books.For(AmazonEmulator.Id, seller.SellingPartnerId, sequence => OrderId(seller, sequence));
     }
+
+    /// <summary>
+    /// Takes the Orders API's role (Inventory and Order Tracking) from the seller's authorization: its orders calls
+    /// are then denied as Amazon denies a call the app's roles do not cover.
+    /// </summary>
+    public void WithdrawOrdersRole(AmazonSandboxAccount seller) => _withoutOrdersRole.TryAdd(seller.SellingPartnerId, 0);
+
+    internal bool HasOrdersRole(AmazonSandboxAccount seller) => !_withoutOrdersRole.ContainsKey(seller.SellingPartnerId);
 
     public void Map(IEndpointRouteBuilder routes)
     {

@@ -13,8 +13,8 @@ internal sealed class AmazonOrdersEndpoint(AmazonSpApi spApi, AmazonOrdersEmulat
 
     public async Task<IResult> SearchOrdersAsync(HttpRequest request, CancellationToken ct)
     {
-        var seller = await spApi.CallerAsync(request, ct);
-        if (seller is null) return AmazonSpApi.Unauthorized();
+        var (seller, refusal) = await spApi.AuthorizeAsync(request, emulator.HasOrdersRole, ct);
+        if (seller is null) return refusal!;
         var now = clock.GetUtcNow();
         var participations = AmazonSandboxAccount.Marketplaces.Select(m => m.Id).ToList();
         var (query, error) = AmazonSearchOrdersQuery.Parse(request.Query, participations, now);
@@ -35,8 +35,8 @@ internal sealed class AmazonOrdersEndpoint(AmazonSpApi spApi, AmazonOrdersEmulat
 
     public async Task<IResult> GetOrderAsync(HttpRequest request, string orderId, CancellationToken ct)
     {
-        var seller = await spApi.CallerAsync(request, ct);
-        if (seller is null) return AmazonSpApi.Unauthorized();
+        var (seller, refusal) = await spApi.AuthorizeAsync(request, emulator.HasOrdersRole, ct);
+        if (seller is null) return refusal!;
         var (included, error) = AmazonSearchOrdersQuery.ParseIncluded(request.Query);
         if (included is null) return error!;
         var order = emulator.Book(seller).Read(orders => orders.FirstOrDefault(o => o.Id == orderId) is { } found ? AmazonOrderJson.Render(found, included) : null);

@@ -13,8 +13,8 @@ internal sealed class AmazonShipmentConfirmationEndpoint(AmazonSpApi spApi, Amaz
 {
     public async Task<IResult> ConfirmShipmentAsync(HttpRequest request, string orderId, CancellationToken ct)
     {
-        var seller = await spApi.CallerAsync(request, ct);
-        if (seller is null) return AmazonSpApi.Unauthorized();
+        var (seller, denied) = await spApi.AuthorizeAsync(request, emulator.HasOrdersRole, ct);
+        if (seller is null) return denied!;
         if (!request.HasJsonContentType()) return AmazonSpApi.InvalidInput("The request body must be application/json.");
         AmazonConfirmShipmentRequest? confirmation;
         string? problem;
