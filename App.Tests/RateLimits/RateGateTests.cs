@@ -140,4 +140,30 @@ public sealed class RateGateTests
         Assert.True(rebuilt.TryEnter(Start.AddSeconds(4)).Granted);
         Assert.Equal(new DateTimeOffset(2026, 3, 11, 7, 0, 0, TimeSpan.Zero), rebuilt.TryEnter(Start.AddSeconds(5)).ExhaustedUntil);
     }
+
+    [Theory]
+    [InlineData(5.0, 1, null, 40)]
+    [InlineData(null, null, 2, 300)]
+    public void Calls_that_go_later_than_counted_by_uneven_delays_never_arrive_too_close_for_the_marketplace(
+        double? rate, int? burst, int? perSecond, int slowMilliseconds)
+    {
+        var limit = new OperationLimit { RatePerSecond = rate, Burst = burst, PerSecond = perSecond };
+        var client = new RateGate(limit, Start, pace: 0.95, TimeSpan.FromMilliseconds(50));
+        var marketplace = new RateGate(limit, Start, pace: 1, TimeSpan.Zero);
+        var now = Start;
+        for (var call = 0; call < 200;)
+        {
+            var admission = client.TryEnter(now);
+            if (!admission.Granted)
+            {
+                now += admission.Wait;
+                continue;
+            }
+            // The shared gate's write to the database: now slow, then fast twice, as a busy server answers.
+            var sent = now + TimeSpan.FromMilliseconds(call++ % 3 == 0 ? slowMilliseconds : 1);
+            client.CountedAgain(now, sent);
+            Assert.True(marketplace.TryEnter(sent).Granted, $"call {call} at {sent:ss.fff} refused");
+            now = sent;
+        }
+    }
 }

@@ -79,15 +79,15 @@ internal sealed class RateGate
     }
 
     /// <summary>
-    /// A call counted earlier went only at <paramref name="sent"/>: the gate counts it again there, as the marketplace
-    /// does. Its bucket cannot have gained while full, and the windows hold it until it leaves them from that moment.
+    /// The call counted for <paramref name="counted"/> went only at <paramref name="sent"/>: it counts from then, as the
+    /// marketplace counts it. Its bucket cannot have gained while full, and its place in the windows moves.
     /// </summary>
-    public void SentLate(DateTimeOffset sent)
+    public void CountedAgain(DateTimeOffset counted, DateTimeOffset sent)
     {
         lock (_lock)
         {
             _bucket?.SpentAt(sent);
-            foreach (var window in Windows) window.Record(sent);
+            foreach (var window in Windows) window.Move(counted, sent);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Marketplaces.Catalog;
 
 namespace Marketplaces.RateLimits;
@@ -11,20 +10,19 @@ namespace Marketplaces.RateLimits;
 /// refused and the wait worked out again.
 /// </summary>
 /// <remarks>
-/// A call is counted for a moment slightly ahead (<see cref="WriteLead"/>) and released at that moment, not when the
-/// write returns: the marketplace sees calls spaced as they were counted, whatever the write took. A write that
-/// returns after its moment lets the call go at once and counts it again when it went, in this instance's copy (written
-/// with the next change): a late call cannot harm itself, only the one after it.
+/// The call goes when the write has returned, a little after the moment it was counted for; a call that goes later than
+/// counted can only crowd the one after it, so this instance's copy then counts it again at the moment it went (written
+/// with the next change). Another instance that reads the row before that sees the call up to one write early, which
+/// the limiter's pace (5 % under the marketplace's rate) and the windows' margin cover. A moment in this instance's
+/// future (another instance's clock runs ahead) is waited for.
 /// </remarks>
 internal sealed class SharedGate(RateLimitKey key, OperationLimit limit, GateStore store, TimeProvider clock)
 {
-    private static readonly TimeSpan Soonest = TimeSpan.FromMilliseconds(1);
     private readonly SemaphoreSlim _turn = new(1, 1);
-    private readonly WriteLead _lead = new();
     private RateGate _gate = new(limit, clock.GetUtcNow(), RateLimiter.Pace, RateLimiter.WindowMargin);
     private long _version;
 
-    /// <summary>Granted: the call may go now (its moment has come). Otherwise how long to wait, or the day's quota is gone.</summary>
+    /// <summary>Granted: the call may go now. Otherwise how long to wait, or the day's quota is gone.</summary>
     public async Task<Admission> TryEnterAsync(CancellationToken ct)
     {
         TimeSpan early;
@@ -34,17 +32,15 @@ internal sealed class SharedGate(RateLimitKey key, OperationLimit limit, GateSto
             while (true)
             {
                 var now = clock.GetUtcNow();
-                var moment = Later(now + _lead.Value, _gate.Latest);
+                var moment = Later(now, _gate.Latest);
                 var admission = _gate.TryEnter(moment);
-                if (!admission.Granted) return admission with { Wait = WakeBefore(moment + admission.Wait, now) };
-                var started = Stopwatch.GetTimestamp();
+                if (!admission.Granted) return admission with { Wait = moment + admission.Wait - now };
                 if (!await TryWriteAsync(moment, ct)) continue;
-                _lead.Observe(Stopwatch.GetElapsedTime(started));
-                early = moment - clock.GetUtcNow();
-                if (early >= TimeSpan.Zero) break;
-                _lead.Missed();
-                _gate.SentLate(clock.GetUtcNow());
-                return new Admission(TimeSpan.Zero, null);
+                var sent = clock.GetUtcNow();
+                early = moment - sent;
+                if (early > TimeSpan.Zero) break;
+                _gate.CountedAgain(moment, sent);
+                return admission;
             }
         }
         finally
@@ -94,13 +90,6 @@ internal sealed class SharedGate(RateLimitKey key, OperationLimit limit, GateSto
         _version = current.Version;
         if (!written) _gate = new RateGate(limit, clock.GetUtcNow(), RateLimiter.Pace, RateLimiter.WindowMargin, current);
         return written;
-    }
-
-    /// <summary>The wait that wakes the caller one lead before <paramref name="allowed"/>, so that its call is counted for that moment.</summary>
-    private TimeSpan WakeBefore(DateTimeOffset allowed, DateTimeOffset now)
-    {
-        var wait = allowed - _lead.Value - now;
-        return wait > Soonest ? wait : Soonest;
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
