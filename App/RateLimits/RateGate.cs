@@ -2,8 +2,11 @@ using Marketplaces.Catalog;
 
 namespace Marketplaces.RateLimits;
 
-/// <summary>Whether a call may go now: it may, it must wait this long, or the day's quota is gone until a time.</summary>
-internal readonly record struct Admission(TimeSpan Wait, DateTimeOffset? ExhaustedUntil)
+/// <summary>
+/// Whether a call may go now: it may (counted at <see cref="At"/>), it must wait this long, or the day's quota is gone
+/// until a time.
+/// </summary>
+internal readonly record struct Admission(TimeSpan Wait, DateTimeOffset? ExhaustedUntil, DateTimeOffset At = default)
 {
     public bool Granted => Wait <= TimeSpan.Zero && ExhaustedUntil is null;
 }
@@ -74,7 +77,7 @@ internal sealed class RateGate
             _bucket?.Take();
             foreach (var window in Windows) window.Record(now);
             _day?.Record(now);
-            return new Admission(TimeSpan.Zero, null);
+            return new Admission(TimeSpan.Zero, null, now);
         }
     }
 

@@ -21,16 +21,17 @@ public sealed class RateLimiter(MarketplaceCatalog catalog, GateStore store, Tim
     private readonly ConcurrentDictionary<RateLimitKey, SharedGate> _gates = new();
 
     /// <summary>
-    /// Waits until the call fits every limit, then counts it. A used-up daily quota throws
-    /// <see cref="MarketplaceErrorKind.RateLimited"/> with the time it resets (the card reads it from the gate's row).
+    /// Waits until the call fits every limit, then counts it; returns the moment it is counted at (the call should go
+    /// now). A used-up daily quota throws <see cref="MarketplaceErrorKind.RateLimited"/> with the time it resets (the
+    /// card reads it from the gate's row).
     /// </summary>
-    public async Task AcquireAsync(RateLimitKey key, CancellationToken ct)
+    public async Task<DateTimeOffset> AcquireAsync(RateLimitKey key, CancellationToken ct)
     {
-        if (Resolve(key) is not var (gateKey, gate)) return;
+        if (Resolve(key) is not var (gateKey, gate)) return clock.GetUtcNow();
         while (true)
         {
             var admission = await gate.TryEnterAsync(ct);
-            if (admission.Granted) return;
+            if (admission.Granted) return admission.At;
             if (admission.ExhaustedUntil is { } reset)
             {
                 throw new MarketplaceException(MarketplaceErrorKind.RateLimited,

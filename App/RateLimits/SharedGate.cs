@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Marketplaces.Catalog;
 
 namespace Marketplaces.RateLimits;
@@ -10,21 +11,26 @@ namespace Marketplaces.RateLimits;
 /// refused and the wait worked out again.
 /// </summary>
 /// <remarks>
-/// The call goes when the write has returned, a little after the moment it was counted for; a call that goes later than
-/// counted can only crowd the one after it, so this instance's copy then counts it again at the moment it went (written
-/// with the next change). Another instance that reads the row before that sees the call up to one write early, which
-/// the limiter's pace (5 % under the marketplace's rate) and the windows' margin cover. A moment in this instance's
-/// future (another instance's clock runs ahead) is waited for.
+/// A call goes when its write has returned, a little after the moment it was counted for, and this instance's copy
+/// then counts it again at the moment it went (a call that goes late can only crowd the one after it); the row gets
+/// that with the next write. While another instance writes the same gate (a write was refused in the last minute),
+/// that would let the other read a call up to one write early, so a call is then counted for a moment one
+/// <see cref="WriteLead"/> ahead and released at that moment, whatever the write took. A moment in this instance's
+/// future (counted ahead, or another instance's clock runs ahead) is waited for.
 /// </remarks>
 internal sealed class SharedGate(RateLimitKey key, OperationLimit limit, GateStore store, TimeProvider clock)
 {
+    private static readonly TimeSpan SharedFor = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly WriteLead _lead = new();
     private RateGate _gate = new(limit, clock.GetUtcNow(), RateLimiter.Pace, RateLimiter.WindowMargin);
     private long _version;
+    private DateTimeOffset _sharedUntil;
 
-    /// <summary>Granted: the call may go now. Otherwise how long to wait, or the day's quota is gone.</summary>
+    /// <summary>Granted: the call may go now, counted at the admission's moment. Otherwise how long to wait, or the day's quota is gone.</summary>
     public async Task<Admission> TryEnterAsync(CancellationToken ct)
     {
+        DateTimeOffset moment;
         TimeSpan early;
         await _turn.WaitAsync(ct);
         try
@@ -32,15 +38,19 @@ internal sealed class SharedGate(RateLimitKey key, OperationLimit limit, GateSto
             while (true)
             {
                 var now = clock.GetUtcNow();
-                var moment = Later(now, _gate.Latest);
+                var lead = now < _sharedUntil ? _lead.Value : TimeSpan.Zero;
+                moment = Later(now + lead, _gate.Latest);
                 var admission = _gate.TryEnter(moment);
-                if (!admission.Granted) return admission with { Wait = moment + admission.Wait - now };
+                if (!admission.Granted) return admission with { Wait = moment - lead + admission.Wait - now };
+                var started = Stopwatch.GetTimestamp();
                 if (!await TryWriteAsync(moment, ct)) continue;
+                _lead.Observe(Stopwatch.GetElapsedTime(started));
                 var sent = clock.GetUtcNow();
                 early = moment - sent;
                 if (early > TimeSpan.Zero) break;
+                if (lead > TimeSpan.Zero) _lead.Missed();
                 _gate.CountedAgain(moment, sent);
-                return admission;
+                return admission with { At = sent };
             }
         }
         finally
@@ -48,7 +58,7 @@ internal sealed class SharedGate(RateLimitKey key, OperationLimit limit, GateSto
             _turn.Release();
         }
         await Task.Delay(early, clock, ct);
-        return new Admission(TimeSpan.Zero, null);
+        return new Admission(TimeSpan.Zero, null, moment);
     }
 
     public Task PenalizeAsync(TimeSpan retryAfter, CancellationToken ct) => ChangeAsync(now =>
@@ -88,8 +98,10 @@ internal sealed class SharedGate(RateLimitKey key, OperationLimit limit, GateSto
         _gate.SaveTo(row, at);
         var (written, current) = await store.SwapAsync(row, ct);
         _version = current.Version;
-        if (!written) _gate = new RateGate(limit, clock.GetUtcNow(), RateLimiter.Pace, RateLimiter.WindowMargin, current);
-        return written;
+        if (written) return true;
+        _gate = new RateGate(limit, clock.GetUtcNow(), RateLimiter.Pace, RateLimiter.WindowMargin, current);
+        _sharedUntil = clock.GetUtcNow() + SharedFor;
+        return false;
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
