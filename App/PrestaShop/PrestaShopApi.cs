@@ -17,7 +17,7 @@ public sealed class PrestaShopApi(ConnectionApi api)
     public async Task<IReadOnlyList<JsonElement>> ListAsync(string resource, string query, CancellationToken ct)
     {
         using var response = await api.SendWithKeysAsync(keys => Request(HttpMethod.Get, $"{resource}?{Json}&{query}", keys), ct);
-        using var json = await ReadAsync(response, ct);
+        using var json = await MarketplaceHttp.ReadJsonAsync(response, PrestaShopError.From, ct);
         var root = json.RootElement;
         if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() == 0) return [];
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(resource, out var rows) && rows.ValueKind == JsonValueKind.Array)
@@ -45,7 +45,7 @@ public sealed class PrestaShopApi(ConnectionApi api)
             request.Content = new StringContent(xml, Encoding.UTF8, "text/xml");
             return request;
         }, ct);
-        using var json = await ReadAsync(response, ct);
+        using var json = await MarketplaceHttp.ReadJsonAsync(response, PrestaShopError.From, ct);
         return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(entity.Name.LocalName, out var saved)
             ? saved.Clone()
             : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"PrestaShop answered without the saved {entity.Name.LocalName}.");
@@ -67,19 +67,5 @@ public sealed class PrestaShopApi(ConnectionApi api)
         var request = new HttpRequestMessage(method, $"{api.Target.Endpoints.ApiBaseUrl.TrimEnd('/')}/{pathAndQuery}");
         request.Headers.Authorization = PrestaShopAuthorization.Basic(keys[PrestaShopKeyConnector.WebserviceKey]);
         return request;
-    }
-
-    private static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        if (!response.IsSuccessStatusCode) throw await PrestaShopError.ReadAsync(response, ct);
-        try
-        {
-            return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-        }
-        catch (JsonException)
-        {
-            throw new MarketplaceException(MarketplaceErrorKind.Rejected,
-                $"PrestaShop answered {(int)response.StatusCode} with something other than JSON: check the store URL and that the webservice is enabled.");
-        }
     }
 }

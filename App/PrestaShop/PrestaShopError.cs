@@ -6,10 +6,15 @@ namespace Marketplaces.PrestaShop;
 /// <summary>Turns a failed webservice answer (JSON <c>{"errors":[{"code","message"}]}</c>, prestashop.md §3) into a typed failure.</summary>
 public static class PrestaShopError
 {
-    public static async Task<MarketplaceException> ReadAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>The failure an answer stands for: a refusal in its error body, or a success that is not JSON (not the webservice).</summary>
+    public static MarketplaceException From(HttpResponseMessage response, JsonDocument? json)
     {
         var status = (int)response.StatusCode;
-        using var json = await MarketplaceHttp.TryReadJsonAsync(response, ct);
+        if (response.IsSuccessStatusCode)
+        {
+            return new MarketplaceException(MarketplaceErrorKind.Rejected,
+                $"PrestaShop answered {status} with something other than JSON: check the store URL and that the webservice is enabled.");
+        }
         var errors = Errors(json);
         var message = $"PrestaShop answered {status}" +
             (errors.Count > 0 ? ": " + string.Join("; ", errors.Select(e => $"{e.Message} ({e.Code})")) : "") +

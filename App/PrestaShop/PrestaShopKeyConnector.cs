@@ -23,7 +23,7 @@ public sealed class PrestaShopKeyConnector(IHttpClientFactory http) : IKeyConnec
         var api = target.Endpoints.ApiBaseUrl;
         using (var response = await GetAsync(client, $"{api}/?output_format=JSON", keys[WebserviceKey], ct))
         {
-            if (!response.IsSuccessStatusCode) throw await PrestaShopError.ReadAsync(response, ct);
+            await MarketplaceHttp.EnsureSuccessAsync(response, PrestaShopError.From, ct);
         }
         var store = target.AccountParameter ?? throw new InvalidOperationException("PrestaShop needs a store URL");
         return new AccountIdentity(store, await ShopNameAsync(client, api, keys[WebserviceKey], ct) ?? new Uri(store).Host);

@@ -30,7 +30,7 @@ public sealed class WooCommerceKeyConnector(IHttpClientFactory http, TimeProvide
         {
             _authenticator.Authenticate(request, keys[ConsumerKey], keys[ConsumerSecret]);
             using var response = await MarketplaceHttp.SendAsync(client, request, Name, ct);
-            if (!response.IsSuccessStatusCode) throw await WooCommerceError.ReadAsync(response, ct);
+            await MarketplaceHttp.EnsureSuccessAsync(response, WooCommerceError.From, ct);
         }
         var store = target.AccountParameter ?? throw new InvalidOperationException("WooCommerce needs a store URL");
         return new AccountIdentity(store, await SiteTitleAsync(client, target.Endpoints.Url("siteIndex"), ct) ?? new Uri(store).Host);

@@ -31,7 +31,7 @@ public sealed class WooCommerceOrdersFeed(TimeProvider clock) : OrdersFeed
             : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Unreadable WooCommerce page token '{pageToken}'.");
         var url = PageUrl(context.Target.Endpoints.ApiBaseUrl, modifiedSince, Math.Clamp(context.PageSize, 1, MaxPerPage), page);
         using var response = await _rest.SendAsync(context, HttpMethod.Get, url, null, ct);
-        using var json = await WooCommerceRest.ReadJsonAsync(response, ct);
+        using var json = await MarketplaceHttp.ReadJsonAsync(response, WooCommerceError.From, ct);
         if (json.RootElement.ValueKind != JsonValueKind.Array)
             throw new MarketplaceException(MarketplaceErrorKind.Rejected, "WooCommerce answered the orders list with something that is not a list.");
         var orders = json.RootElement.EnumerateArray().Select(WooCommerceOrderMapping.ToMarketplaceOrder).ToList();

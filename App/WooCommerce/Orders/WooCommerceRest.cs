@@ -31,21 +31,6 @@ public sealed class WooCommerceRest(TimeProvider clock)
     public async Task<JsonDocument> ReadJsonAsync(ConnectionApi api, HttpMethod method, string url, object? body, CancellationToken ct)
     {
         using var response = await SendAsync(api, method, url, body, ct);
-        return await ReadJsonAsync(response, ct);
-    }
-
-    /// <summary>The JSON of a successful answer, or the store's refusal as a typed failure.</summary>
-    public static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        if (!response.IsSuccessStatusCode) throw await WooCommerceError.ReadAsync(response, ct);
-        try
-        {
-            return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-        }
-        catch (JsonException)
-        {
-            throw new MarketplaceException(MarketplaceErrorKind.Rejected,
-                $"WooCommerce answered {(int)response.StatusCode} with something that is not JSON: check the store URL", null, null, (int)response.StatusCode);
-        }
+        return await MarketplaceHttp.ReadJsonAsync(response, WooCommerceError.From, ct);
     }
 }

@@ -51,10 +51,11 @@ public sealed class WooCommerceShipmentPusher(TimeProvider clock) : IShipmentPus
         using var response = await _rest.SendAsync(api, HttpMethod.Get, $"{TrackingOrderUrl(api, push)}/shipment-trackings", null, ct);
         if (!response.IsSuccessStatusCode)
         {
-            var failure = await WooCommerceError.ReadAsync(response, ct);
+            using var error = await MarketplaceHttp.TryReadJsonAsync(response, ct);
+            var failure = WooCommerceError.From(response, error);
             return failure.ErrorCode == "rest_no_route" ? null : throw failure;
         }
-        using var json = await WooCommerceRest.ReadJsonAsync(response, ct);
+        using var json = await MarketplaceHttp.ReadJsonAsync(response, WooCommerceError.From, ct);
         return json.RootElement.ValueKind == JsonValueKind.Array
             ? json.RootElement.EnumerateArray().Select(t => (Text(t, "tracking_id"), Text(t, "tracking_number"))).ToList()
             : [];
