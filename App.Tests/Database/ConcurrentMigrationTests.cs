@@ -12,7 +12,7 @@ public sealed class ConcurrentMigrationTests
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("race");
         var migrators = Enumerable.Range(0, 4)
-            .Select(_ => new SchemaMigrator(new DatabaseConnection(connectionString, false), NullLogger<SchemaMigrator>.Instance));
+            .Select(_ => new SchemaMigrator(new DatabaseConnection(DatabaseProvider.PostgreSql, connectionString), NullLogger<SchemaMigrator>.Instance));
         await Task.WhenAll(migrators.Select(m => m.StartAsync(CancellationToken.None)));
 
         await using var connection = new NpgsqlConnection(connectionString);

@@ -57,9 +57,9 @@ public sealed class EmbeddedPostgresTests
         var app = new AppFactory().With("ConnectionStrings:Main", "").With("DataDirectory", NewDataDirectory());
         await app.InitializeAsync();
         var database = app.Services.GetRequiredService<DatabaseConnection>();
-        Assert.True(database.IsEmbedded);
+        Assert.Equal(DatabaseProvider.PostgreSql, database.Provider);
         var health = await app.CreateClient().WaitUntilHealthyAsync();
-        Assert.Contains("embedded PostgreSQL", health);
+        Assert.Contains("PostgreSql", health);
         var pidFile = Path.Combine(app.Services.GetRequiredService<AppPaths>().Postgres, "postmaster.pid");
         Assert.True(File.Exists(pidFile));
 
@@ -72,7 +72,7 @@ public sealed class EmbeddedPostgresTests
     {
         await using var app = new AppFactory();
         await app.InitializeAsync();
-        Assert.False(app.Services.GetRequiredService<DatabaseConnection>().IsEmbedded);
+        Assert.Equal(DatabaseProvider.PostgreSql, app.Services.GetRequiredService<DatabaseConnection>().Provider);
         Assert.Null(app.Services.GetService<EmbeddedPostgres>());
         Assert.False(Directory.Exists(app.Services.GetRequiredService<AppPaths>().Postgres));
     }

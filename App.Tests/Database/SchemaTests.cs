@@ -45,7 +45,7 @@ public sealed class SchemaTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Migrating_again_changes_nothing()
     {
         var before = await ReadColumnsAsync();
-        var migrator = new SchemaMigrator(new DatabaseConnection(app.ConnectionString, false),
+        var migrator = new SchemaMigrator(new DatabaseConnection(DatabaseProvider.PostgreSql, app.ConnectionString),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance);
         await migrator.StartAsync(CancellationToken.None);
         Assert.Equal(before, await ReadColumnsAsync());

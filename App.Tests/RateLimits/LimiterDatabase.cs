@@ -22,7 +22,7 @@ public sealed class LimiterDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = new DatabaseConnection(await TestPostgres.CreateDatabaseAsync("limits"), IsEmbedded: false);
+        _database = new DatabaseConnection(DatabaseProvider.PostgreSql, await TestPostgres.CreateDatabaseAsync("limits"));
         await new SchemaMigrator(_database, NullLogger<SchemaMigrator>.Instance).StartAsync(CancellationToken.None);
         Contexts = new PooledDbContextFactory<AppDbContext>(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(_database.ConnectionString).Options);
     }

@@ -1,4 +1,4 @@
 namespace Marketplaces.Database;
 
-/// <summary>The connection string in force: the configured external server's, or the embedded cluster's.</summary>
-public sealed record DatabaseConnection(string ConnectionString, bool IsEmbedded);
+/// <summary>The database in force: its provider and connection string.</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString);

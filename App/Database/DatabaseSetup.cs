@@ -20,11 +20,11 @@ public static class DatabaseSetup
             var cluster = new EmbeddedPostgres(paths, options);
             builder.Services.AddSingleton(cluster);
             builder.Services.AddHostedService<EmbeddedPostgresService>();
-            connection = new DatabaseConnection(cluster.ConnectionString, IsEmbedded: true);
+            connection = new DatabaseConnection(DatabaseProvider.PostgreSql, cluster.ConnectionString);
         }
         else
         {
-            connection = new DatabaseConnection(configured, IsEmbedded: false);
+            connection = new DatabaseConnection(DatabaseProvider.PostgreSql, configured);
         }
         builder.Services.AddSingleton(connection);
         builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connection.ConnectionString));

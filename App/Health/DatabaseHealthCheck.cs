@@ -14,7 +14,7 @@ public sealed class DatabaseHealthCheck(DatabaseConnection database) : IHealthCh
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
             var migrations = await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"{(database.IsEmbedded ? "embedded" : "external")} PostgreSQL, {migrations} migrations applied");
+            return HealthCheckResult.Healthy($"{database.Provider}, {migrations} migrations applied");
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {

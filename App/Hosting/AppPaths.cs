@@ -13,6 +13,8 @@ public sealed class AppPaths
     public string Keys => Path.Combine(DataDirectory, "keys");
     public string Postgres => Path.Combine(DataDirectory, "postgres");
     public string PostgresPasswordFile => Path.Combine(DataDirectory, "postgres.password");
+    public string SqliteDatabase => Path.Combine(DataDirectory, "marketplaces.db");
+    public string JobsDatabase => Path.Combine(DataDirectory, "jobs.db");
     public string Media => Path.Combine(DataDirectory, "media");
     public string Logs => Path.Combine(DataDirectory, "logs");
 
