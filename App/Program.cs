@@ -10,23 +10,32 @@ using Marketplaces.Orders;
 using Marketplaces.Polling;
 using Marketplaces.Secrets;
 
-var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
-var paths = AppPaths.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddSingleton(paths);
-builder.AddFileLogging(paths);
-var database = builder.AddDatabase(paths);
-builder.AddSecrets(paths);
-builder.AddAccounts();
-builder.Services.AddScheduler(database);
-builder.Services.AddHealth();
-builder.AddConnections();
-builder.AddSandbox();
-builder.Services.AddPolling();
-builder.Services.AddOrders();
-builder.AddWebUi();
+try
+{
+    var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
+    var paths = AppPaths.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddSingleton(paths);
+    builder.AddFileLogging(paths);
+    var database = builder.AddDatabase(paths);
+    builder.AddSecrets(paths);
+    builder.AddAccounts();
+    builder.Services.AddScheduler(database);
+    builder.Services.AddHealth();
+    builder.AddConnections();
+    builder.AddSandbox();
+    builder.Services.AddPolling();
+    builder.Services.AddOrders();
+    builder.AddWebUi();
 
-var app = builder.Build();
-app.UseWebUi();
-app.Run();
+    var app = builder.Build();
+    app.UseWebUi();
+    app.Run();
+}
+// Under WebApplicationFactory (which names the content root in this variable) the refusal reaches the test instead.
+catch (StartupRefusal refusal) when (Environment.GetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MARKETPLACES") is null)
+{
+    Console.Error.WriteLine($"Marketplaces did not start: {refusal.Message}");
+    Environment.ExitCode = 2;
+}
 
 public partial class Program;

@@ -137,7 +137,7 @@ public sealed class UnreachableMarketplaceTests
         await first.DisposeAsync();
 
         await using var second = new ServerAppFactory()
-            .With("ConnectionStrings:Main", first.ConnectionString).With("DataDirectory", first.DataDirectory)
+            .Reusing(first)
             .With("Catalog:ebay:Environments:BuiltInSandbox:TokenUrl", "http://127.0.0.1:9/token")
             .With("Catalog:tiktok:Environments:BuiltInSandbox:RevokeUrl", "http://127.0.0.1:9/revoke/");
         await second.InitializeAsync();

@@ -1,3 +1,4 @@
+using Marketplaces.Database;
 using System.Diagnostics;
 using Marketplaces.Connections;
 using Marketplaces.Sandbox;
@@ -41,7 +42,7 @@ public sealed class SecretHygieneTests
         }
         Assert.True(secrets.Count >= 20, $"only {secrets.Count} secrets collected");
 
-        var dump = await PgDumpAsync(app.ConnectionString);
+        var dump = await DumpAsync(app.Database);
         var logFiles = string.Join("\n", Directory.GetFiles(Path.Combine(app.DataDirectory, "logs")).Select(File.ReadAllText));
         var logLines = string.Join("\n", app.Logs.Lines);
         var html = await (await browser.GetAsync("/")).Content.ReadAsStringAsync();
@@ -55,8 +56,19 @@ public sealed class SecretHygieneTests
         }
     }
 
-    private static async Task<string> PgDumpAsync(string connectionString)
+    /// <summary>Everything the database holds, as text: SQLite's file and its write-ahead log byte for byte, or pg_dump.</summary>
+    private static async Task<string> DumpAsync(DatabaseConnection database)
     {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            return string.Concat(new[] { file, file + "-wal" }.Where(File.Exists).Select(f =>
+            {
+                using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                return new StreamReader(stream, System.Text.Encoding.Latin1).ReadToEnd();
+            }));
+        }
+        var connectionString = database.ConnectionString;
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var pgDump = Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin", "pg_dump")).First(File.Exists);
         var info = new ProcessStartInfo(pgDump)

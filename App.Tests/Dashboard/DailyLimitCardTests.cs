@@ -13,10 +13,10 @@ public sealed class DailyLimitCardTests
     [Fact]
     public async Task A_daily_limit_used_up_on_another_instance_shows_on_the_ebay_card_with_the_time_it_resets()
     {
-        await using var shown = new ServerAppFactory().With(OneCallADay, "1");
+        await using var shown = new ServerAppFactory().OnPostgreSql().With(OneCallADay, "1");
         await shown.InitializeAsync();
         await using var spender = new AppFactory().With(OneCallADay, "1")
-            .With("ConnectionStrings:Main", shown.ConnectionString).With("DataDirectory", shown.DataDirectory);
+            .Reusing(shown);
         await spender.InitializeAsync();
         using var owner = await SandboxBrowserlessClient.SignedInOwnerAsync(shown);
         Assert.True((await owner.ConnectAsync("ebay", sandboxAccount: "daily-limit-seller")).ContainsKey("connected"));

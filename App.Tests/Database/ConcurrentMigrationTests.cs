@@ -1,26 +1,19 @@
 using Marketplaces.Database;
 using Marketplaces.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Tests.Database;
 
 public sealed class ConcurrentMigrationTests
 {
     [Fact]
-    public async Task Instances_starting_together_on_an_empty_database_migrate_it_once()
+    public async Task Instances_starting_together_on_an_empty_PostgreSQL_database_migrate_it_once()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync("race");
-        var migrators = Enumerable.Range(0, 4)
-            .Select(_ => new SchemaMigrator(new DatabaseConnection(DatabaseProvider.PostgreSql, connectionString), NullLogger<SchemaMigrator>.Instance));
-        await Task.WhenAll(migrators.Select(m => m.StartAsync(CancellationToken.None)));
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql, "race");
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => database.Migrator().StartAsync(CancellationToken.None)));
 
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*), count(DISTINCT version) FROM schema_migrations", connection);
-        await using var reader = await count.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        Assert.Equal(SchemaMigrator.Scripts().Count, reader.GetInt64(0));
-        Assert.Equal(reader.GetInt64(0), reader.GetInt64(1));
+        await using var db = database.CreateDbContext();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(2, await db.Roles.CountAsync());
     }
 }

@@ -1,30 +1,37 @@
 using Marketplaces.Database;
 using Marketplaces.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Marketplaces.Tests.Database;
 
-public sealed class SchemaTests(AppFactory app) : IClassFixture<AppFactory>
+/// <summary>Each provider's migrations produce exactly the model: every mapped column with its type and nullability, no other table.</summary>
+public abstract class SchemaTests(DatabaseProvider provider)
 {
     [Fact]
-    public async Task The_EF_model_and_the_migrated_schema_agree()
+    public async Task The_migrations_match_the_model()
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var actual = await ReadColumnsAsync();
+        var database = await TestDatabase.CreateAsync(provider, "schema");
+        await using var db = database.CreateDbContext();
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changed since the last migration: add one with dotnet ef");
+    }
+
+    [Fact]
+    public async Task The_migrated_schema_has_every_column_of_the_model_and_nothing_else()
+    {
+        var database = await TestDatabase.MigratedAsync(provider, "schema");
+        await using var db = database.CreateDbContext();
+        var actual = await ReadColumnsAsync(database.Connection);
 
         var expected = new Dictionary<(string Table, string Column), (string Type, bool Nullable)>();
         foreach (var entity in db.Model.GetEntityTypes())
         {
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             foreach (var property in entity.GetProperties())
-            {
-                expected[(table.Name, property.GetColumnName(table)!)] = (property.GetColumnType(), property.IsColumnNullable(table));
-            }
+                expected[(table.Name, property.GetColumnName(table)!)] = (property.GetColumnType().ToLowerInvariant(), property.IsColumnNullable(table));
         }
-
         foreach (var (key, (type, nullable)) in expected)
         {
             Assert.True(actual.TryGetValue(key, out var column), $"{key.Table}.{key.Column} is in the model but not in the database");
@@ -32,41 +39,48 @@ public sealed class SchemaTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.True(nullable == column.Nullable, $"{key.Table}.{key.Column}: model nullable {nullable}, database {column.Nullable}");
         }
         var modelTables = expected.Keys.Select(k => k.Table).ToHashSet();
-        foreach (var key in actual.Keys.Where(k => modelTables.Contains(k.Table)))
-        {
-            Assert.True(expected.ContainsKey(key), $"{key.Table}.{key.Column} is in the database but not in the model");
-        }
-        var unmapped = actual.Keys.Select(k => k.Table).Distinct()
-            .Where(t => !modelTables.Contains(t) && t != "schema_migrations" && !t.StartsWith(SchemaMigrator.QuartzTablePrefix, StringComparison.Ordinal));
-        Assert.Empty(unmapped);
+        Assert.DoesNotContain(actual.Keys, k => modelTables.Contains(k.Table) && !expected.ContainsKey(k));
+        Assert.DoesNotContain(actual.Keys, k => !modelTables.Contains(k.Table) && !k.Table.StartsWith("__EFMigrations", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Migrating_again_changes_nothing()
     {
-        var before = await ReadColumnsAsync();
-        var migrator = new SchemaMigrator(new DatabaseConnection(DatabaseProvider.PostgreSql, app.ConnectionString),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance);
-        await migrator.StartAsync(CancellationToken.None);
-        Assert.Equal(before, await ReadColumnsAsync());
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
-        Assert.Equal((long)SchemaMigrator.Scripts().Count, await count.ExecuteScalarAsync());
+        var database = await TestDatabase.MigratedAsync(provider, "schema");
+        var before = await ReadColumnsAsync(database.Connection);
+        await database.Migrator().StartAsync(CancellationToken.None);
+        Assert.Equal(before, await ReadColumnsAsync(database.Connection));
     }
 
-    private async Task<Dictionary<(string Table, string Column), (string Type, bool Nullable)>> ReadColumnsAsync()
+    private static async Task<Dictionary<(string Table, string Column), (string Type, bool Nullable)>> ReadColumnsAsync(DatabaseConnection database)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        var columns = new Dictionary<(string, string), (string, bool)>();
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            await using var sqlite = new SqliteConnection(database.ConnectionString);
+            await sqlite.OpenAsync();
+            await using var command = new SqliteCommand("""
+                SELECT m.name, p.name, lower(p.type), p."notnull" = 0 AND p.pk = 0
+                FROM sqlite_master m JOIN pragma_table_info(m.name) p
+                WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+                """, sqlite);
+            await using var rows = await command.ExecuteReaderAsync();
+            while (await rows.ReadAsync()) columns[(rows.GetString(0), rows.GetString(1))] = (rows.GetString(2), rows.GetBoolean(3));
+            return columns;
+        }
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
+        await using var read = new NpgsqlCommand("""
             SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull
             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
             """, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var columns = new Dictionary<(string, string), (string, bool)>();
+        await using var reader = await read.ExecuteReaderAsync();
         while (await reader.ReadAsync()) columns[(reader.GetString(0), reader.GetString(1))] = (reader.GetString(2), reader.GetBoolean(3));
         return columns;
     }
 }
+
+public sealed class SchemaTestsOnSqlite() : SchemaTests(DatabaseProvider.Sqlite);
+
+public sealed class SchemaTestsOnPostgreSql() : SchemaTests(DatabaseProvider.PostgreSql);

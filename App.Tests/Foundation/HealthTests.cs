@@ -23,15 +23,15 @@ public sealed class UnhealthyDatabaseTests
     [Fact]
     public async Task Healthz_answers_503_when_the_database_refuses_connections()
     {
-        await using var app = new AppFactory();
+        await using var app = new AppFactory().OnPostgreSql();
         await app.InitializeAsync();
         var client = app.CreateClient();
         await client.WaitUntilHealthyAsync();
 
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = "postgres" }.ConnectionString))
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.Database.ConnectionString) { Database = "postgres" }.ConnectionString))
         {
             await admin.OpenAsync();
-            var database = new NpgsqlConnectionStringBuilder(app.ConnectionString).Database;
+            var database = new NpgsqlConnectionStringBuilder(app.Database.ConnectionString).Database;
             await using var refuse = new NpgsqlCommand(
                 $"ALTER DATABASE {database} ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'", admin);
             await refuse.ExecuteNonQueryAsync();
@@ -42,6 +42,6 @@ public sealed class UnhealthyDatabaseTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("\"database\":{\"status\":\"Unhealthy\"", body);
-        Assert.DoesNotContain(new NpgsqlConnectionStringBuilder(app.ConnectionString).Password!, body);
+        Assert.DoesNotContain(new NpgsqlConnectionStringBuilder(app.Database.ConnectionString).Password!, body);
     }
 }

@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
+using Marketplaces.Database;
 using Npgsql;
 
 namespace Marketplaces.Tests.Infrastructure;
 
 /// <summary>
-/// The real app against the test run's PostgreSQL, with a database and a data folder of its own. Pass
-/// <c>realServer</c> for browser tests: the app then listens on a Kestrel port on 127.0.0.1.
+/// The real app with a data folder of its own: on SQLite (the default, a file in that folder) or on a database of its
+/// own in the test run's PostgreSQL (<see cref="PostgreSqlAppFactory"/>). Pass <c>realServer</c> for browser tests:
+/// the app then listens on a Kestrel port on 127.0.0.1.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -23,14 +25,17 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    protected AppFactory(bool realServer)
+    protected AppFactory(bool realServer, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         _realServer = realServer;
+        Provider = provider;
         DataDirectory = System.IO.Path.Combine(TestPostgres.Root, "apps", Guid.NewGuid().ToString("N"));
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MARKETPLACES", RepositoryRoot.Path);
     }
 
-    public string DataDirectory { get; }
+    public string DataDirectory { get; private set; }
+
+    public DatabaseProvider Provider { get; private set; }
 
     /// <summary>What the app logged, at the levels appsettings.json sets.</summary>
     public CapturedLogs Logs { get; } = new();
@@ -42,10 +47,30 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Off where the check's cost would distort what is measured (benchmarks).</summary>
     protected virtual bool ChecksConformance => true;
 
-    public string ConnectionString { get; private set; } = "";
+    /// <summary>The app's database, known once the app has started.</summary>
+    public DatabaseConnection Database => Services.GetRequiredService<DatabaseConnection>();
+
+    private string _postgreSql = "";
 
     /// <summary>The address a browser uses (real server only).</summary>
     public Uri ServerAddress { get; private set; } = default!;
+
+    /// <summary>Runs this app on PostgreSQL (before it starts).</summary>
+    public AppFactory OnPostgreSql()
+    {
+        Provider = DatabaseProvider.PostgreSql;
+        return this;
+    }
+
+    /// <summary>The same database and data folder as <paramref name="first"/>: a restart once it has stopped, or on
+    /// PostgreSQL a second instance beside it.</summary>
+    public AppFactory Reusing(AppFactory first)
+    {
+        Provider = first.Provider;
+        _postgreSql = first._postgreSql;
+        DataDirectory = first.DataDirectory;
+        return this;
+    }
 
     public AppFactory With(string key, string? value)
     {
@@ -55,7 +80,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestPostgres.CreateDatabaseAsync("app");
+        if (Provider == DatabaseProvider.PostgreSql && _postgreSql.Length == 0) _postgreSql = await TestPostgres.CreateDatabaseAsync("app");
         if (_realServer)
         {
             UseKestrel(0);
@@ -74,14 +99,15 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (ConnectionString.Length > 0) NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        if (_postgreSql.Length > 0) NpgsqlConnection.ClearPool(new NpgsqlConnection(_postgreSql));
         Conformance.AssertClean();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Main", ConnectionString);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Main", _postgreSql);
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
@@ -92,3 +118,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
 /// <summary>The app on a real port, for Playwright.</summary>
 public class ServerAppFactory() : AppFactory(realServer: true);
+
+/// <summary>The app on a database of its own in the test run's PostgreSQL.</summary>
+public class PostgreSqlAppFactory() : AppFactory(realServer: false, DatabaseProvider.PostgreSql);
+
+/// <summary>The app on a real port on PostgreSQL.</summary>
+public class PostgreSqlServerAppFactory() : AppFactory(realServer: true, DatabaseProvider.PostgreSql);

@@ -15,7 +15,7 @@ public sealed class ClusterTests
     {
         await using var first = new AppFactory();
         await first.InitializeAsync();
-        await using var second = new AppFactory().With("ConnectionStrings:Main", first.ConnectionString).With("DataDirectory", first.DataDirectory);
+        await using var second = new AppFactory().Reusing(first);
         await second.InitializeAsync();
         var schedulerA = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var schedulerB = await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();

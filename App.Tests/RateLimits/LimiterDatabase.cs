@@ -3,29 +3,23 @@ using Marketplaces.Database;
 using Marketplaces.RateLimits;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Marketplaces.Tests.RateLimits;
 
 /// <summary>
-/// A migrated database of the test run's PostgreSQL for limiters built by hand, without an app around them: each
-/// <see cref="Limiter"/> is an app instance of its own (its own gates in memory, the rows shared), and a new one on
-/// the same rows is an instance after a restart. Emptied before each test.
+/// A migrated database for limiters built by hand, without an app around them: each <see cref="Limiter"/> is an app
+/// instance of its own (its own gates in memory, the rows shared), and a new one on the same rows is an instance after
+/// a restart. Emptied before each test. SQLite here; <see cref="PostgreSqlLimiterDatabase"/> for the PostgreSQL leg.
 /// </summary>
-public sealed class LimiterDatabase : IAsyncLifetime
+public class LimiterDatabase : IAsyncLifetime
 {
-    private DatabaseConnection _database = default!;
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public IDbContextFactory<AppDbContext> Contexts { get; private set; } = default!;
+    private TestDatabase _database = default!;
 
-    public async Task InitializeAsync()
-    {
-        _database = new DatabaseConnection(DatabaseProvider.PostgreSql, await TestPostgres.CreateDatabaseAsync("limits"));
-        await new SchemaMigrator(_database, NullLogger<SchemaMigrator>.Instance).StartAsync(CancellationToken.None);
-        Contexts = new PooledDbContextFactory<AppDbContext>(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(_database.ConnectionString).Options);
-    }
+    public IDbContextFactory<AppDbContext> Contexts => _database;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.MigratedAsync(Provider, "limits");
 
     public RateLimiter Limiter(MarketplaceCatalog catalog, TimeProvider clock) => new(catalog, new GateStore(_database), clock);
 
@@ -45,7 +39,12 @@ public sealed class LimiterDatabase : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(_database.ConnectionString));
+        _database.ClearPools();
         return Task.CompletedTask;
     }
+}
+
+public sealed class PostgreSqlLimiterDatabase : LimiterDatabase
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

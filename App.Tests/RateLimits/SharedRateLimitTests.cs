@@ -5,7 +5,8 @@ using Marketplaces.RateLimits;
 namespace Marketplaces.Tests.RateLimits;
 
 /// <summary>Two limiters on one database, as two app instances are: every allowance is spent once between them, and outlives them.</summary>
-public sealed class SharedRateLimitTests(LimiterDatabase database) : IClassFixture<LimiterDatabase>, IAsyncLifetime
+public abstract class SharedRateLimitTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : LimiterDatabase
 {
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 10, 20, 0, 0, TimeSpan.Zero));
 
@@ -93,3 +94,7 @@ public sealed class SharedRateLimitTests(LimiterDatabase database) : IClassFixtu
         await Assert.ThrowsAsync<MarketplaceException>(() => restarted.AcquireAsync(key, default));
     }
 }
+
+public sealed class SharedRateLimitTestsOnSqlite(LimiterDatabase database) : SharedRateLimitTests<LimiterDatabase>(database);
+
+public sealed class SharedRateLimitTestsOnPostgreSql(PostgreSqlLimiterDatabase database) : SharedRateLimitTests<PostgreSqlLimiterDatabase>(database);

@@ -14,7 +14,7 @@ public sealed class KeyRingTests
         var ciphertext = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("a token");
         await first.DisposeAsync();
 
-        await using var second = new AppFactory().With("ConnectionStrings:Main", first.ConnectionString).With("DataDirectory", first.DataDirectory);
+        await using var second = new AppFactory().Reusing(first);
         await second.InitializeAsync();
         Assert.Equal("a token", second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(ciphertext));
     }
@@ -37,7 +37,7 @@ public sealed class KeyRingTests
         await first.DisposeAsync();
         Directory.Delete(Path.Combine(first.DataDirectory, "keys"), recursive: true);
 
-        await using var second = new AppFactory().With("ConnectionStrings:Main", first.ConnectionString).With("DataDirectory", first.DataDirectory);
+        await using var second = new AppFactory().Reusing(first);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(second.InitializeAsync);
         Assert.Contains("cannot decrypt the secrets stored in this database", error.Message);
         Assert.Contains("Restore the keys folder", error.Message);

@@ -1,18 +1,17 @@
 using Marketplaces.Database;
+using Marketplaces.Database.Locks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Accounts;
 
 /// <summary>Creates the one owner account on first run; a second attempt, even a concurrent one, is refused.</summary>
-public sealed class OwnerSetup(AppDbContext db, UserManager<IdentityUser> users)
+public sealed class OwnerSetup(AppDbContext db, IExclusiveLocks locks, UserManager<IdentityUser> users)
 {
-    private const long SetupLockKey = 0x53657475704F776E; // "SetupOwn"
-
     public async Task<IdentityResult> CreateOwnerAsync(string email, string password, CancellationToken ct)
     {
+        await using var held = await locks.AcquireAsync("setup", "owner", ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SetupLockKey})", ct);
         if (await db.Users.AnyAsync(ct))
             return IdentityResult.Failed(new IdentityError { Code = "OwnerExists", Description = "The owner account already exists." });
         var owner = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };

@@ -36,7 +36,6 @@ internal sealed class ConnectionEventConfiguration : IEntityTypeConfiguration<Co
     {
         entity.ToTable("connection_events");
         entity.HasKey(e => e.Id);
-        entity.Property(e => e.Id).UseIdentityAlwaysColumn();
         entity.Property(e => e.Environment).HasConversion<string>();
         entity.Property(e => e.Action).HasConversion<string>();
         entity.HasIndex(e => new { e.Marketplace, e.OccurredAt });

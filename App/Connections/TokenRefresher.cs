@@ -1,4 +1,5 @@
 using Marketplaces.Database;
+using Marketplaces.Database.Locks;
 using Marketplaces.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,22 +11,19 @@ public sealed record RefreshOutcome(RefreshResult Result, string Message);
 
 /// <summary>
 /// Renews a connection's access token from the catalog's rules. Two refreshes of one connection never run at once,
-/// across app instances too: each holds a PostgreSQL advisory lock on the connection for its transaction, and one
-/// that waited sees the other's result and uses it, because a rotating refresh token dies when it is used.
-/// The new refresh token is stored in the same transaction as the new access token.
+/// across app instances too: each holds the connection's lock (<see cref="IExclusiveLocks"/>), and one that waited
+/// sees the other's result and uses it, because a rotating refresh token dies when it is used. The new refresh token
+/// is stored in the same save (one transaction) as the new access token.
 /// </summary>
 public sealed class TokenRefresher(
-    IDbContextFactory<AppDbContext> contexts, MarketplaceTargets targets, IEnumerable<ITokenProtocol> protocols,
+    IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, MarketplaceTargets targets, IEnumerable<ITokenProtocol> protocols,
     TokenVault vault, ConnectionAudit audit, TimeProvider clock, Notifier<Connection> changes)
 {
-    private const int LockNamespace = 0x52454652; // "REFR"
-
     public async Task<RefreshOutcome> RefreshAsync(Guid connectionId, string actor, CancellationToken ct = default)
     {
         var requestedAt = clock.GetUtcNow();
+        await using var held = await locks.AcquireAsync("refresh", connectionId.ToString(), ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockNamespace}, hashtext({connectionId.ToString()}))", ct);
         var connection = await db.Set<Connection>().SingleOrDefaultAsync(c => c.Id == connectionId, ct);
         if (connection is null) return new(RefreshResult.NotFound, "The connection no longer exists.");
         if (connection.LastRefreshedAt >= requestedAt) return new(RefreshResult.AlreadyRefreshed, "Refreshed a moment ago by another request.");
@@ -58,7 +56,6 @@ public sealed class TokenRefresher(
             audit.Add(db, connection.Marketplace, connection.Environment, connection.Id, connection.DisplayName, actor,
                 ConnectionAction.Refresh, true, $"Access token renewed, valid until {tokens.AccessTokenExpiresAt:u}");
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             changes.Changed();
             return new(RefreshResult.Refreshed, "Access token renewed.");
         }
@@ -77,7 +74,6 @@ public sealed class TokenRefresher(
             audit.Add(db, connection.Marketplace, connection.Environment, connection.Id, connection.DisplayName, actor,
                 ConnectionAction.Refresh, false, e.Message);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             changes.Changed();
             return reconnect
                 ? new(RefreshResult.ReconnectNeeded, connection.StateReason!)

@@ -1,4 +1,4 @@
-using Marketplaces.Database.Embedded;
+using Marketplaces.Database.Locks;
 using Marketplaces.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,30 +7,36 @@ namespace Marketplaces.Database;
 public static class DatabaseSetup
 {
     /// <summary>
-    /// <c>ConnectionStrings:Main</c> set: use that server and start nothing. Unset: supervise a private cluster
-    /// under the data directory. Either way the schema is migrated before anything else touches it.
+    /// The provider from <c>Database:Provider</c>: SQLite in the data folder (one instance, held by a lock file) or the
+    /// operator's PostgreSQL. Either way the schema is migrated before anything else touches it.
     /// </summary>
     public static DatabaseConnection AddDatabase(this WebApplicationBuilder builder, AppPaths paths)
     {
-        var configured = builder.Configuration.GetConnectionString("Main");
-        DatabaseConnection connection;
-        if (string.IsNullOrWhiteSpace(configured))
+        var connection = DatabaseSettings.Read(builder.Configuration, paths);
+        var services = builder.Services;
+        services.AddSingleton(connection);
+        if (connection.Provider == DatabaseProvider.Sqlite)
         {
-            var options = builder.Configuration.GetSection("Database").Get<EmbeddedPostgresOptions>() ?? new();
-            var cluster = new EmbeddedPostgres(paths, options);
-            builder.Services.AddSingleton(cluster);
-            builder.Services.AddHostedService<EmbeddedPostgresService>();
-            connection = new DatabaseConnection(DatabaseProvider.PostgreSql, cluster.ConnectionString);
+            var instance = SqliteInstanceLock.Acquire(paths);
+            services.AddHostedService(_ => instance);
+            services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connection.ConnectionString));
+            services.AddSingleton<IDbContextFactory<AppDbContext>, ProviderContextFactory<SqliteAppDbContext>>();
+            services.AddSingleton<IExclusiveLocks, InProcessLocks>();
         }
         else
         {
-            connection = new DatabaseConnection(DatabaseProvider.PostgreSql, configured);
+            services.AddDbContextFactory<PostgreSqlAppDbContext>(o => o.UseNpgsql(connection.ConnectionString));
+            services.AddSingleton<IDbContextFactory<AppDbContext>, ProviderContextFactory<PostgreSqlAppDbContext>>();
+            services.AddSingleton<IExclusiveLocks, PostgreSqlAdvisoryLocks>();
         }
-        builder.Services.AddSingleton(connection);
-        builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connection.ConnectionString));
         // Identity's stores take a context per request scope; components use the factory, one context per operation.
-        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
-        builder.Services.AddHostedService<SchemaMigrator>();
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.AddHostedService<SchemaMigrator>();
         return connection;
     }
+
+    /// <summary>The options the app itself uses for a provider, for tools and tests that build a context by hand.</summary>
+    public static AppDbContext CreateContext(DatabaseConnection connection) => connection.Provider == DatabaseProvider.Sqlite
+        ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection.ConnectionString).Options)
+        : new PostgreSqlAppDbContext(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql(connection.ConnectionString).Options);
 }

@@ -1,106 +1,102 @@
-using System.Reflection;
+using System.Data.Common;
+using Marketplaces.Database.Locks;
+using Marketplaces.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Marketplaces.Database;
 
 /// <summary>
-/// Brings the schema up to date at start-up: the numbered SQL scripts embedded from Database/Migrations, each
-/// once, then Quartz's own idempotent job-store DDL. All under one PostgreSQL advisory lock, so app instances
-/// starting together against one database take turns.
+/// Brings the schema up to date at start-up with the provider's EF Core migrations, under one lock so app instances
+/// starting together against one PostgreSQL database take turns. SQLite runs in WAL mode (readers never wait for the
+/// writer). A database that cannot be reached or written stops the start with a message that says why.
 /// </summary>
-public sealed class SchemaMigrator(DatabaseConnection database, ILogger<SchemaMigrator> logger) : IHostedService
+public sealed partial class SchemaMigrator(
+    IDbContextFactory<AppDbContext> contexts, DatabaseConnection database, IExclusiveLocks locks, AppPaths paths,
+    IConfiguration configuration, ILogger<SchemaMigrator> logger) : IHostedService
 {
-    private const long LockKey = 0x4D61726B6574; // "Market"
-    private const string ScriptPrefix = "Marketplaces.Migrations.";
-    public const string QuartzTablePrefix = "qrtz_";
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenWithRetryAsync(cancellationToken);
-        await Execute(connection, "SELECT pg_advisory_lock($1)", cancellationToken, LockKey);
         try
         {
-            await Execute(connection, """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                  version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
-                """, cancellationToken);
-            var applied = new HashSet<int>();
-            await using (var read = new NpgsqlCommand("SELECT version FROM schema_migrations", connection))
-            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetInt32(0));
-            }
-            foreach (var (version, name, sql) in Scripts().Where(s => !applied.Contains(s.Version)))
-            {
-                await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-                await Execute(connection, sql, cancellationToken);
-                await Execute(connection, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", cancellationToken, version, name);
-                await tx.CommitAsync(cancellationToken);
-                logger.LogInformation("Applied schema migration {Version} {Name}", version, name);
-            }
-            foreach (var statement in QuartzStatements()) await Execute(connection, statement, cancellationToken);
+            await WaitUntilReachableAsync(cancellationToken);
+            await using var held = await locks.AcquireAsync("schema", "migrate", cancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (database.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", cancellationToken);
+            else await LegacySchema.AdoptAsync(db, logger, cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            await db.Database.MigrateAsync(cancellationToken);
+            foreach (var migration in pending) LogApplied(logger, migration);
         }
-        finally
+        catch (SqliteException e) when (e.SqliteErrorCode == 13) // SQLITE_FULL
         {
-            await Execute(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None, LockKey);
+            throw DataFolder.Full(paths, e);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 8 or 14) // SQLITE_READONLY, SQLITE_CANTOPEN
+        {
+            throw DataFolder.Unwritable(paths, e);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts()
+    /// <summary>PostgreSQL may still be starting next to the app: try for <c>Database:StartTimeoutSeconds</c>, then refuse.</summary>
+    private async Task WaitUntilReachableAsync(CancellationToken ct)
     {
-        var assembly = typeof(SchemaMigrator).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ScriptPrefix, StringComparison.Ordinal))
-            .Select(n =>
-            {
-                var file = n[ScriptPrefix.Length..^".sql".Length];
-                return (int.Parse(file[..4]), file[5..], ReadResource(assembly, n));
-            })
-            .OrderBy(s => s.Item1)
-            .ToList();
-    }
-
-    private static IEnumerable<string> QuartzStatements()
-    {
-        var assembly = typeof(Quartz.IScheduler).Assembly;
-        var ddl = ReadResource(assembly, "Quartz.Impl.AdoJobStore.Schema.create_postgres.sql");
-        return ddl.Split("\n--;;", StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => string.Format(s, QuartzTablePrefix, QuartzTablePrefix).Trim())
-            .Where(s => s.Split('\n').Any(line => line.Length > 0 && !line.StartsWith("--", StringComparison.Ordinal)));
-    }
-
-    private async Task<NpgsqlConnection> OpenWithRetryAsync(CancellationToken ct)
-    {
+        if (database.Provider != DatabaseProvider.PostgreSql) return;
+        var bound = TimeSpan.FromSeconds(configuration.GetValue("Database:StartTimeoutSeconds", 30));
+        var until = DateTimeOffset.UtcNow + bound;
         for (var attempt = 1; ; attempt++)
         {
-            var connection = new NpgsqlConnection(database.ConnectionString);
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
             try
             {
                 await connection.OpenAsync(ct);
-                return connection;
+                return;
             }
-            catch (NpgsqlException e) when (attempt < 15)
+            catch (Exception e) when (e is DbException or TimeoutException or ArgumentException)
             {
-                await connection.DisposeAsync();
-                logger.LogWarning("Database not reachable yet (attempt {Attempt}): {Message}", attempt, e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                if (e is PostgresException { SqlState: "28P01" or "28000" or "3D000" } || e is ArgumentException || DateTimeOffset.UtcNow >= until)
+                    throw Unreachable(e, bound);
+                LogNotReachable(logger, attempt, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
             }
         }
     }
 
-    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] parameters)
+    private StartupRefusal Unreachable(Exception e, TimeSpan bound)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
-        await command.ExecuteNonQueryAsync(ct);
+        var server = new NpgsqlConnectionStringBuilder { ConnectionString = SafeConnectionString() };
+        var why = e switch
+        {
+            PostgresException { SqlState: "28P01" or "28000" } => "it refused the user name or password",
+            PostgresException { SqlState: "3D000" } => "the database does not exist (create it first)",
+            ArgumentException => "the connection string is not valid",
+            _ => $"no answer within {bound.TotalSeconds:0} s",
+        };
+        return new StartupRefusal(
+            $"Cannot use the PostgreSQL server at {server.Host}:{server.Port} (database {server.Database}): {why}. " +
+            "Check ConnectionStrings:Main and that the server runs; the app started nothing and changed nothing.", e);
     }
 
-    private static string ReadResource(Assembly assembly, string name)
+    private string SafeConnectionString()
     {
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded resource {name} is missing");
-        return new StreamReader(stream).ReadToEnd();
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+            builder.Remove("Password");
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "";
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied schema migration {Migration}")]
+    private static partial void LogApplied(ILogger logger, string migration);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database not reachable yet (attempt {Attempt}): {Message}")]
+    private static partial void LogNotReachable(ILogger logger, int attempt, string message);
 }

@@ -6,13 +6,18 @@ public sealed class AppPaths
     public AppPaths(string dataDirectory)
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
-        OwnerOnly.CreateDirectory(DataDirectory, worldTraversable: true);
+        try
+        {
+            OwnerOnly.CreateDirectory(DataDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw DataFolder.Unwritable(DataDirectory, e);
+        }
     }
 
     public string DataDirectory { get; }
     public string Keys => Path.Combine(DataDirectory, "keys");
-    public string Postgres => Path.Combine(DataDirectory, "postgres");
-    public string PostgresPasswordFile => Path.Combine(DataDirectory, "postgres.password");
     public string SqliteDatabase => Path.Combine(DataDirectory, "marketplaces.db");
     public string JobsDatabase => Path.Combine(DataDirectory, "jobs.db");
     public string Media => Path.Combine(DataDirectory, "media");

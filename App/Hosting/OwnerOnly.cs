@@ -6,15 +6,10 @@ public static class OwnerOnly
     private const UnixFileMode Directory700 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode File600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <param name="worldTraversable">
-    /// The data root must stay traversable (not listable) by others so the database server, which runs as its
-    /// own system user, can reach its cluster directory inside it.
-    /// </param>
-    public static void CreateDirectory(string path, bool worldTraversable = false)
+    public static void CreateDirectory(string path)
     {
-        var mode = worldTraversable ? Directory700 | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute : Directory700;
-        Directory.CreateDirectory(path, mode);
-        File.SetUnixFileMode(path, mode);
+        Directory.CreateDirectory(path, Directory700);
+        File.SetUnixFileMode(path, Directory700);
     }
 
     public static void WriteAllText(string path, string contents)

@@ -20,15 +20,3 @@ public sealed class JobRun
     /// <summary>The exception with its stack trace; shown behind a toggle.</summary>
     public string? ErrorDetail { get; set; }
 }
-
-internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
-{
-    public void Configure(EntityTypeBuilder<JobRun> entity)
-    {
-        entity.ToTable("job_runs");
-        entity.HasKey(r => r.Id);
-        entity.Property(r => r.Id).UseIdentityAlwaysColumn();
-        entity.HasIndex(r => r.StartedAt);
-        entity.HasIndex(r => new { r.JobGroup, r.JobName, r.StartedAt });
-    }
-}

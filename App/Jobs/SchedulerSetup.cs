@@ -22,13 +22,7 @@ public static class SchedulerSetup
                 s.InstanceName = SchedulerName;
                 s.GenerateInstanceId = true;
             });
-            q.UsePersistentStore(store =>
-            {
-                store.UsePostgres(database.ConnectionString);
-                store.ConfigureStore(o => o.TablePrefix = SchemaMigrator.QuartzTablePrefix);
-                store.UseClustering(_ => { });
-                store.UseSystemTextJsonSerializer(_ => { });
-            });
+            q.UseInMemoryStore();
             q.AddJobListener<JobRunRecorder>(sp => sp.GetRequiredService<JobRunRecorder>(), []);
             q.ScheduleJob<TokenRefreshJob>(trigger => trigger
                 .WithIdentity("token-refresh", "system")

@@ -24,7 +24,6 @@ internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEv
     {
         entity.ToTable("order_events");
         entity.HasKey(e => e.Id);
-        entity.Property(e => e.Id).UseIdentityAlwaysColumn();
         entity.Property(e => e.Kind).HasConversion<string>();
         entity.HasIndex(e => new { e.OrderId, e.At });
         entity.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);

@@ -1,6 +1,7 @@
 using Marketplaces.Connections;
 using Marketplaces.Hosting;
 using Marketplaces.Database;
+using Marketplaces.Database.Locks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -8,17 +9,16 @@ namespace Marketplaces.Polling;
 
 /// <summary>
 /// Runs one feed of one connection: the scheduled sweep and "Sync now" both come here. One run per (connection,
-/// feed) at a time, across app instances too: the run holds a PostgreSQL advisory lock for its whole duration.
+/// feed) at a time, across app instances too: the run holds its lock (<see cref="IExclusiveLocks"/>) for its whole duration.
 /// Each page's rows are committed together with the cursor's next-page position, and the watermark moves only when
 /// the window's last page is committed; so a run killed between pages resumes where it stopped and loses nothing,
 /// and re-reading is harmless because stores are idempotent.
 /// </summary>
 public sealed partial class FeedEngine(
-    IDbContextFactory<AppDbContext> contexts, IEnumerable<IFeed> feeds, IOptions<PollingOptions> options, MarketplaceTargets targets,
+    IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, IEnumerable<IFeed> feeds, IOptions<PollingOptions> options, MarketplaceTargets targets,
     ConnectionStore store, TokenRefresher refresher, ConnectionAudit audit, IHttpClientFactory http, TimeProvider clock, Notifier<Connection> changes, Notifier<FeedPage> committedPages,
     ILogger<FeedEngine> logger)
 {
-    private const int LockNamespace = 0x46454544; // "FEED"
     private readonly IReadOnlyList<IFeed> _feeds = feeds.ToList();
 
     public PollingOptions Options => options.Value;
@@ -42,11 +42,8 @@ public sealed partial class FeedEngine(
 
     private async Task<SyncOutcome> RunAsync(Guid connectionId, string feedName, string actor, bool everyRun, CancellationToken ct)
     {
-        await using var lockDb = await contexts.CreateDbContextAsync(ct);
-        await using var lockTx = await lockDb.Database.BeginTransactionAsync(ct);
-        await lockDb.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockNamespace}, hashtext({$"{connectionId}:{feedName}"}))", ct);
-
-        var connection = await lockDb.Set<Connection>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == connectionId, ct);
+        await using var held = await locks.AcquireAsync("feed", $"{connectionId}:{feedName}", ct);
+        var connection = await store.FindAsync(connectionId, ct);
         if (connection is null) return new(feedName, SyncResult.Skipped, 0, 0, "The connection no longer exists.");
         var feed = FeedsFor(connection.Marketplace).SingleOrDefault(f => f.Name == feedName);
         if (feed is null) return new(feedName, SyncResult.Skipped, 0, 0, $"There is no {feedName} feed for {connection.Marketplace}.");
@@ -128,7 +125,7 @@ public sealed partial class FeedEngine(
         return cursor;
     }
 
-    /// <summary>Read, then written: the run's advisory lock keeps every other run off this cursor meanwhile.</summary>
+    /// <summary>Read, then written: the run's lock keeps every other run off this cursor meanwhile.</summary>
     private async Task RecordFailureAsync(SyncRun run, string error)
     {
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);

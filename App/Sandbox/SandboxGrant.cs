@@ -1,3 +1,4 @@
+using Marketplaces.Database;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -28,7 +29,7 @@ internal sealed class SandboxGrantConfiguration : IEntityTypeConfiguration<Sandb
     {
         entity.ToTable("sandbox_grants");
         entity.HasKey(g => g.TokenHash);
-        entity.Property(g => g.Data).HasColumnType("jsonb");
+        entity.Property(g => g.Data).IsJson();
         entity.HasIndex(g => new { g.Marketplace, g.Kind });
     }
 }

@@ -51,9 +51,7 @@ public sealed class SandboxGrants(IDbContextFactory<AppDbContext> contexts, Sand
     public async Task<SandboxGrant?> FindWhereAsync(string marketplace, string kind, string property, string value, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Set<SandboxGrant>()
-            .FromSql($"SELECT * FROM sandbox_grants WHERE marketplace = {marketplace} AND kind = {kind} AND data ->> {property} = {value} ORDER BY issued_at DESC LIMIT 1")
-            .AsNoTracking().FirstOrDefaultAsync(ct);
+        return await Where(db, marketplace, kind, property, value).AsNoTracking().OrderByDescending(g => g.IssuedAt).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>A grant that is still valid: known, not expired, not consumed, not revoked.</summary>
@@ -107,9 +105,16 @@ public sealed class SandboxGrants(IDbContextFactory<AppDbContext> contexts, Sand
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Database.ExecuteSqlAsync(
-            $"UPDATE sandbox_grants SET revoked_at = {now} WHERE marketplace = {marketplace} AND kind = {kind} AND revoked_at IS NULL AND data ->> {property} = {value}", ct);
+        var hashes = await Where(db, marketplace, kind, property, value).Where(g => g.RevokedAt == null).Select(g => g.TokenHash).ToListAsync(ct);
+        return await db.Set<SandboxGrant>().Where(g => hashes.Contains(g.TokenHash))
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.RevokedAt, now), ct);
     }
+
+    /// <summary>Grants whose JSON data has <paramref name="property"/> = <paramref name="value"/>: <c>->></c> reads a
+    /// top-level member on PostgreSQL's jsonb and on SQLite alike.</summary>
+    private static IQueryable<SandboxGrant> Where(AppDbContext db, string marketplace, string kind, string property, string value) =>
+        db.Set<SandboxGrant>().FromSql($"SELECT * FROM sandbox_grants WHERE data ->> {property} = {value}")
+            .Where(g => g.Marketplace == marketplace && g.Kind == kind);
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -14,10 +14,11 @@ public sealed class OrderFigures(IDbContextFactory<AppDbContext> contexts, Marke
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var since = new DateTimeOffset(today.AddDays(1 - Days).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var daily = await db.Database.SqlQuery<DailyCount>($"""
-            SELECT marketplace AS "Marketplace", (created_at AT TIME ZONE 'UTC')::date AS "Day", count(*)::int AS "Orders"
-            FROM orders WHERE created_at >= {since} GROUP BY 1, 2
-            """).ToListAsync(ct);
+        // Days are counted here rather than in SQL: the two providers keep times differently (timestamptz, UTC ticks),
+        // and two narrow columns of one month's orders are cheap to read.
+        var created = await db.Set<Order>().Where(o => o.CreatedAt >= since).Select(o => new { o.Marketplace, o.CreatedAt }).ToListAsync(ct);
+        var daily = created.GroupBy(o => (o.Marketplace, Day: DateOnly.FromDateTime(o.CreatedAt.UtcDateTime)))
+            .Select(g => new DailyCount(g.Key.Marketplace, g.Key.Day, g.Count())).ToList();
         var awaiting = await db.Set<Order>()
             .Where(o => o.Status == OrderStatus.Unfulfilled || o.Status == OrderStatus.PartiallyFulfilled)
             .GroupBy(o => o.Marketplace).Select(g => new { Marketplace = g.Key, Count = g.Count() }).ToListAsync(ct);

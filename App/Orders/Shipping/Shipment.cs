@@ -1,3 +1,4 @@
+using Marketplaces.Database;
 using System.Text.Json;
 using Marketplaces.Connections;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,7 @@ internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
         entity.ToTable("shipments");
         entity.HasKey(s => s.Id);
         entity.Property(s => s.State).HasConversion<string>();
-        entity.Property(s => s.Lines).HasColumnType("jsonb").HasConversion(
+        entity.Property(s => s.Lines).IsJson().HasConversion(
             lines => JsonSerializer.Serialize(lines, JsonSerializerOptions.Web),
             json => JsonSerializer.Deserialize<List<ShipmentLine>>(json, JsonSerializerOptions.Web) ?? new List<ShipmentLine>(),
             new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<ShipmentLine>>(

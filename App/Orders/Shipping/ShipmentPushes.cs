@@ -1,22 +1,22 @@
 using Marketplaces.Catalog;
 using Marketplaces.Connections;
 using Marketplaces.Database;
+using Marketplaces.Database.Locks;
 using Marketplaces.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Orders.Shipping;
 
 /// <summary>
-/// Marks an order shipped and pushes it to the marketplace. One push per order at a time (a PostgreSQL advisory lock,
+/// Marks an order shipped and pushes it to the marketplace. One push per order at a time (its lock,
 /// across instances too). The shipment row is committed before the marketplace is called, so an attempt whose answer
 /// is lost (or whose process dies) leaves it Pushing/Unconfirmed, and the next attempt for the same tracking number
 /// asks the marketplace before it pushes: a retry never creates a second shipment.
 /// </summary>
 public sealed partial class ShipmentPushes(
-    IDbContextFactory<AppDbContext> contexts, MarketplaceCatalog catalog, IEnumerable<IShipmentPusher> pushers, ConnectionApis apis, TimeProvider clock,
+    IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, MarketplaceCatalog catalog, IEnumerable<IShipmentPusher> pushers, ConnectionApis apis, TimeProvider clock,
     Notifier<Order> changes, ILogger<ShipmentPushes> logger)
 {
-    private const int LockNamespace = 0x53484950; // "SHIP"
     private readonly Dictionary<string, IShipmentPusher> _pushers = pushers.ToDictionary(p => p.MarketplaceId, StringComparer.OrdinalIgnoreCase);
 
     public bool Supports(string marketplace) => _pushers.ContainsKey(marketplace);
@@ -27,18 +27,17 @@ public sealed partial class ShipmentPushes(
         if (input.Problems(DateOnly.FromDateTime(now.UtcDateTime)).FirstOrDefault() is { } problem) return ShipmentOutcome.Refused(problem);
         var tracking = input.TrackingNumber.Trim();
 
-        await using var lockDb = await contexts.CreateDbContextAsync(ct);
-        await using var lockTx = await lockDb.Database.BeginTransactionAsync(ct);
-        await lockDb.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockNamespace}, hashtext({orderId.ToString()}))", ct);
+        await using var held = await locks.AcquireAsync("shipment", orderId.ToString(), ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
 
-        var order = await lockDb.Set<Order>().AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        var order = await db.Set<Order>().AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null) return ShipmentOutcome.Refused("This order no longer exists.");
-        var connection = await lockDb.Set<Connection>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == order.ConnectionId, ct);
+        var connection = await db.Set<Connection>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == order.ConnectionId, ct);
         if (connection is null) return ShipmentOutcome.Refused("This order's connection no longer exists.");
         if (!_pushers.TryGetValue(order.Marketplace, out var pusher)) return ShipmentOutcome.Refused($"Shipping cannot be pushed to {order.Marketplace} yet.");
         if (connection.State != ConnectionState.Connected) return ShipmentOutcome.Refused($"{connection.DisplayName} needs to be connected again before shipping can be pushed.");
 
-        var shipments = await lockDb.Set<Shipment>().AsNoTracking().Where(s => s.OrderId == orderId).ToListAsync(ct);
+        var shipments = await db.Set<Shipment>().AsNoTracking().Where(s => s.OrderId == orderId).ToListAsync(ct);
         var existing = shipments.FirstOrDefault(s => string.Equals(s.TrackingNumber, tracking, StringComparison.OrdinalIgnoreCase));
         if (existing?.State == ShipmentState.Pushed)
             return new(ShipmentState.Pushed, $"Tracking {existing.TrackingNumber} was pushed already ({existing.PushedAt:yyyy-MM-dd HH:mm} UTC).", existing.Id);
