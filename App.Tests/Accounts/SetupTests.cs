@@ -1,3 +1,4 @@
+using Marketplaces.Database;
 using Marketplaces.Accounts;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -45,10 +46,13 @@ public sealed class SetupTests
         Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync("intruder@example.com"));
     }
 
-    [Fact]
-    public async Task Concurrent_setup_attempts_create_exactly_one_owner()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Concurrent_setup_attempts_create_exactly_one_owner(DatabaseProvider provider)
     {
         await using var app = new AppFactory();
+        if (provider == DatabaseProvider.PostgreSql) app.OnPostgreSql();
         await app.InitializeAsync();
         var attempts = Enumerable.Range(0, 5).Select(async i =>
         {

@@ -10,7 +10,6 @@ namespace Marketplaces.Tests.Connections;
 
 public sealed class RefreshTests(ServerAppFactory app) : IClassFixture<ServerAppFactory>
 {
-    private const int RefreshLock = 0x52454652; // TokenRefresher's advisory lock namespace
 
     private TokenRefresher Refresher => app.Services.GetRequiredService<TokenRefresher>();
     private ConnectionStore Store => app.Services.GetRequiredService<ConnectionStore>();
@@ -56,35 +55,6 @@ public sealed class RefreshTests(ServerAppFactory app) : IClassFixture<ServerApp
         Assert.Equal(RefreshResult.Refreshed, (await Refresher.RefreshAsync(id, "test")).Result);
         Assert.Equal(before[TokenVault.RefreshToken], (await Store.ReadSecretsAsync(id))[TokenVault.RefreshToken]);
         Assert.Equal(expiry, (await Store.FindAsync(id))!.RefreshTokenExpiresAt);
-    }
-
-    [Fact]
-    public async Task Two_concurrent_refreshes_of_one_connection_send_one_token_request()
-    {
-        var id = await ConnectAsync("etsy", "busy-seller");
-        var journal = app.Services.GetRequiredService<SandboxJournal>();
-        var requestsBefore = journal.Count("etsy", "refresh");
-
-        // Both must have asked before either refreshes: they queue behind the connection's lock, held here until both wait.
-        await using var holder = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        await using var held = await holder.Database.BeginTransactionAsync();
-        await holder.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RefreshLock}, hashtext({id.ToString()}))");
-        var refreshes = Task.WhenAll(Refresher.RefreshAsync(id, "job"), Refresher.RefreshAsync(id, "button"));
-        while (await holder.Database.SqlQuery<int>($"""
-            SELECT count(*)::int AS "Value" FROM pg_locks
-            WHERE locktype = 'advisory' AND NOT granted AND classid = {RefreshLock}::oid
-              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-            """).SingleAsync() < 2)
-        {
-            await Task.Delay(20);
-        }
-        await held.RollbackAsync();
-        var outcomes = await refreshes;
-
-        Assert.Equal(requestsBefore + 1, journal.Count("etsy", "refresh"));
-        Assert.Contains(outcomes, o => o.Result == RefreshResult.Refreshed);
-        Assert.Contains(outcomes, o => o.Result == RefreshResult.AlreadyRefreshed);
-        Assert.Equal(RefreshResult.Refreshed, (await Refresher.RefreshAsync(id, "test")).Result);
     }
 
     [Fact]

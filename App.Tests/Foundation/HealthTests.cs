@@ -42,6 +42,6 @@ public sealed class UnhealthyDatabaseTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("\"database\":{\"status\":\"Unhealthy\"", body);
-        Assert.DoesNotContain(new NpgsqlConnectionStringBuilder(app.Database.ConnectionString).Password!, body);
+        Assert.DoesNotContain(new NpgsqlConnectionStringBuilder(app.Database.ConnectionString).Host!, body);
     }
 }

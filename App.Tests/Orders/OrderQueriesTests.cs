@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplaces.Tests.Orders;
 
 /// <summary>An eBay shop with 40 USD orders and an Etsy shop with 20 EUR orders, stored directly, nothing else in the database.</summary>
-public sealed class OrderListFixture : PollingFixture
+public class OrderListFixture : PollingFixture
 {
     public static readonly DateTimeOffset Start = new(2026, 10, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -24,10 +24,16 @@ public sealed class OrderListFixture : PollingFixture
         await StoreAsync(Etsy, Enumerable.Range(1, 20).Select(i => Order($"T-{i:000}", i, "EUR", i % 5 == 0 ? OrderStatus.Cancelled : OrderStatus.Unfulfilled)).ToList());
     }
 
-    /// <summary>Order i is created i hours after <see cref="Start"/>, costs i units, and sells SKU-i to buyer i.</summary>
+    /// <summary>Order i is created i hours after <see cref="Start"/>, costs i.49 units (so that 10.49 sorts after 9.49 only
+    /// as a number, not as text), and sells SKU-i to buyer i.</summary>
     private static MarketplaceOrder Order(string number, int i, string currency, OrderStatus status) =>
-        new(number, status, status.ToString(), $"Buyer Number{i}", currency, i, Start.AddHours(i), Start.AddHours(i), "{}",
-            [new MarketplaceOrderLine($"{number}-1", $"SKU-{i:000}", "Thing", 1, i, currency)]);
+        new(number, status, status.ToString(), $"Buyer Number{i}", currency, Total(i), At(i), At(i), "{}",
+            [new MarketplaceOrderLine($"{number}-1", $"SKU-{i:000}", "Thing", 1, Total(i), currency)]);
+
+    public static decimal Total(int i) => i + 0.49m;
+
+    /// <summary>Order i's time, arriving with an offset of -7, 0 or +7 hours as marketplaces send them.</summary>
+    private static DateTimeOffset At(int i) => Start.AddHours(i).ToOffset(TimeSpan.FromHours((i % 3 - 1) * 7));
 
     private async Task StoreAsync(Guid connectionId, IReadOnlyList<MarketplaceOrder> orders)
     {
@@ -41,7 +47,13 @@ public sealed class OrderListFixture : PollingFixture
     public OrderQueries Queries => Services.GetRequiredService<OrderQueries>();
 }
 
-public sealed class OrderQueriesTests(OrderListFixture app) : IClassFixture<OrderListFixture>
+public sealed class PostgreSqlOrderListFixture : OrderListFixture
+{
+    public PostgreSqlOrderListFixture() => OnPostgreSql();
+}
+
+/// <summary>Filters, paging, per-currency sums and sorting, done by the database: on SQLite and on PostgreSQL.</summary>
+public abstract class OrderQueriesTests<TFixture>(TFixture app) : IClassFixture<TFixture> where TFixture : OrderListFixture
 {
     private Task<OrderListPage> Page(OrderListFilter filter, OrderSort? sort = null, int skip = 0, int take = 25) =>
         app.Queries.PageAsync(filter, sort ?? OrderSort.Newest, skip, take);
@@ -65,7 +77,8 @@ public sealed class OrderQueriesTests(OrderListFixture app) : IClassFixture<Orde
         var page = await Page(new());
 
         Assert.Equal(
-            [new CurrencyTotal("USD", Enumerable.Range(1, 40).Sum(), 40), new CurrencyTotal("EUR", Enumerable.Range(1, 20).Sum(), 20)],
+            [new CurrencyTotal("USD", Enumerable.Range(1, 40).Sum(OrderListFixture.Total), 40),
+             new CurrencyTotal("EUR", Enumerable.Range(1, 20).Sum(OrderListFixture.Total), 20)],
             page.Totals);
     }
 
@@ -96,6 +109,19 @@ public sealed class OrderQueriesTests(OrderListFixture app) : IClassFixture<Orde
     {
         var page = await Page(new(), new OrderSort(OrderSortColumn.Total, Descending: true), take: 3);
 
-        Assert.Equal([("EUR", 20m), ("EUR", 19m), ("EUR", 18m)], page.Rows.Select(r => (r.Currency, r.Total)));
+        Assert.Equal([("EUR", 20.49m), ("EUR", 19.49m), ("EUR", 18.49m)], page.Rows.Select(r => (r.Currency, r.Total)));
+        var ascending = await Page(new(Marketplace: "ebay"), new OrderSort(OrderSortColumn.Total, Descending: false), take: 40);
+        Assert.Equal(Enumerable.Range(1, 40).Select(OrderListFixture.Total), ascending.Rows.Select(r => r.Total));
+    }
+
+    [Fact]
+    public async Task Sorting_by_time_follows_the_instant_whatever_the_offset_it_arrived_with()
+    {
+        var newest = await Page(new(Marketplace: "etsy"), new OrderSort(OrderSortColumn.CreatedAt, Descending: true), take: 20);
+        Assert.Equal(Enumerable.Range(1, 20).Reverse().Select(i => OrderListFixture.Start.AddHours(i)), newest.Rows.Select(r => r.CreatedAt));
     }
 }
+
+public sealed class OrderQueriesTestsOnSqlite(OrderListFixture app) : OrderQueriesTests<OrderListFixture>(app);
+
+public sealed class OrderQueriesTestsOnPostgreSql(PostgreSqlOrderListFixture app) : OrderQueriesTests<PostgreSqlOrderListFixture>(app);

@@ -7,8 +7,9 @@ namespace Marketplaces.Orders;
 /// <summary>
 /// Stores orders idempotently on (connection, external id): a new order is added, a known one is updated in place with
 /// its lines unless what arrived is older than what is stored; reading the same order again changes nothing but
-/// <see cref="Order.LastSeenAt"/>. A changed marketplace status becomes one history event. Works on the caller's
-/// context, whose save commits the page together with its cursor; one query per page reads what is stored.
+/// <see cref="Order.LastSeenAt"/>. A changed marketplace status becomes one history event. Saves on the caller's
+/// context, inside its transaction when it has one (a feed commits a page with its cursor); one query per page reads
+/// what is stored.
 /// </summary>
 public static class OrderUpserts
 {
@@ -48,6 +49,7 @@ public static class OrderUpserts
             }
             order.LastSeenAt = seenAt;
         }
+        await db.SaveChangesAsync(ct);
     }
 
     private static void Apply(Order order, MarketplaceOrder incoming)

@@ -111,9 +111,9 @@ public sealed class SandboxGrants(IDbContextFactory<AppDbContext> contexts, Sand
     }
 
     /// <summary>Grants whose JSON data has <paramref name="property"/> = <paramref name="value"/>: <c>->></c> reads a
-    /// top-level member on PostgreSQL's jsonb and on SQLite alike.</summary>
+    /// top-level member on PostgreSQL's jsonb and on SQLite alike; SQLite gives a JSON number as a number, hence the cast.</summary>
     private static IQueryable<SandboxGrant> Where(AppDbContext db, string marketplace, string kind, string property, string value) =>
-        db.Set<SandboxGrant>().FromSql($"SELECT * FROM sandbox_grants WHERE data ->> {property} = {value}")
+        db.Set<SandboxGrant>().FromSql($"SELECT * FROM sandbox_grants WHERE CAST(data ->> {property} AS TEXT) = {value}")
             .Where(g => g.Marketplace == marketplace && g.Kind == kind);
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -27,6 +27,12 @@ public sealed class InProcessLocks : IExclusiveLocks
         return new Held(this, name, entry);
     }
 
+    /// <summary>How many callers hold or wait for the lock (tests wait on this to line callers up).</summary>
+    internal int Users(string scope, string key)
+    {
+        lock (_gate) return _entries.TryGetValue($"{scope}\n{key}", out var entry) ? entry.Users : 0;
+    }
+
     private void Leave(string name, Entry entry)
     {
         lock (_gate)
