@@ -5,14 +5,13 @@ namespace Marketplaces.Database;
 
 /// <summary>
 /// Brings the schema up to date at start-up: the numbered SQL scripts embedded from Database/Migrations, each
-/// once, then Quartz's own idempotent job-store DDL. All under one PostgreSQL advisory lock, so app instances
+/// once. All under one PostgreSQL advisory lock, so app instances
 /// starting together against one database take turns.
 /// </summary>
 public sealed class SchemaMigrator(DatabaseConnection database, ILogger<SchemaMigrator> logger) : IHostedService
 {
     private const long LockKey = 0x4D61726B6574; // "Market"
     private const string ScriptPrefix = "Marketplaces.Migrations.";
-    public const string QuartzTablePrefix = "qrtz_";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +37,6 @@ public sealed class SchemaMigrator(DatabaseConnection database, ILogger<SchemaMi
                 await tx.CommitAsync(cancellationToken);
                 logger.LogInformation("Applied schema migration {Version} {Name}", version, name);
             }
-            foreach (var statement in QuartzStatements()) await Execute(connection, statement, cancellationToken);
         }
         finally
         {
@@ -60,15 +58,6 @@ public sealed class SchemaMigrator(DatabaseConnection database, ILogger<SchemaMi
             })
             .OrderBy(s => s.Item1)
             .ToList();
-    }
-
-    private static IEnumerable<string> QuartzStatements()
-    {
-        var assembly = typeof(Quartz.IScheduler).Assembly;
-        var ddl = ReadResource(assembly, "Quartz.Impl.AdoJobStore.Schema.create_postgres.sql");
-        return ddl.Split("\n--;;", StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => string.Format(s, QuartzTablePrefix, QuartzTablePrefix).Trim())
-            .Where(s => s.Split('\n').Any(line => line.Length > 0 && !line.StartsWith("--", StringComparison.Ordinal)));
     }
 
     private async Task<NpgsqlConnection> OpenWithRetryAsync(CancellationToken ct)
