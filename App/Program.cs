@@ -17,7 +17,7 @@ builder.AddFileLogging(paths);
 var database = builder.AddDatabase(paths);
 builder.AddSecrets(paths);
 builder.AddAccounts();
-builder.Services.AddScheduler(database);
+builder.Services.AddJobs(database, paths);
 builder.Services.AddHealth();
 builder.AddConnections();
 builder.AddSandbox();
