@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Marketplaces.Jobs;
 using Marketplaces.Polling;
 using Marketplaces.Tests.Infrastructure;
 
@@ -39,7 +40,7 @@ public static class IdleScenario
         }
         var warmedUp = Stopwatch.StartNew();
         var warmUpSeconds = setup.Elapsed.TotalSeconds - connectSeconds;
-        PollFeedsJob.Declare(app.RecurringJobs);
+        RecurringJobs.Declare(app.RecurringJobs);
 
         // Every connection falls due one interval after its warm-up sync, i.e. after Settle + Baseline: the window
         // below starts before the first falls due and ends before any falls due a second time.

@@ -1,3 +1,7 @@
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
+using Hangfire.Storage.SQLite;
 using Marketplaces.Database;
 using Marketplaces.Jobs;
 using Marketplaces.Orders;
@@ -5,10 +9,6 @@ using Marketplaces.Polling;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Hangfire;
-using Hangfire.States;
-using Hangfire.Storage;
-using Hangfire.Storage.SQLite;
 
 namespace Marketplaces.Tests.Polling;
 
@@ -54,7 +54,7 @@ public sealed class PollScheduleTests(PollingFixture app) : IClassFixture<Pollin
     {
         // Declared into a storage of its own: the fixture's app keeps its poll schedule removed.
         var storage = new SQLiteStorage(Path.Combine(app.DataDirectory, "declared-jobs.db"), new SQLiteStorageOptions());
-        PollFeedsJob.Declare(new RecurringJobManager(storage));
+        RecurringJobs.Declare(new RecurringJobManager(storage));
         using var connection = storage.GetConnection();
 
         var job = Assert.Single(connection.GetRecurringJobs([PollFeedsJob.Id]));

@@ -20,7 +20,11 @@ public sealed class RecurringJobs(DatabaseConnection database, IRecurringJobMana
 
     public static void Declare(IRecurringJobManager jobs)
     {
-        TokenRefreshJob.Declare(jobs);
-        PollFeedsJob.Declare(jobs);
+        // Missed minutes (app down) are skipped: the next minute's sweep finds every token that is due.
+        jobs.AddOrUpdate<TokenRefreshJob>(TokenRefreshJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
+        // After downtime the missed minutes collapse into one run at once (the sweep then picks what is due).
+        jobs.AddOrUpdate<PollFeedsJob>(PollFeedsJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
     }
 }

@@ -10,11 +10,6 @@ public sealed class TokenRefreshJob(TokenRefreshSweep sweep)
 {
     public const string Id = "token-refresh";
 
-    /// <summary>Missed minutes (app down) are skipped: the next minute's sweep finds every token that is due.</summary>
-    public static void Declare(IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<TokenRefreshJob>(Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
-            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
-
     /// <returns>What the dashboard shows as the run's result.</returns>
     public async Task<string> RunAsync(CancellationToken ct)
     {

@@ -10,11 +10,6 @@ public sealed class PollFeedsJob(FeedSweep sweep)
 {
     public const string Id = "poll-feeds";
 
-    /// <summary>After downtime the missed minutes collapse into one run at once (the sweep then picks what is due).</summary>
-    public static void Declare(IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<PollFeedsJob>(Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
-            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
-
     /// <returns>What the dashboard shows as the run's result.</returns>
     public async Task<string> RunAsync(CancellationToken ct)
     {
