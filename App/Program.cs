@@ -19,7 +19,7 @@ try
     var database = builder.AddDatabase(paths);
     builder.AddSecrets(paths);
     builder.AddAccounts();
-    builder.Services.AddScheduler(database);
+    builder.Services.AddJobs(database, paths);
     builder.Services.AddHealth();
     builder.AddConnections();
     builder.AddSandbox();

@@ -5,7 +5,7 @@ using Marketplaces.Sandbox;
 using Marketplaces.Sandbox.Orders;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using Hangfire;
 
 namespace Marketplaces.Benchmarks;
 
@@ -25,7 +25,7 @@ public sealed class BenchApp : ServerAppFactory
 
     public SandboxJournal Journal => Services.GetRequiredService<SandboxJournal>();
 
-    public async Task<IScheduler> SchedulerAsync() => await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+    public IRecurringJobManager RecurringJobs => Services.GetRequiredService<IRecurringJobManager>();
 
     /// <summary>Connects the built-in sandbox's eBay users over real HTTP, as a seller would; returns their connection ids.</summary>
     public async Task<List<(Guid Connection, EbaySandboxAccount Seller)>> ConnectEbayAsync(IEnumerable<string> names)

@@ -44,7 +44,7 @@ public static class FullSyncScenario
         app.With("Sandbox:RateLimits:Enabled", limited ? "true" : "false")
             .With("Polling:Feeds:orders:PageSize", PageSize.ToString(CultureInfo.InvariantCulture));
         await app.InitializeAsync();
-        await (await app.SchedulerAsync()).PauseJob(PollFeedsJob.Key);
+        app.StopScheduledPolling();
 
         var connections = new Dictionary<string, Guid>();
         var lastChange = DateTimeOffset.MinValue;

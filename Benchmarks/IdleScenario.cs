@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Marketplaces.Jobs;
 using Marketplaces.Polling;
+using Marketplaces.Tests.Infrastructure;
 
 namespace Marketplaces.Benchmarks;
 
@@ -25,8 +27,7 @@ public static class IdleScenario
         await using var app = new BenchApp();
         app.With("Polling:Feeds:orders:IntervalMinutes", intervalMinutes.ToString(CultureInfo.InvariantCulture));
         await app.InitializeAsync();
-        var scheduler = await app.SchedulerAsync();
-        await scheduler.PauseJob(PollFeedsJob.Key);
+        app.StopScheduledPolling();
 
         var setup = Stopwatch.StartNew();
         var sellers = await app.ConnectEbayAsync(Enumerable.Range(1, Connections).Select(i => $"bench-idle-{i:000}"));
@@ -39,7 +40,7 @@ public static class IdleScenario
         }
         var warmedUp = Stopwatch.StartNew();
         var warmUpSeconds = setup.Elapsed.TotalSeconds - connectSeconds;
-        await scheduler.ResumeJob(PollFeedsJob.Key);
+        RecurringJobs.Declare(app.RecurringJobs);
 
         // Every connection falls due one interval after its warm-up sync, i.e. after Settle + Baseline: the window
         // below starts before the first falls due and ends before any falls due a second time.
@@ -50,7 +51,7 @@ public static class IdleScenario
 
         var percent = window.PercentOfCore;
         var projected = intervalMinutes == 5 ? "" : $" (interval shortened to {intervalMinutes} min: at 5 min, about {Projection(baseline, window, interval):0.00}% projected)";
-        var how = $"{Connections} sandbox connections made over HTTP in {connectSeconds:0} s and synced once in {warmUpSeconds:0} s; then Quartz's PollFeedsJob "
+        var how = $"{Connections} sandbox connections made over HTTP in {connectSeconds:0} s and synced once in {warmUpSeconds:0} s; then Hangfire's PollFeedsJob "
                   + $"with orders every {intervalMinutes} min; Process.TotalProcessorTime over one {interval.TotalMinutes:0.#}-min window holding "
                   + $"{window.Polls} polls, app + in-process emulator; PostgreSQL not included; "
                   + $"window ended {sinceWarmUp.TotalMinutes:0.0} min after the warm-up";

@@ -6,6 +6,7 @@ using Marketplaces.Connections;
 using Marketplaces.Ebay.Orders;
 using Marketplaces.Orders;
 using Marketplaces.Polling;
+using Marketplaces.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +28,7 @@ public static class IngestScenario
         app.With("Sandbox:RateLimits:Enabled", "false")
             .With("Polling:Feeds:orders:PageSize", PageSize.ToString(CultureInfo.InvariantCulture));
         await app.InitializeAsync();
-        await (await app.SchedulerAsync()).PauseJob(PollFeedsJob.Key);
+        app.StopScheduledPolling();
 
         var (connection, seller) = (await app.ConnectEbayAsync(["bench-seller"])).Single();
         var book = app.EbayOrders(seller);

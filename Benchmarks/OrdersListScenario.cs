@@ -28,7 +28,7 @@ public static class OrdersListScenario
     {
         await using var app = new BenchApp();
         await app.InitializeAsync();
-        await (await app.SchedulerAsync()).PauseJob(PollFeedsJob.Key);
+        app.StopScheduledPolling();
         var connections = await ConnectAsync(app);
         var seeding = Stopwatch.StartNew();
         await SeedAsync(app, connections);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Marketplaces.Polling;
+using Marketplaces.Tests.Infrastructure;
 
 namespace Marketplaces.Benchmarks;
 
@@ -25,7 +26,7 @@ public static class RateLimitedScenario
             .With("Sandbox:RateLimits:Limits:ebay:RatePerSecond", rate)
             .With("Sandbox:RateLimits:Limits:ebay:Burst", "1");
         await app.InitializeAsync();
-        await (await app.SchedulerAsync()).PauseJob(PollFeedsJob.Key);
+        app.StopScheduledPolling();
 
         var (connection, seller) = (await app.ConnectEbayAsync(["bench-limited-seller"])).Single();
         var book = app.EbayOrders(seller);

@@ -13,7 +13,7 @@ public sealed class LayoutTests(AppFactory app) : IClassFixture<AppFactory>
         var configuration = app.Services.GetRequiredService<IConfiguration>();
         Assert.Equal(RepositoryRoot.Path, app.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
         // A value only the root appsettings.json sets.
-        Assert.Equal("Warning", configuration["Logging:LogLevel:Quartz"]);
+        Assert.Equal("Warning", configuration["Logging:LogLevel:Hangfire"]);
         Assert.Equal("10", configuration["Database:StopTimeoutSeconds"]);
     }
 

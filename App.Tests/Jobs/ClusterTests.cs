@@ -1,50 +1,55 @@
-using Marketplaces.Database;
+using System.Collections.Concurrent;
+using Hangfire;
+using Hangfire.Server;
 using Marketplaces.Jobs;
 using Marketplaces.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Marketplaces.Tests.Jobs;
 
-/// <summary>Two app instances on one database form one Quartz cluster: a job fires once, on one of them.</summary>
+/// <summary>Two app instances on one PostgreSQL database share Hangfire's storage: a recurring job runs once per slot, on one of them.</summary>
 public sealed class ClusterTests
 {
     [Fact]
-    public async Task Two_instances_on_one_database_run_a_scheduled_job_once()
+    public async Task Two_instances_on_one_database_run_each_slot_of_a_recurring_job_once()
     {
-        await using var first = new AppFactory();
+        await using var first = new AppFactory().OnPostgreSql();
         await first.InitializeAsync();
         await using var second = new AppFactory().Reusing(first);
         await second.InitializeAsync();
-        var schedulerA = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var schedulerB = await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await WaitUntilAsync(async () => (await schedulerA.QueryClusterNodes(default)).Count == 2, "both nodes check in");
-        Assert.NotEqual(schedulerA.SchedulerInstanceId, schedulerB.SchedulerInstanceId);
+        var servers = new[] { first, second }.Select(a => a.Services.GetRequiredService<JobsServer>()).ToList();
+        var monitoring = first.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await WaitUntilAsync(() => servers.All(s => monitoring.Servers().Any(d => s.Is(d.Name))), "both servers check in");
 
-        var trigger = TriggerBuilder.Create().WithIdentity($"once-{Guid.NewGuid():N}", "test").ForJob(TokenRefreshJob.Key)
-            .StartAt(DateTimeOffset.UtcNow.AddSeconds(2)).Build();
-        await schedulerA.ScheduleJob(trigger, new ScheduleJobOptions(), default);
+        var id = $"slots-{Guid.NewGuid():N}";
+        first.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<SlotRecorder>(id, r => r.Record(id, null!), "*/3 * * * * *");
+        await Task.Delay(TimeSpan.FromSeconds(15));
+        first.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(id);
+        await Task.Delay(TimeSpan.FromSeconds(2));
 
-        var contexts = first.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        async Task<List<JobRun>> RunsAsync()
-        {
-            await using var db = await contexts.CreateDbContextAsync();
-            return await db.Set<JobRun>().Where(r => r.TriggerName == trigger.Key.ToString()).ToListAsync();
-        }
-        await WaitUntilAsync(async () => (await RunsAsync()).Count > 0, "the one-off trigger fires");
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        var run = Assert.Single(await RunsAsync());
-        Assert.Contains(run.InstanceId, new[] { schedulerA.SchedulerInstanceId, schedulerB.SchedulerInstanceId });
+        var runs = SlotRecorder.Runs.Where(r => r.RecurringJobId == id).ToList();
+        Assert.True(runs.Count >= 2, $"{runs.Count} runs in 15 s of a job every 3 s");
+        Assert.Equal(runs.Count, runs.Select(r => r.Slot).Distinct().Count());
+        Assert.All(runs, r => Assert.Contains(r.Server, servers.Select(s => s.Name)));
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(40);
-        while (!await condition())
+        while (!condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting until {what}");
             await Task.Delay(250);
         }
     }
+}
+
+/// <summary>A job that notes which slot of its recurring schedule it ran for, and in which instance (its DI container's).</summary>
+public sealed class SlotRecorder(JobsServer server)
+{
+    public static ConcurrentBag<(string RecurringJobId, long Slot, string Server)> Runs { get; } = [];
+
+    public void Record(string recurringJobId, PerformContext context) =>
+        Runs.Add((recurringJobId, context.GetJobParameter<long>("Time"), server.Name));
 }

@@ -5,7 +5,7 @@ using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using Hangfire.States;
 
 namespace Marketplaces.Tests.Jobs;
 
@@ -60,25 +60,15 @@ public sealed class TokenRefreshJobTests
     }
 
     [Fact]
-    public async Task The_scheduled_job_runs_the_sweep_and_records_its_run()
+    public async Task Triggering_the_recurring_job_runs_the_sweep_and_keeps_its_result()
     {
         var (app, etsy, _) = await ConnectedAppAsync();
         await using var _ = app;
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-        await scheduler.TriggerJob(TokenRefreshJob.Key, new JobDataMap(), default);
+        var (state, data) = await app.TriggerAndWaitAsync(TokenRefreshJob.Id);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JobRun? run = null;
-        while (run is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(250);
-            await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-            run = await db.Set<JobRun>().Where(r => r.JobName == TokenRefreshJob.Key.Name && r.Result != null && r.Result.Contains("1 refreshed"))
-                .FirstOrDefaultAsync();
-        }
-        Assert.NotNull(run);
-        Assert.True(run.Succeeded);
+        Assert.Equal(SucceededState.StateName, state);
+        Assert.Contains("1 refreshed", data["Result"]);
         Assert.NotNull((await app.Services.GetRequiredService<ConnectionStore>().FindAsync(etsy))!.LastRefreshedAt);
     }
 }

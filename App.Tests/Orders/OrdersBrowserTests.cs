@@ -11,7 +11,6 @@ using Marketplaces.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Quartz;
 using static Microsoft.Playwright.Assertions;
 
 namespace Marketplaces.Tests.Orders;
@@ -23,7 +22,7 @@ public sealed class OrdersBrowserFixture : BrowserFixture
     {
         await base.InitializeAsync();
         await this.EnsureOwnerAsync();
-        await (await Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).PauseJob(PollFeedsJob.Key);
+        this.StopScheduledPolling();
     }
 
     public async Task<(Guid Connection, SandboxOrderBook Book)> ConnectEbayAsync(string seller) =>

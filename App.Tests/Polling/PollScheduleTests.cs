@@ -1,3 +1,7 @@
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
+using Hangfire.Storage.SQLite;
 using Marketplaces.Database;
 using Marketplaces.Jobs;
 using Marketplaces.Orders;
@@ -5,7 +9,6 @@ using Marketplaces.Polling;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Marketplaces.Tests.Polling;
 
@@ -47,14 +50,19 @@ public sealed class PollScheduleTests(PollingFixture app) : IClassFixture<Pollin
     }
 
     [Fact]
-    public async Task The_poll_trigger_fires_once_for_all_the_firings_missed_while_the_app_was_down()
+    public void The_poll_job_runs_each_minute_and_once_for_all_the_minutes_missed_while_the_app_was_down()
     {
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        // Declared into a storage of its own: the fixture's app keeps its poll schedule removed.
+        var storage = new SQLiteStorage(Path.Combine(app.DataDirectory, "declared-jobs.db"), new SQLiteStorageOptions());
+        RecurringJobs.Declare(new RecurringJobManager(storage));
+        using var connection = storage.GetConnection();
 
-        var trigger = Assert.IsAssignableFrom<ISimpleTrigger>(await scheduler.GetTrigger(new TriggerKey("poll-feeds", "system")));
+        var job = Assert.Single(connection.GetRecurringJobs([PollFeedsJob.Id]));
 
-        Assert.Equal(SimpleTriggerMisfireInstruction.NowWithExistingCount, trigger.MisfireInstruction);
-        Assert.Equal(TimeSpan.FromMinutes(1), trigger.RepeatInterval);
+        Assert.Equal(Cron.Minutely(), job.Cron);
+        // Relaxed (Hangfire's default, stored as no value): one run however many occurrences were missed.
+        var misfire = connection.GetAllEntriesFromHash($"recurring-job:{PollFeedsJob.Id}").GetValueOrDefault("Misfire");
+        Assert.True(misfire is null || misfire == ((int)MisfireHandlingMode.Relaxed).ToString(System.Globalization.CultureInfo.InvariantCulture), misfire);
     }
 
     [Fact]
@@ -72,29 +80,18 @@ public sealed class PollScheduleTests(PollingFixture app) : IClassFixture<Pollin
 public sealed class PollFeedsJobTests
 {
     [Fact]
-    public async Task The_scheduled_job_syncs_connected_accounts_and_records_its_run()
+    public async Task Triggering_the_recurring_job_syncs_connected_accounts_and_keeps_its_result()
     {
         await using var app = new ServerAppFactory();
         await app.InitializeAsync();
         using var browser = await SandboxBrowserlessClient.SignedInOwnerAsync(app);
         var connection = Guid.Parse((await browser.ConnectAsync("ebay", sandboxAccount: "scheduled-seller"))["connected"]);
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-        await scheduler.TriggerJob(PollFeedsJob.Key, new JobDataMap(), default);
+        var (state, data) = await app.TriggerAndWaitAsync(PollFeedsJob.Id);
 
-        var contexts = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JobRun? run = null;
-        while (run is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(250);
-            await using var db = await contexts.CreateDbContextAsync();
-            run = await db.Set<JobRun>().Where(r => r.JobName == PollFeedsJob.Key.Name && r.Result != null && r.Result.Contains(", 1 synced"))
-                .FirstOrDefaultAsync();
-        }
-        Assert.NotNull(run);
-        Assert.True(run.Succeeded);
-        await using var check = await contexts.CreateDbContextAsync();
+        Assert.Equal(SucceededState.StateName, state);
+        Assert.Contains(", 1 synced", data["Result"]);
+        await using var check = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.True(await check.Set<Order>().CountAsync(o => o.ConnectionId == connection) >= 3);
     }
 }

@@ -10,7 +10,6 @@ using Marketplaces.Sandbox.Orders;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace Marketplaces.Tests.Polling;
 
@@ -27,7 +26,7 @@ public class PollingFixture : ServerAppFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await (await Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).PauseJob(PollFeedsJob.Key);
+        this.StopScheduledPolling();
     }
 
     public FeedEngine Engine => Services.GetRequiredService<FeedEngine>();

@@ -3,7 +3,6 @@ using Marketplaces.Polling;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Quartz;
 using static Microsoft.Playwright.Assertions;
 
 namespace Marketplaces.Tests.Polling;
@@ -14,7 +13,7 @@ public sealed class SyncNowBrowserTests(BrowserFixture app) : IClassFixture<Brow
     {
         await app.EnsureOwnerAsync();
         // Only the button syncs here, so the card's first state is "never".
-        await (await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).PauseJob(PollFeedsJob.Key);
+        app.StopScheduledPolling();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,6 +1,7 @@
 using Marketplaces.Accounts;
 using Marketplaces.Connections;
 using Marketplaces.Health;
+using Marketplaces.Jobs;
 using Marketplaces.Sandbox;
 using Radzen;
 
@@ -36,6 +37,7 @@ public static class WebUiSetup
         app.MapHealth();
         app.MapAccountEndpoints();
         app.MapConnectionEndpoints();
+        app.MapJobsDashboard();
         app.MapSandbox();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }

@@ -1,18 +1,21 @@
-using Quartz;
+using Hangfire;
 
 namespace Marketplaces.Jobs;
 
-/// <summary>The system job that keeps every access token fresh; runs each minute, once across the cluster.</summary>
-[DisallowConcurrentExecution]
-public sealed class TokenRefreshJob(TokenRefreshSweep sweep) : IJob
+/// <summary>The recurring job that keeps every access token fresh; each minute, once across instances.</summary>
+// No Hangfire retries: the refresh engine has its own backoff per connection, and a retried sweep would call
+// marketplaces again outside it. The next minute's run picks up whatever this one left.
+[AutomaticRetry(Attempts = 0)]
+public sealed class TokenRefreshJob(TokenRefreshSweep sweep)
 {
-    public static readonly JobKey Key = new("token-refresh", "system");
+    public const string Id = "token-refresh";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default)
+    /// <returns>What the dashboard shows as the run's result.</returns>
+    public async Task<string> RunAsync(CancellationToken ct)
     {
         var result = await sweep.RunAsync(ct);
-        context.Result = $"{result.Due} due, {result.Refreshed} refreshed, {result.Failed} failed";
         if (result.Failed > 0 && result.Refreshed == 0 && result.Due > 0)
-            throw new JobExecutionException($"All {result.Failed} due refreshes failed");
+            throw new InvalidOperationException($"All {result.Failed} due refreshes failed");
+        return $"{result.Due} due, {result.Refreshed} refreshed, {result.Failed} failed";
     }
 }

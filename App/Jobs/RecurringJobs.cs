@@ -1,0 +1,30 @@
+using Hangfire;
+using Marketplaces.Database;
+using Marketplaces.Polling;
+
+namespace Marketplaces.Jobs;
+
+/// <summary>
+/// Prepares Hangfire's storage and declares the recurring sweeps at start-up, before the Hangfire server starts.
+/// Declaring is idempotent (by id), so every instance does it and a changed schedule takes effect on the next start.
+/// </summary>
+public sealed class RecurringJobs(DatabaseConnection database, IRecurringJobManager jobs) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await JobsStorage.PrepareAsync(database, cancellationToken);
+        Declare(jobs);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static void Declare(IRecurringJobManager jobs)
+    {
+        // Missed minutes (app down) are skipped: the next minute's sweep finds every token that is due.
+        jobs.AddOrUpdate<TokenRefreshJob>(TokenRefreshJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
+        // After downtime the missed minutes collapse into one run at once (the sweep then picks what is due).
+        jobs.AddOrUpdate<PollFeedsJob>(PollFeedsJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
+    }
+}
