@@ -14,7 +14,7 @@ public sealed class LayoutTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(RepositoryRoot.Path, app.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
         // A value only the root appsettings.json sets.
         Assert.Equal("Warning", configuration["Logging:LogLevel:Hangfire"]);
-        Assert.Equal("10", configuration["Database:StopTimeoutSeconds"]);
+        Assert.Equal("30", configuration["Database:StartTimeoutSeconds"]);
     }
 
     [Fact]

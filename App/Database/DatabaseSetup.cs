@@ -19,7 +19,7 @@ public static class DatabaseSetup
         {
             var instance = SqliteInstanceLock.Acquire(paths);
             services.AddHostedService(_ => instance);
-            services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connection.ConnectionString));
+            services.AddDbContextFactory<SqliteAppDbContext>(o => SqliteConnectionSetup.Use(o, connection.ConnectionString));
             services.AddSingleton<IDbContextFactory<AppDbContext>, ProviderContextFactory<SqliteAppDbContext>>();
             services.AddSingleton<IExclusiveLocks, InProcessLocks>();
         }
@@ -37,6 +37,6 @@ public static class DatabaseSetup
 
     /// <summary>The options the app itself uses for a provider, for tools and tests that build a context by hand.</summary>
     public static AppDbContext CreateContext(DatabaseConnection connection) => connection.Provider == DatabaseProvider.Sqlite
-        ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection.ConnectionString).Options)
+        ? new SqliteAppDbContext((DbContextOptions<SqliteAppDbContext>)SqliteConnectionSetup.Use(new DbContextOptionsBuilder<SqliteAppDbContext>(), connection.ConnectionString).Options)
         : new PostgreSqlAppDbContext(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql(connection.ConnectionString).Options);
 }

@@ -19,13 +19,29 @@ public static class JobsStorage
 
     public static JobStorage Create(DatabaseConnection database, AppPaths paths) => database.Provider switch
     {
-        DatabaseProvider.Sqlite => new SQLiteStorage(paths.JobsDatabase, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }),
+        DatabaseProvider.Sqlite => SqliteStorage(paths),
         // The schema is prepared by Prepare once the database is up; the storage is built before that (the dashboard
         // is mapped while the host is still being built), so it must not connect here.
         DatabaseProvider.PostgreSql => new PostgreSqlStorage(
             new NpgsqlConnectionFactory(database.ConnectionString, PostgreSqlOptions), PostgreSqlOptions),
         _ => throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown database provider"),
     };
+
+    private static SQLiteStorage SqliteStorage(AppPaths paths)
+    {
+        try
+        {
+            return new SQLiteStorage(paths.JobsDatabase, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+        }
+        catch (SQLite.SQLiteException e) when (e.Result == SQLite.SQLite3.Result.Full)
+        {
+            throw DataFolder.Full(paths, e);
+        }
+        catch (SQLite.SQLiteException e) when (e.Result is SQLite.SQLite3.Result.ReadOnly or SQLite.SQLite3.Result.CannotOpen)
+        {
+            throw DataFolder.Unwritable(paths, e);
+        }
+    }
 
     /// <summary>Creates or upgrades Hangfire's tables; safe when several instances start together.</summary>
     public static async Task PrepareAsync(DatabaseConnection database, CancellationToken ct)

@@ -8,8 +8,9 @@ namespace Marketplaces.Orders;
 /// Stores orders idempotently on (connection, external id): a new order is added, a known one is updated in place with
 /// its lines unless what arrived is older than what is stored; reading the same order again changes nothing but
 /// <see cref="Order.LastSeenAt"/>. A changed marketplace status becomes one history event. Saves on the caller's
-/// context, inside its transaction when it has one (a feed commits a page with its cursor); one query per page reads
-/// what is stored.
+/// context, inside its transaction when it has one (a feed commits a page with its cursor): one query reads what is
+/// stored, new orders and their lines go in as a few multi-row inserts (<see cref="BulkInsert"/>; a first sync is all
+/// new orders), changed ones are updated in place.
 /// </summary>
 public static class OrderUpserts
 {
@@ -23,6 +24,7 @@ public static class OrderUpserts
         var stored = await db.Set<Order>().Include(o => o.Lines)
             .Where(o => o.ConnectionId == connection.Id && ids.Contains(o.ExternalId))
             .ToDictionaryAsync(o => o.ExternalId, StringComparer.Ordinal, ct);
+        var added = new List<Order>();
         foreach (var incoming in latest)
         {
             if (!stored.TryGetValue(incoming.ExternalId, out var order))
@@ -33,7 +35,7 @@ public static class OrderUpserts
                     OrderNumber = "", MarketplaceStatus = "", Currency = "", RawPayload = "", SearchText = "", FirstSeenAt = seenAt,
                 };
                 Apply(order, incoming);
-                db.Add(order);
+                added.Add(order);
             }
             else if (order.UpdatedAt <= incoming.UpdatedAt)
             {
@@ -49,6 +51,12 @@ public static class OrderUpserts
             }
             order.LastSeenAt = seenAt;
         }
+        await BulkInsert.InsertAsync(db, added, ct);
+        await BulkInsert.InsertAsync(db, added.SelectMany(o => o.Lines.Select(l =>
+        {
+            l.OrderId = o.Id;
+            return l;
+        })).ToList(), ct);
         await db.SaveChangesAsync(ct);
     }
 
