@@ -32,7 +32,6 @@ public static class WebUiSetup
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapBlazorScript();
         app.MapHealth();
         app.MapAccountEndpoints();
         app.MapConnectionEndpoints();
