@@ -2,7 +2,7 @@ using Marketplaces.Accounts;
 using Marketplaces.Connections;
 using Marketplaces.Health;
 using Marketplaces.Sandbox;
-using Radzen;
+using MudBlazor.Services;
 
 namespace Marketplaces.Hosting;
 
@@ -10,10 +10,10 @@ public static class WebUiSetup
 {
     public static void AddWebUi(this WebApplicationBuilder builder)
     {
-        // Serves the packages' static assets (Radzen's _content) in every environment, not only Development.
+        // Serves the packages' static assets (MudBlazor's _content) in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
     }
 
