@@ -11,12 +11,16 @@ namespace Marketplaces.Tests.Infrastructure;
 /// </summary>
 public abstract class MudComponentTest : BunitContext, IAsyncLifetime
 {
-    protected MudComponentTest(IServiceProvider app)
+    protected MudComponentTest()
     {
         Services.AddMudServices();
-        Services.AddFallbackServiceProvider(app);
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
+
+    protected MudComponentTest(IServiceProvider app) : this() => UseApp(app);
+
+    /// <summary>Takes every service the test does not register itself from <paramref name="app"/>; before the first render.</summary>
+    protected void UseApp(IServiceProvider app) => Services.AddFallbackServiceProvider(app);
 
     /// <summary>Signs in <paramref name="email"/> with <paramref name="role"/> for the components rendered afterwards.</summary>
     protected void SignIn(string email, string role = Roles.Owner)
