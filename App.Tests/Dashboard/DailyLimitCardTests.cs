@@ -32,6 +32,6 @@ public sealed class DailyLimitCardTests : MudComponentTest
         var midnight = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, pacific).Date.AddDays(1);
         var resets = new DateTimeOffset(midnight, pacific.GetUtcOffset(midnight)).ToUniversalTime();
         card.WaitForAssertion(() => Assert.Contains($"Daily limit reached (sell.fulfillment); resets at {resets:yyyy-MM-dd HH:mm} UTC.",
-            Assert.Single(card.FindAll(".connection .daily-limit")).TextContent));
+            Assert.Single(card.FindAll(".connection .daily-limit")).TextContent), TimeSpan.FromSeconds(15));
     }
 }
