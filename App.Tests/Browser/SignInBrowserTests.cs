@@ -78,6 +78,8 @@ public sealed class SignInBrowserTests(BrowserFixture app) : IClassFixture<Brows
     {
         var page = await app.NewPageAsync();
         await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
+        // Signed in and on the dashboard before going on: a sign-in redirect landing later would leave the settings.
+        await page.WaitForInteractiveAsync();
         await page.GotoAsync("/settings");
         await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Users" }).ClickAsync();

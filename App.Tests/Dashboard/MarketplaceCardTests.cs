@@ -62,6 +62,16 @@ public sealed class MarketplaceCardTests(AppFactory app) : MudComponentTest(app.
     }
 
     [Fact]
+    public void Scopes_given_as_ebay_urls_are_shown_by_their_short_names()
+    {
+        SignIn(TestUsers.OwnerEmail);
+        var connection = Connected("scoped");
+        connection.Scopes = ["https://api.ebay.com/oauth/api_scope", "https://api.ebay.com/oauth/api_scope/sell.fulfillment"];
+
+        Assert.Equal("api_scope, sell.fulfillment", Card(connection).Find(".connection-scopes").TextContent);
+    }
+
+    [Fact]
     public void An_authorization_ending_within_two_weeks_warns_on_the_card_with_its_date()
     {
         SignIn(TestUsers.OwnerEmail);
