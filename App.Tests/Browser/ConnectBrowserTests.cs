@@ -61,7 +61,7 @@ public sealed class ConnectBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await Expect(connection.Locator(".reauthorize-by, .access-expiry").First).ToBeVisibleAsync();
 
         await connection.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Disconnect") }).ClickAsync();
-        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
         await Expect(card.Locator(".card-notice")).ToContainTextAsync("Disconnected");
         await Expect(card.Locator(".connection")).ToHaveCountAsync(before);
         if (before == 0) await Expect(card.Locator(".connection-state")).ToHaveTextAsync("Not connected");

@@ -1,4 +1,5 @@
-using AngleSharp.Html.Parser;
+using Bunit;
+using Marketplaces.Dashboard;
 using Marketplaces.RateLimits;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplaces.Tests.Dashboard;
 
 /// <summary>The card's "daily limit reached" line, as the dashboard renders it, for a quota another app instance used up.</summary>
-public sealed class DailyLimitCardTests
+public sealed class DailyLimitCardTests : MudComponentTest
 {
     private const string OneCallADay = "Catalog:ebay:RateLimits:Groups:sell.fulfillment:PerDay";
 
@@ -23,12 +24,14 @@ public sealed class DailyLimitCardTests
 
         await spender.Services.GetRequiredService<RateLimiter>().AcquireAsync(new RateLimitKey("ebay", "any-seller", "sell.fulfillment"), default);
 
-        var html = await (await owner.GetAsync("/")).Content.ReadAsStringAsync();
-        var card = new HtmlParser().ParseDocument(html).QuerySelector(".marketplace-card[data-marketplace=ebay]")!;
+        UseApp(shown.Services);
+        SignIn(TestUsers.OwnerEmail);
+        var overview = (await shown.Services.GetRequiredService<MarketplaceOverviews>().LoadAsync()).Single(o => o.Marketplace.Id == "ebay");
+        var card = Render<MarketplaceCard>(p => p.Add(c => c.Overview, overview));
         var pacific = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
         var midnight = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, pacific).Date.AddDays(1);
         var resets = new DateTimeOffset(midnight, pacific.GetUtcOffset(midnight)).ToUniversalTime();
-        Assert.Contains($"Daily limit reached (sell.fulfillment); resets at {resets:yyyy-MM-dd HH:mm} UTC.",
-            Assert.Single(card.QuerySelectorAll(".connection .daily-limit")).TextContent);
+        card.WaitForAssertion(() => Assert.Contains($"Daily limit reached (sell.fulfillment); resets at {resets:yyyy-MM-dd HH:mm} UTC.",
+            Assert.Single(card.FindAll(".connection .daily-limit")).TextContent), TimeSpan.FromSeconds(15));
     }
 }

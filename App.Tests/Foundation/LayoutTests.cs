@@ -26,15 +26,15 @@ public sealed class LayoutTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task The_blazor_script_is_served_from_the_build_and_radzen_assets_from_the_package()
+    public async Task The_frameworks_blazor_script_and_the_mudblazor_assets_are_served()
     {
         var client = app.CreateClient();
         var script = await client.GetAsync("/_framework/blazor.web.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Blazor", await script.Content.ReadAsStringAsync());
-        var theme = await client.GetAsync("/_content/Radzen.Blazor/css/material-base.css");
-        Assert.Equal(HttpStatusCode.OK, theme.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/_content/MudBlazor/MudBlazor.min.css")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/_content/MudBlazor/MudBlazor.min.js")).StatusCode);
     }
 
     [Fact]

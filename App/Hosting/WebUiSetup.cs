@@ -3,7 +3,7 @@ using Marketplaces.Connections;
 using Marketplaces.Health;
 using Marketplaces.Jobs;
 using Marketplaces.Sandbox;
-using Radzen;
+using MudBlazor.Services;
 
 namespace Marketplaces.Hosting;
 
@@ -11,10 +11,10 @@ public static class WebUiSetup
 {
     public static void AddWebUi(this WebApplicationBuilder builder)
     {
-        // Serves the packages' static assets (Radzen's _content) in every environment, not only Development.
+        // Serves the packages' static assets (MudBlazor's _content) in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
     }
 
@@ -33,7 +33,6 @@ public static class WebUiSetup
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapBlazorScript();
         app.MapHealth();
         app.MapAccountEndpoints();
         app.MapConnectionEndpoints();
