@@ -30,7 +30,7 @@ public sealed class OrdersGridTests(OrderListFixture app) : MudComponentTest(app
 
         Assert.Equal("E-040", Numbers(list)[0]);
         Assert.Equal("60 orders", list.Find(".order-count").TextContent);
-        Assert.Equal([$" · {OrderMoney.Format(820, "USD")} in 40 orders", $" · {OrderMoney.Format(210, "EUR")} in 20 orders"],
+        Assert.Equal([$" · {OrderMoney.Format(839.60m, "USD")} in 40 orders", $" · {OrderMoney.Format(219.80m, "EUR")} in 20 orders"],
             list.FindAll(".currency-total").Select(t => t.TextContent));
     }
 
@@ -60,6 +60,6 @@ public sealed class OrdersGridTests(OrderListFixture app) : MudComponentTest(app
 
         await WaitForFirstAsync(list, "T-020");
         Assert.Equal("20 orders", list.Find(".order-count").TextContent);
-        Assert.Equal([$" · {OrderMoney.Format(210, "EUR")} in 20 orders"], list.FindAll(".currency-total").Select(t => t.TextContent));
+        Assert.Equal([$" · {OrderMoney.Format(219.80m, "EUR")} in 20 orders"], list.FindAll(".currency-total").Select(t => t.TextContent));
     }
 }

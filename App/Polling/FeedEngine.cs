@@ -56,13 +56,27 @@ public sealed partial class FeedEngine(
             var cursor = await StartAsync(connection.Id, feedName, ct);
             var target = await targets.ResolveAsync(connection.Marketplace, connection.Environment, connection.AccountParameter, ct);
             var context = new FeedContext(connection, target, Options.PageSize(feed), http.Create(), store, refresher, clock, actor);
-            do
+            var windowFrom = cursor.WindowFrom!.Value;
+            var page = await feed.FetchAsync(context, windowFrom, cursor.PageToken, ct);
+            while (true)
             {
-                var page = await feed.FetchAsync(context, cursor.WindowFrom!.Value, cursor.PageToken, ct);
                 run.Read(page);
-                cursor = await CommitAsync(run, page, ct);
+                // The next page is read while this one is stored: the marketplace's answer and the database's write
+                // overlap. The cursor still moves only with a commit, so a failure on either side loses nothing.
+                var next = page.NextPageToken is { } token ? feed.FetchAsync(context, windowFrom, token, ct) : null;
+                try
+                {
+                    cursor = await CommitAsync(run, page, ct);
+                }
+                catch when (next is not null)
+                {
+                    // The page read ahead is not needed any more; its outcome is observed, not awaited.
+                    _ = next.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    throw;
+                }
+                if (next is null) break;
+                page = await next;
             }
-            while (cursor.PageToken is not null);
             LogSynced(logger, feedName, connectionId, actor, run.Items, run.Pages);
             return run.Synced();
         }
