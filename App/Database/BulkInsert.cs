@@ -75,8 +75,9 @@ public static class BulkInsert
             text.Append(r == 0 ? "(" : ", (");
             for (var c = 0; c < columns.Count; c++)
             {
-                var name = $"p{r * columns.Count + c}";
-                text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                // Named as written in the SQL ("@p0"): Microsoft.Data.Sqlite then finds each in one look-up, not one per prefix.
+                var name = sql.GenerateParameterNamePlaceholder($"p{r * columns.Count + c}");
+                text.Append(c == 0 ? "" : ", ").Append(name);
                 command.Parameters.Add(columns[c].Mapping.CreateParameter(command, name, null, columns[c].Property.IsNullable));
             }
             text.Append(')');
