@@ -7,7 +7,7 @@ namespace Marketplaces.Polling;
 /// One run of one feed of one connection: what it has read, its outcome, and what it leaves in the connection's
 /// history. The engine adds the history line to the unit of work that moves the feed's cursor, so the history and the
 /// card never disagree. A run someone asked for ("Sync now") leaves a line whatever happens. The schedule runs every
-/// few minutes and the Jobs page keeps each of its runs, so a scheduled run leaves one only where the feed turns: the
+/// few minutes and the Jobs page keeps its runs of the last day, so a scheduled run leaves one only where the feed turns: the
 /// first failure of a streak, and the first success after one.
 /// </summary>
 internal sealed class SyncRun(ConnectionAudit audit, Connection connection, string feed, string actor, bool everyRun)
