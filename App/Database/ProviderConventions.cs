@@ -49,13 +49,20 @@ internal static class ProviderConventions
     }
 
     /// <summary>A trigram (GIN) index serves PostgreSQL's substring search; SQLite's LIKE scans, so it would only slow
-    /// writes there. Covering columns (INCLUDE) are PostgreSQL's alone.</summary>
+    /// writes there. SQLite has no covering columns (INCLUDE): they become trailing key columns, so that what they
+    /// cover is still answered from the index alone.</summary>
     private static void DropPostgreSqlIndexFeatures(IMutableModel model)
     {
         foreach (var entity in model.GetEntityTypes())
         {
             foreach (var index in entity.GetIndexes().Where(i => i.GetMethod() is not null).ToList()) entity.RemoveIndex(index);
-            foreach (var index in entity.GetIndexes()) index.SetIncludeProperties(null);
+            foreach (var index in entity.GetIndexes().Where(i => i.GetIncludeProperties() is { Count: > 0 }).ToList())
+            {
+                var covered = index.Properties.Concat(index.GetIncludeProperties()!.Select(n => entity.FindProperty(n)!)).ToList();
+                var name = index.GetDatabaseName();
+                entity.RemoveIndex(index);
+                entity.AddIndex(covered).SetDatabaseName(name);
+            }
         }
     }
 

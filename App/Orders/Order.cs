@@ -32,15 +32,16 @@ public sealed class Order
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>The order exactly as the marketplace sent it, for audit.</summary>
-    public required string RawPayload { get; set; }
-
     /// <summary>Order number, external id, buyer and SKUs in lower case: what the list's search matches (trigram index).</summary>
     public required string SearchText { get; set; }
 
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
     public List<OrderLine> Lines { get; set; } = [];
+
+    /// <summary>The order exactly as the marketplace sent it, for audit. The last column: on SQLite a scan of the
+    /// other columns (search, totals) then never reads through this large value.</summary>
+    public required string RawPayload { get; set; }
 }
 
 public enum OrderStatus { Unfulfilled, PartiallyFulfilled, Fulfilled, Cancelled }

@@ -3,7 +3,6 @@ using System;
 using Marketplaces.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -11,11 +10,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplaces.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261203073450_Initial")]
-    partial class Initial
+    partial class SqliteAppDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -337,12 +334,13 @@ namespace Marketplaces.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("OrderNumber");
 
                     b.HasIndex("ConnectionId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Marketplace", "ConnectionId", "Status", "Currency", "Total")
+                        .HasDatabaseName("IX_orders_created_at");
 
                     b.ToTable("orders", (string)null);
                 });

@@ -357,10 +357,10 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     total = table.Column<decimal>(type: "numeric", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    raw_payload = table.Column<string>(type: "jsonb", nullable: false),
                     search_text = table.Column<string>(type: "text", nullable: false),
                     first_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    raw_payload = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {

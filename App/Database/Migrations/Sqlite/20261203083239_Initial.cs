@@ -352,10 +352,10 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     total = table.Column<long>(type: "INTEGER", nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     updated_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    raw_payload = table.Column<string>(type: "TEXT", nullable: false),
                     search_text = table.Column<string>(type: "TEXT", nullable: false),
                     first_seen_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    last_seen_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    last_seen_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    raw_payload = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -535,7 +535,7 @@ namespace Marketplaces.Database.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_orders_created_at",
                 table: "orders",
-                column: "created_at");
+                columns: new[] { "created_at", "marketplace", "connection_id", "status", "currency", "total" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_orders_order_number",
