@@ -1,3 +1,4 @@
+using Marketplaces.Database;
 using Marketplaces.Ebay.Sandbox;
 using Marketplaces.Ebay.Sandbox.Orders;
 using Marketplaces.Polling;
@@ -10,11 +11,16 @@ using Hangfire;
 namespace Marketplaces.Benchmarks;
 
 /// <summary>
-/// The real app on a Kestrel port on 127.0.0.1 with its built-in sandbox, in this process, against a private
-/// PostgreSQL cluster, logging as appsettings.json says.
+/// The real app on a Kestrel port on 127.0.0.1 with its built-in sandbox, in this process, on SQLite (a file in its
+/// data folder) or on a database of its own in the tests' PostgreSQL server, logging as appsettings.json says.
 /// </summary>
 public sealed class BenchApp : ServerAppFactory
 {
+    public BenchApp(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.PostgreSql) OnPostgreSql();
+    }
+
     /// <summary>Ingest is measured without the test suite's OpenAPI check on every page.</summary>
     protected override bool ChecksConformance => false;
 

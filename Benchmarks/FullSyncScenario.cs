@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Marketplaces.Amazon.Sandbox;
 using Marketplaces.Amazon.Sandbox.Orders;
+using Marketplaces.Database;
 using Marketplaces.Ebay.Sandbox;
 using Marketplaces.Ebay.Sandbox.Orders;
 using Marketplaces.Etsy.Sandbox;
@@ -29,18 +30,18 @@ public static class FullSyncScenario
     private static readonly TimeSpan Cap = TimeSpan.FromMinutes(3);
     private static readonly string[] Marketplaces = ["amazon", "ebay", "etsy", "shopify", "woocommerce", "prestashop"];
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync()
+    public static async Task<IReadOnlyList<Figure>> RunAsync(DatabaseProvider provider)
     {
         var figures = new List<Figure>();
-        figures.AddRange(await RunAsync(limited: false));
-        figures.AddRange(await RunAsync(limited: true));
+        figures.AddRange(await RunAsync(provider, limited: false));
+        figures.AddRange(await RunAsync(provider, limited: true));
         return figures;
     }
 
-    private static async Task<IReadOnlyList<Figure>> RunAsync(bool limited)
+    private static async Task<IReadOnlyList<Figure>> RunAsync(DatabaseProvider provider, bool limited)
     {
         var label = limited ? "limits on" : "limits off";
-        await using var app = new BenchApp();
+        await using var app = new BenchApp(provider);
         app.With("Sandbox:RateLimits:Enabled", limited ? "true" : "false")
             .With("Polling:Feeds:orders:PageSize", PageSize.ToString(CultureInfo.InvariantCulture));
         await app.InitializeAsync();
@@ -84,7 +85,7 @@ public static class FullSyncScenario
             var measured = finished && count >= OrdersEach
                 ? $"{marketplace}: {OrdersEach:N0} in {elapsed.TotalSeconds:0.0} s ({perSecond:0} orders/s), {refused} x 429"
                 : $"{marketplace}: {count:N0} in {elapsed.TotalSeconds:0} s, projected {Projected(OrdersEach, perSecond)} for {OrdersEach:N0}, {refused} x 429";
-            figures.Add(new($"full-sync ({label})", measured, limited ? "0 x 429" : "(none set)", limited ? refused == 0 : null,
+            figures.Add(new($"full-sync, {label}", measured, limited ? "0 x 429" : "(none set)", limited ? refused == 0 : null,
                 $"six first syncs at once, pages of {PageSize} (eBay and Shopify too), FeedEngine.SyncAsync over HTTP to the in-process emulators; {message}"));
         }
         return figures;

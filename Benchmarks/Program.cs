@@ -1,24 +1,34 @@
 using System.Diagnostics;
+using System.Globalization;
 using Marketplaces.Benchmarks;
 
-// Usage: Marketplaces.Benchmarks <ingest|rate-limited|idle|orders-list|full-sync [interval minutes, default 5]> — one scenario per process, so that peak memory and CPU
-// belong to that scenario alone. scripts/bench runs them all and prints the table.
-var scenario = args.FirstOrDefault() ?? "";
+// Usage: Marketplaces.Benchmarks <scenario> <sqlite|postgresql> [idle: interval minutes, default 5] — one scenario on
+// one provider per process, so that peak memory and CPU belong to that run alone. scripts/bench runs them and prints
+// the table, the provider in the scenario column.
+const string Usage = "usage: Marketplaces.Benchmarks ingest|orders-list|idle|rate-limited|cold-start|full-sync sqlite|postgresql [idle interval minutes]";
+var scenario = args.ElementAtOrDefault(0) ?? "";
+var provider = BenchProvider.Parse(args.ElementAtOrDefault(1));
+if (provider is not { } on)
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
 Func<Task<IReadOnlyList<Figure>>>? run = scenario switch
 {
-    "ingest" => IngestScenario.RunAsync,
-    "rate-limited" => RateLimitedScenario.RunAsync,
-    "orders-list" => OrdersListScenario.RunAsync,
-    "full-sync" => FullSyncScenario.RunAsync,
-    "idle" => () => IdleScenario.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5),
+    "ingest" => () => IngestScenario.RunAsync(on),
+    "orders-list" => () => OrdersListScenario.RunAsync(on),
+    "idle" => () => IdleScenario.RunAsync(on, args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 5),
+    "rate-limited" => () => RateLimitedScenario.RunAsync(on),
+    "cold-start" => () => ColdStartScenario.RunAsync(on),
+    "full-sync" => () => FullSyncScenario.RunAsync(on),
     _ => null,
 };
 if (run is null)
 {
-    Console.Error.WriteLine("usage: Marketplaces.Benchmarks ingest|rate-limited|idle|orders-list|full-sync");
+    Console.Error.WriteLine(Usage);
     return 2;
 }
 var clock = Stopwatch.StartNew();
-foreach (var figure in await run()) Console.WriteLine(figure.Row);
-Console.WriteLine($"WALL\t{scenario}\t{clock.Elapsed.TotalSeconds:0}");
+foreach (var figure in await run()) Console.WriteLine((figure with { Scenario = $"{figure.Scenario} ({on.Name()})" }).Row);
+Console.WriteLine($"WALL\t{scenario} ({on.Name()})\t{clock.Elapsed.TotalSeconds:0}");
 return 0;

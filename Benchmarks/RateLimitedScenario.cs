@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Marketplaces.Database;
 using Marketplaces.Polling;
 using Marketplaces.Tests.Infrastructure;
 
@@ -16,10 +17,10 @@ public static class RateLimitedScenario
     private const int Pages = 150;
     private const double TargetFraction = 0.9;
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync()
+    public static async Task<IReadOnlyList<Figure>> RunAsync(DatabaseProvider provider)
     {
         var rate = AllowedPerSecond.ToString(CultureInfo.InvariantCulture);
-        await using var app = new BenchApp();
+        await using var app = new BenchApp(provider);
         app.With("Polling:Feeds:orders:PageSize", PageSize.ToString(CultureInfo.InvariantCulture))
             .With("Catalog:ebay:RateLimits:Groups:sell.fulfillment:RatePerSecond", rate)
             .With("Catalog:ebay:RateLimits:Groups:sell.fulfillment:Burst", "1")
