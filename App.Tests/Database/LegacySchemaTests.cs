@@ -27,6 +27,10 @@ public sealed class LegacySchemaTests
                 INSERT INTO app_settings (key, value, is_protected, updated_at) VALUES ('kept', 'yes', false, now());
                 INSERT INTO connections (id, marketplace, environment, account_id, display_name, scopes, state, refresh_attempts, connected_at, connected_by, updated_at)
                 VALUES ('7a1c7f35-8d22-4a7b-9a3e-1d2b3c4d5e6f', 'ebay', 'BuiltInSandbox', 'seller', 'Seller', '{a,b}', 'Connected', 0, now(), 'owner', now());
+                INSERT INTO orders (id, connection_id, marketplace, external_id, order_number, status, marketplace_status, currency, total,
+                                    created_at, updated_at, raw_payload, search_text, first_seen_at, last_seen_at)
+                VALUES ('0b6f4c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b', '7a1c7f35-8d22-4a7b-9a3e-1d2b3c4d5e6f', 'ebay', 'E-1', 'E-1', 'Unfulfilled',
+                        'NOT_STARTED', 'USD', 12.5, now(), now(), '{"orderId": "E-1"}', 'e-1', now(), now());
                 """);
         }
 
@@ -36,6 +40,8 @@ public sealed class LegacySchemaTests
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Equal("yes", (await db.Settings.SingleAsync(s => s.Key == "kept")).Value);
         Assert.Equal(["a", "b"], (await db.Set<Marketplaces.Connections.Connection>().SingleAsync()).Scopes);
+        var order = await db.Set<Marketplaces.Orders.Order>().SingleAsync();
+        Assert.Equal(("E-1", 12.5m, "{\"orderId\": \"E-1\"}"), (order.ExternalId, order.Total, order.RawPayload));
         Assert.Equal(2, await db.Roles.CountAsync());
         var leftovers = await db.Database.SqlQueryRaw<string>(
             "SELECT tablename AS \"Value\" FROM pg_tables WHERE schemaname = 'public' AND (tablename LIKE 'qrtz%' OR tablename IN ('job_runs', 'schema_migrations'))").ToListAsync();

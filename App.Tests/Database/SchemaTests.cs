@@ -28,8 +28,10 @@ public abstract class SchemaTests(DatabaseProvider provider)
         var expected = new Dictionary<(string Table, string Column), (string Type, bool Nullable)>();
         foreach (var entity in db.Model.GetEntityTypes())
         {
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            foreach (var property in entity.GetProperties())
+            var tables = entity.GetMappingFragments(StoreObjectType.Table).Select(f => f.StoreObject)
+                .Prepend(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()));
+            foreach (var table in tables)
+            foreach (var property in entity.GetProperties().Where(p => p.GetColumnName(table) is not null))
                 expected[(table.Name, property.GetColumnName(table)!)] = (property.GetColumnType().ToLowerInvariant(), property.IsColumnNullable(table));
         }
         foreach (var (key, (type, nullable)) in expected)

@@ -13,8 +13,8 @@ namespace Marketplaces.Database;
 /// <c>INSERT … VALUES (…), (…)</c> statements, one round trip for hundreds of rows. SQLite gets one single-row statement
 /// prepared once and stepped for every row: it has no round trips to save, and binds parameters by name at a cost
 /// that grows with their number. Columns and values come from the model through each property's own type mapping,
-/// so the provider's column types and SQLite's value converters apply unchanged. A store-generated integer key
-/// (identity) is left to the database.
+/// so the provider's column types and SQLite's value converters apply unchanged; an entity split over several tables
+/// gets a statement per table. A store-generated integer key (identity) is left to the database.
 /// </summary>
 public static class BulkInsert
 {
@@ -26,8 +26,19 @@ public static class BulkInsert
     {
         if (rows.Count == 0) return;
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => !IsIdentity(p)).Select(p => (Property: p, Mapping: p.GetRelationalTypeMapping())).ToList();
+        var tables = new[] { StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()) }
+            .Concat(entity.GetMappingFragments(StoreObjectType.Table).Select(f => f.StoreObject));
+        foreach (var table in tables)
+        {
+            var columns = entity.GetProperties().Where(p => !IsIdentity(p) && p.GetColumnName(table) is not null)
+                .Select(p => (Property: p, Mapping: p.GetRelationalTypeMapping())).ToList();
+            await InsertAsync(db, table, columns, rows, ct);
+        }
+    }
+
+    private static async Task InsertAsync<T>(AppDbContext db, StoreObjectIdentifier table,
+        IReadOnlyList<(IProperty Property, RelationalTypeMapping Mapping)> columns, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
         var rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Clamp(MaxParameters / columns.Count, 1, MaxRows);
 
         var connection = db.Database.GetDbConnection();

@@ -345,7 +345,7 @@ namespace Marketplaces.Database.Migrations.PostgreSql
 
                     b.HasIndex("CreatedAt");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt"), new[] { "Marketplace", "ConnectionId", "Status", "Currency", "Total" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt"), new[] { "Marketplace", "ConnectionId", "Status", "Currency", "Total", "SearchText" });
 
                     b.HasIndex("OrderNumber");
 
@@ -358,6 +358,11 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("orders", (string)null);
+
+                    b.SplitToTable("order_payloads", null, t =>
+                        {
+                            t.Property("RawPayload");
+                        });
                 });
 
             modelBuilder.Entity("Marketplaces.Orders.OrderEvent", b =>
@@ -945,6 +950,12 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.HasOne("Marketplaces.Connections.Connection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplaces.Orders.Order", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplaces.Orders.Order", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -339,10 +339,15 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.HasIndex("ConnectionId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("CreatedAt", "Marketplace", "ConnectionId", "Status", "Currency", "Total")
+                    b.HasIndex("CreatedAt", "Marketplace", "ConnectionId", "Status", "Currency", "Total", "SearchText")
                         .HasDatabaseName("IX_orders_created_at");
 
                     b.ToTable("orders", (string)null);
+
+                    b.SplitToTable("order_payloads", null, t =>
+                        {
+                            t.Property("RawPayload");
+                        });
                 });
 
             modelBuilder.Entity("Marketplaces.Orders.OrderEvent", b =>
@@ -922,6 +927,12 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.HasOne("Marketplaces.Connections.Connection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplaces.Orders.Order", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplaces.Orders.Order", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
