@@ -21,6 +21,13 @@ public sealed class BenchApp : ServerAppFactory
         if (provider == DatabaseProvider.PostgreSql) OnPostgreSql();
     }
 
+    /// <summary>Unlike a test's, a benchmark's data folder (hundreds of MB on SQLite) is not kept for inspection.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
     /// <summary>Ingest is measured without the test suite's OpenAPI check on every page.</summary>
     protected override bool ChecksConformance => false;
 
