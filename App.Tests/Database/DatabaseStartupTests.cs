@@ -25,6 +25,20 @@ public sealed class DatabaseStartupTests
         Assert.Contains("Sqlite", await app.CreateClient().WaitUntilHealthyAsync());
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task A_first_start_on_an_empty_database_migrates_it_and_logs_no_error(DatabaseProvider provider)
+    {
+        await using var app = new AppFactory();
+        if (provider == DatabaseProvider.PostgreSql) app.OnPostgreSql();
+        await app.InitializeAsync();
+        await app.CreateClient().WaitUntilHealthyAsync();
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Database schema is at migration", StringComparison.Ordinal));
+        var errors = app.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+        Assert.True(!errors.Any(), string.Join("\n", errors));
+    }
+
     [Fact]
     public async Task A_second_process_on_the_same_SQLite_data_folder_is_refused_and_says_why()
     {

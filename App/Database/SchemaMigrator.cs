@@ -3,6 +3,8 @@ using Marketplaces.Database.Locks;
 using Marketplaces.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Marketplaces.Database;
@@ -25,9 +27,10 @@ public sealed partial class SchemaMigrator(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             if (database.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", cancellationToken);
             else await LegacySchema.AdoptAsync(db, logger, cancellationToken);
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            // EF reads its history table before it creates it, and logs that read on a new database as a failed command.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
-            foreach (var migration in pending) LogApplied(logger, migration);
+            LogSchema(logger, (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault() ?? "(none)");
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 13) // SQLITE_FULL
         {
@@ -94,8 +97,8 @@ public sealed partial class SchemaMigrator(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applied schema migration {Migration}")]
-    private static partial void LogApplied(ILogger logger, string migration);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is at migration {Migration}")]
+    private static partial void LogSchema(ILogger logger, string migration);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database not reachable yet (attempt {Attempt}): {Message}")]
     private static partial void LogNotReachable(ILogger logger, int attempt, string message);
