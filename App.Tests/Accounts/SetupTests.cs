@@ -51,8 +51,7 @@ public sealed class SetupTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Concurrent_setup_attempts_create_exactly_one_owner(DatabaseProvider provider)
     {
-        await using var app = new AppFactory();
-        if (provider == DatabaseProvider.PostgreSql) app.OnPostgreSql();
+        await using var app = new AppFactory().On(provider);
         await app.InitializeAsync();
         var attempts = Enumerable.Range(0, 5).Select(async i =>
         {

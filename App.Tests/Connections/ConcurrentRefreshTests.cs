@@ -15,8 +15,7 @@ public sealed class ConcurrentRefreshTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Two_concurrent_refreshes_of_one_connection_send_one_token_request(DatabaseProvider provider)
     {
-        await using var app = new ServerAppFactory();
-        if (provider == DatabaseProvider.PostgreSql) app.OnPostgreSql();
+        await using var app = new ServerAppFactory().On(provider);
         await app.InitializeAsync();
         var connected = await SandboxAccounts.ConnectAsync(app, "etsy", "busy-seller");
         var refresher = app.Services.GetRequiredService<TokenRefresher>();

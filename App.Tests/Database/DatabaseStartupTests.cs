@@ -30,8 +30,7 @@ public sealed class DatabaseStartupTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task A_first_start_on_an_empty_database_migrates_it_and_logs_no_error(DatabaseProvider provider)
     {
-        await using var app = new AppFactory();
-        if (provider == DatabaseProvider.PostgreSql) app.OnPostgreSql();
+        await using var app = new AppFactory().On(provider);
         await app.InitializeAsync();
         await app.CreateClient().WaitUntilHealthyAsync();
         Assert.Contains(app.Logs.Lines, l => l.Contains("Database schema is at migration", StringComparison.Ordinal));

@@ -56,9 +56,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Uri ServerAddress { get; private set; } = default!;
 
     /// <summary>Runs this app on PostgreSQL (before it starts).</summary>
-    public AppFactory OnPostgreSql()
+    public AppFactory OnPostgreSql() => On(DatabaseProvider.PostgreSql);
+
+    /// <summary>Runs this app on <paramref name="provider"/> (before it starts), for tests that run on both.</summary>
+    public AppFactory On(DatabaseProvider provider)
     {
-        Provider = DatabaseProvider.PostgreSql;
+        Provider = provider;
         return this;
     }
 
