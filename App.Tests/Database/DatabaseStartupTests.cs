@@ -3,6 +3,7 @@ using Marketplaces.Database;
 using Marketplaces.Hosting;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Database;
@@ -23,6 +24,35 @@ public sealed class DatabaseStartupTests
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
         Assert.Equal("1", await ScalarAsync(connection, "PRAGMA foreign_keys"));
         Assert.Contains("Sqlite", await app.CreateClient().WaitUntilHealthyAsync());
+    }
+
+    [Fact]
+    public async Task Commits_leave_the_write_ahead_log_to_a_background_checkpoint_that_moves_them_into_the_file_within_seconds()
+    {
+        await using var app = new AppFactory();
+        await app.InitializeAsync();
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal("0", await ScalarAsync((SqliteConnection)db.Database.GetDbConnection(), "PRAGMA wal_autocheckpoint"));
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE checkpoint_probe (x INTEGER); INSERT INTO checkpoint_probe VALUES (42)");
+        }
+
+        // A copy of the database file alone (no log beside it) holds only what a checkpoint has moved into it.
+        var copy = Path.Combine(app.DataDirectory, "file-only.db");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string? found = null;
+        while (found is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            foreach (var stale in Directory.GetFiles(app.DataDirectory, "file-only.db*")) File.Delete(stale);
+            File.Copy(Path.Combine(app.DataDirectory, "marketplaces.db"), copy);
+            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false }.ConnectionString);
+            await connection.OpenAsync();
+            try { found = await ScalarAsync(connection, "SELECT x FROM checkpoint_probe"); }
+            catch (SqliteException) { } // not checkpointed yet
+        }
+        Assert.Equal("42", found);
     }
 
     [Theory]

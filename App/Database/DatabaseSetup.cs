@@ -19,6 +19,7 @@ public static class DatabaseSetup
         {
             var instance = SqliteInstanceLock.Acquire(paths);
             services.AddHostedService(_ => instance);
+            services.AddHostedService<SqliteCheckpointer>();
             services.AddDbContextFactory<SqliteAppDbContext>(o => SqliteConnectionSetup.Use(o, connection.ConnectionString));
             services.AddSingleton<IDbContextFactory<AppDbContext>, ProviderContextFactory<SqliteAppDbContext>>();
             services.AddSingleton<IExclusiveLocks, InProcessLocks>();

@@ -8,7 +8,8 @@ namespace Marketplaces.Database;
 /// Per-connection SQLite settings the connection string cannot carry. <c>synchronous=NORMAL</c> in WAL mode syncs the
 /// log at checkpoints rather than at every commit: a crash of the app loses nothing committed, a power cut can lose
 /// the last commits but never corrupts the file (SQLite's documented trade-off), and each small write (a page of
-/// orders, a rate-limit gate) stops waiting for the disk.
+/// orders, a rate-limit gate) stops waiting for the disk. Automatic checkpoints are off: <see cref="SqliteCheckpointer"/>
+/// runs them beside the writers instead of inside their commits.
 /// </summary>
 internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
@@ -28,7 +29,7 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL";
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0";
         command.ExecuteNonQuery();
     }
 }
