@@ -30,10 +30,9 @@ internal static class ProviderConventions
         else DropPostgreSqlIndexFeatures(builder.Model);
         foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {
-            var json = property.FindAnnotation(JsonColumn.Annotation)?.Value is true;
             if (provider == DatabaseProvider.PostgreSql)
             {
-                if (json) property.SetColumnType("jsonb");
+                if (property.FindAnnotation(JsonColumn.Annotation)?.Value is string json) property.SetColumnType(json);
                 if (property.ValueGenerated == ValueGenerated.OnAdd && property.ClrType == typeof(long) && property.IsPrimaryKey())
                     property.SetValueGenerationStrategy(NpgsqlValueGenerationStrategy.IdentityAlwaysColumn);
                 continue;

@@ -66,7 +66,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         entity.HasKey(o => o.Id);
         entity.Property(o => o.Status).HasConversion<string>();
         entity.SplitToTable("order_payloads", payload => payload.Property(o => o.RawPayload));
-        entity.Property(o => o.RawPayload).IsJson();
+        entity.Property(o => o.RawPayload).IsJson(verbatim: true);
         entity.Property(o => o.ShipTo).IsJson().HasConversion(
             a => a == null ? null : JsonSerializer.Serialize(a, JsonSerializerOptions.Web),
             json => json == null ? null : JsonSerializer.Deserialize<PostalAddress>(json, JsonSerializerOptions.Web));

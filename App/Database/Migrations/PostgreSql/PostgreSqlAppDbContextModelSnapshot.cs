@@ -314,9 +314,9 @@ namespace Marketplaces.Database.Migrations.PostgreSql
 
                     b.Property<string>("RawPayload")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("raw_payload")
-                        .HasAnnotation("Marketplaces:Json", true);
+                        .HasAnnotation("Marketplaces:Json", "json");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -326,7 +326,7 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.Property<string>("ShipTo")
                         .HasColumnType("jsonb")
                         .HasColumnName("ship_to")
-                        .HasAnnotation("Marketplaces:Json", true);
+                        .HasAnnotation("Marketplaces:Json", "jsonb");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -496,7 +496,7 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("lines")
-                        .HasAnnotation("Marketplaces:Json", true);
+                        .HasAnnotation("Marketplaces:Json", "jsonb");
 
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid")
@@ -669,7 +669,7 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("data")
-                        .HasAnnotation("Marketplaces:Json", true);
+                        .HasAnnotation("Marketplaces:Json", "jsonb");
 
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")

@@ -1,0 +1,34 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Marketplaces.Database.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class PayloadsVerbatim : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<string>(
+                name: "raw_payload",
+                table: "order_payloads",
+                type: "json",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "jsonb");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<string>(
+                name: "raw_payload",
+                table: "order_payloads",
+                type: "jsonb",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "json");
+        }
+    }
+}
