@@ -31,7 +31,7 @@ public static class OrderUpserts
             {
                 order = new Order
                 {
-                    Id = Guid.NewGuid(), ConnectionId = connection.Id, Marketplace = connection.Marketplace, ExternalId = incoming.ExternalId,
+                    Id = Guid.CreateVersion7(), ConnectionId = connection.Id, Marketplace = connection.Marketplace, ExternalId = incoming.ExternalId,
                     OrderNumber = "", MarketplaceStatus = "", Currency = "", RawPayload = "", SearchText = "", FirstSeenAt = seenAt,
                 };
                 Apply(order, incoming);
