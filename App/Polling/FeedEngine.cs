@@ -51,19 +51,25 @@ public sealed partial class FeedEngine(
             return new(feedName, SyncResult.Skipped, 0, 0, $"Not synced: {connection.DisplayName} needs to be connected again.");
 
         var run = new SyncRun(audit, connection, feedName, actor, everyRun);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(TimeSpan.FromSeconds(Options.RunBudgetSeconds));
+        PageWalk? walk = null;
         try
         {
             var cursor = await StartAsync(connection.Id, feedName, ct);
             var target = await targets.ResolveAsync(connection.Marketplace, connection.Environment, connection.AccountParameter, ct);
             var context = new FeedContext(connection, target, Options.PageSize(feed), http.Create(), store, refresher, clock, actor);
             var windowFrom = cursor.WindowFrom!.Value;
-            var page = await feed.FetchAsync(context, windowFrom, cursor.PageToken, ct);
+            walk = new PageWalk(connection.DisplayName, cursor.PagesInWindow, Options.MaxPagesPerWindow);
+            walk.Resume(cursor.PageToken);
+            var page = await FetchAsync(feed, context, windowFrom, cursor.PageToken, budget.Token);
             while (true)
             {
                 run.Read(page);
+                if (page.NextPageToken is { } token) walk.Next(token);
                 // The next page is read while this one is stored: the marketplace's answer and the database's write
                 // overlap. The cursor still moves only with a commit, so a failure on either side loses nothing.
-                var next = page.NextPageToken is { } token ? feed.FetchAsync(context, windowFrom, token, ct) : null;
+                var next = page.NextPageToken is { } nextToken ? FetchAsync(feed, context, windowFrom, nextToken, budget.Token) : null;
                 try
                 {
                     cursor = await CommitAsync(run, page, ct);
@@ -80,14 +86,38 @@ public sealed partial class FeedEngine(
             LogSynced(logger, feedName, connectionId, actor, run.Items, run.Pages);
             return run.Synced();
         }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            LogPaused(logger, feedName, connectionId, actor, run.Items, run.Pages);
+            return run.Paused();
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var known = e is MarketplaceException or InvalidAccountParameterException;
             // Only those messages are known to be free of secrets, and the card and the history show what is stored here.
-            await RecordFailureAsync(run, known ? e.Message : "an unexpected error; see the log");
-            LogFailed(logger, feedName, connectionId, actor, e.Message);
-            if (known) return run.Failed(e.Message);
-            throw;
+            var error = known ? e.Message : "an unexpected error; see the log";
+            await RecordFailureAsync(run, error, restartWindow: walk?.Broken == true);
+            if (known) LogFailed(logger, feedName, connectionId, actor, e.Message);
+            else LogCrashed(logger, feedName, connectionId, actor, e);
+            return run.Failed(error);
+        }
+    }
+
+    /// <summary>
+    /// A feed's read of one page. What a marketplace sends is parsed there; an answer that does not parse (a number, date,
+    /// link or shape the feed cannot read) is the marketplace's error, named in words, not a crash of the run's caller.
+    /// </summary>
+    private static async Task<FeedPage> FetchAsync(IFeed feed, FeedContext context, DateTimeOffset windowFrom, string? token, CancellationToken ct)
+    {
+        try
+        {
+            return await feed.FetchAsync(context, windowFrom, token, ct);
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException
+                                      or OverflowException or ArgumentException and not ArgumentNullException)
+        {
+            throw new MarketplaceException(MarketplaceErrorKind.Rejected,
+                $"{context.Connection.DisplayName} sent an answer that could not be read: {e.Message}");
         }
     }
 
@@ -98,6 +128,9 @@ public sealed partial class FeedEngine(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var cursor = await db.Set<FeedCursor>().SingleOrDefaultAsync(c => c.ConnectionId == connectionId && c.Feed == feedName, ct)
                      ?? db.Set<FeedCursor>().Add(new FeedCursor { ConnectionId = connectionId, Feed = feedName }).Entity;
+        // A half-read window that keeps failing is read again from the watermark: its page token may be what fails.
+        if (cursor.WindowFrom is not null && cursor.PageToken is not null && cursor.ConsecutiveFailures >= Options.RestartWindowAfterFailures)
+            cursor.WindowFrom = null;
         if (cursor.WindowFrom is null)
         {
             cursor.WindowFrom = cursor.Watermark is { } watermark
@@ -139,8 +172,11 @@ public sealed partial class FeedEngine(
         return cursor;
     }
 
-    /// <summary>Read, then written: the run's lock keeps every other run off this cursor meanwhile.</summary>
-    private async Task RecordFailureAsync(SyncRun run, string error)
+    /// <summary>
+    /// Read, then written: the run's lock keeps every other run off this cursor meanwhile. A broken walk gives up its
+    /// window, so that the next run starts again from the watermark rather than from the token that broke it.
+    /// </summary>
+    private async Task RecordFailureAsync(SyncRun run, string error, bool restartWindow)
     {
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         var cursor = await db.Set<FeedCursor>().SingleOrDefaultAsync(c => c.ConnectionId == run.Connection.Id && c.Feed == run.Feed, CancellationToken.None);
@@ -149,12 +185,19 @@ public sealed partial class FeedEngine(
         cursor.LastFailedAt = clock.GetUtcNow();
         cursor.LastError = error;
         cursor.ConsecutiveFailures++;
+        if (restartWindow) cursor.WindowFrom = null;
         await db.SaveChangesAsync(CancellationToken.None);
         changes.Changed();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Synced {Feed} of connection {ConnectionId} for {Actor}: {Items} records in {Pages} pages")]
     private static partial void LogSynced(ILogger logger, string feed, Guid connectionId, string actor, int items, int pages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Synced {Feed} of connection {ConnectionId} for {Actor} up to its time budget: {Items} records in {Pages} pages; the next run goes on")]
+    private static partial void LogPaused(ILogger logger, string feed, Guid connectionId, string actor, int items, int pages);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Syncing {Feed} of connection {ConnectionId} for {Actor} failed unexpectedly")]
+    private static partial void LogCrashed(ILogger logger, string feed, Guid connectionId, string actor, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Syncing {Feed} of connection {ConnectionId} for {Actor} failed: {Message}")]
     private static partial void LogFailed(ILogger logger, string feed, Guid connectionId, string actor, string message);

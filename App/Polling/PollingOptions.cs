@@ -9,6 +9,18 @@ public sealed class PollingOptions
     /// <summary>How far back the first sync of a new connection reads.</summary>
     public int InitialLookbackDays { get; set; } = 90;
 
+    /// <summary>
+    /// How long one run may walk pages: it then stops after its last committed page and the next run resumes from the
+    /// cursor, so no walk holds "Sync now" or the schedule's turn for ever (a marketplace can send a next page every time).
+    /// </summary>
+    public int RunBudgetSeconds { get; set; } = 60;
+
+    /// <summary>Pages one window may take before it is given up as endless and read again from the watermark.</summary>
+    public int MaxPagesPerWindow { get; set; } = 10_000;
+
+    /// <summary>Failed runs in a row on a half-read window after which the window starts again from the watermark.</summary>
+    public int RestartWindowAfterFailures { get; set; } = 3;
+
     public Dictionary<string, FeedOptions> Feeds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public TimeSpan Interval(IFeed feed) =>

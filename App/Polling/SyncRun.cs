@@ -25,6 +25,10 @@ internal sealed class SyncRun(ConnectionAudit audit, Connection connection, stri
 
     public SyncOutcome Synced() => new(feed, SyncResult.Synced, Pages, Items, $"Synced {feed}: {ReadSoFar}.");
 
+    /// <summary>The run used its time budget; the window stays open and the next run goes on from the cursor.</summary>
+    public SyncOutcome Paused() =>
+        new(feed, SyncResult.Synced, Pages, Items, $"Synced {feed}: {ReadSoFar} so far; the rest follows on the next run.");
+
     /// <param name="error">Secret-free, as a <see cref="MarketplaceException"/>'s message is.</param>
     public SyncOutcome Failed(string error) => new(feed, SyncResult.Failed, Pages, Items, $"Syncing {feed} failed: {error}");
 

@@ -21,10 +21,7 @@ public sealed class EbayOrdersFeed : OrdersFeed
     public override async Task<FeedPage> FetchAsync(FeedContext context, DateTimeOffset modifiedSince, string? pageToken, CancellationToken ct)
     {
         var apiBase = context.Target.Endpoints.ApiBaseUrl;
-        var url = new Uri(pageToken ?? FirstPage(apiBase, modifiedSince, Math.Min(context.PageSize, MaxLimit)));
-        // next comes from the response; the Bearer token goes nowhere but eBay's own API host.
-        if (Uri.Compare(url, new Uri(apiBase), UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
-            throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay's next page points outside its API: {url.GetLeftPart(UriPartial.Authority)}");
+        var url = pageToken is null ? new Uri(FirstPage(apiBase, modifiedSince, Math.Min(context.PageSize, MaxLimit))) : NextPage(apiBase, pageToken);
         var quota = new RateLimitKey(MarketplaceId, context.Connection.AccountId, "sell.fulfillment");
         using var response = await context.SendAsync(token => quota.Set(Request(url, token)), ct);
         using var json = await EbayApiFailure.Errors.ReadJsonAsync(response, ct);
@@ -33,7 +30,22 @@ public sealed class EbayOrdersFeed : OrdersFeed
             ? list.EnumerateArray().Select(EbayOrderMapping.ToMarketplaceOrder).ToList()
             : [];
         var next = root.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() is { Length: > 0 } href ? href : null;
+        // Checked before it is stored as the cursor: a link that cannot be followed must not become the next run's start.
+        if (next is not null) NextPage(apiBase, next);
         return new FeedPage(new OrderBatch(orders), next);
+    }
+
+    /// <summary>
+    /// The response's <c>next</c>, which the spec types as a plain string: followed only when it is an absolute link
+    /// to eBay's own API host, where the Bearer token may go.
+    /// </summary>
+    private static Uri NextPage(string apiBase, string next)
+    {
+        if (!Uri.TryCreate(next, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+            throw new MarketplaceException(MarketplaceErrorKind.Rejected, "eBay's next page is not a link that can be followed (getOrders \"next\").");
+        if (Uri.Compare(url, new Uri(apiBase), UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+            throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay's next page points outside its API: {url.GetLeftPart(UriPartial.Authority)}");
+        return url;
     }
 
     /// <summary>The first page of orders modified at or after <paramref name="since"/>; brackets percent-encoded as eBay requires.</summary>

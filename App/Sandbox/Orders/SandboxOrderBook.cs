@@ -18,6 +18,7 @@ public sealed class SandboxOrderBook
     private readonly Lock _gate = new();
     private DateTimeOffset _lastChange;
     private Interruption? _interruption;
+    private Func<string?, string?>? _nextPage;
     private int _lostAnswers;
 
     internal SandboxOrderBook(string marketplace, string seller, Func<int, string> idOf, TimeProvider clock)
@@ -105,6 +106,21 @@ public sealed class SandboxOrderBook
     public void Interrupt(int afterPages, Action? then = null)
     {
         lock (_gate) _interruption = new Interruption(afterPages, then);
+    }
+
+    /// <summary>
+    /// Misbehaves as a marketplace's spec allows and its emulator otherwise never does: every later list answer carries
+    /// what <paramref name="next"/> makes of the next-page link or token the emulator would send (null: its own again).
+    /// </summary>
+    public void SendNextPage(Func<string?, string?>? next)
+    {
+        lock (_gate) _nextPage = next;
+    }
+
+    /// <summary>The next-page link or token to send in place of <paramref name="own"/>.</summary>
+    public string? NextPage(string? own)
+    {
+        lock (_gate) return _nextPage is null ? own : _nextPage(own);
     }
 
     /// <summary>The query strings of the list reads served, oldest first.</summary>

@@ -51,7 +51,7 @@ internal sealed class EbayOrdersEndpoint(EbayRestApi restApi, EbayOrdersEmulator
     private IResult Serve(HttpRequest request, EbaySandboxAccount seller, Func<IReadOnlyList<SandboxOrder>, object> page) =>
         emulator.Book(seller).TryRead(request.QueryString.Value ?? "", page, out var body) ? Results.Json(body, OrderJson.Options) : FulfillmentErrors.SystemError();
 
-    private static object Page(HttpRequest request, List<SandboxOrder> matching, EbaySandboxAccount seller, int offset, int limit, string? rawFilter)
+    private object Page(HttpRequest request, List<SandboxOrder> matching, EbaySandboxAccount seller, int offset, int limit, string? rawFilter)
     {
         var sorted = matching.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal).ToList();
         var apiRoot = OrderJson.ApiRoot(request);
@@ -64,7 +64,7 @@ internal sealed class EbayOrdersEndpoint(EbayRestApi restApi, EbayOrdersEmulator
             limit,
             offset,
             orders = sorted.Skip(offset).Take(limit).Select(o => OrderJson.Render(o, seller, apiRoot)).ToArray(),
-            next = offset + limit < sorted.Count ? Href(offset + limit) : null,
+            next = emulator.Book(seller).NextPage(offset + limit < sorted.Count ? Href(offset + limit) : null),
             prev = offset > 0 ? Href(Math.Max(0, offset - limit)) : null,
         };
     }

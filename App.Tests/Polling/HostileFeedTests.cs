@@ -1,0 +1,101 @@
+using Marketplaces.Polling;
+
+namespace Marketplaces.Tests.Polling;
+
+/// <summary>
+/// What a marketplace may send and the emulators otherwise never do (issue 11): a next link that cannot be followed,
+/// a page token that comes back. The run fails in words, nothing bad becomes the cursor, and the next run recovers.
+/// </summary>
+public sealed class HostileFeedTests(PollingFixture app) : IClassFixture<PollingFixture>
+{
+    [Fact]
+    public async Task A_next_link_that_is_not_a_link_fails_the_run_in_words_and_never_becomes_the_cursor()
+    {
+        var (connection, seller) = await app.ConnectEbayAsync("relative-next-seller");
+        var book = app.EbayOrders(seller);
+        for (var i = 0; i < 5; i++) book.Add();
+        book.SendNextPage(own => own is null ? null : "/sell/fulfillment/v1/order?limit=3&offset=3");
+
+        var failed = await app.SyncOrdersAsync(connection);
+
+        Assert.Equal(SyncResult.Failed, failed.Result);
+        Assert.Contains("next page is not a link that can be followed", failed.Message);
+        Assert.Null((await app.CursorAsync(connection)).PageToken);
+
+        book.SendNextPage(null);
+        var recovered = await app.SyncOrdersAsync(connection);
+
+        Assert.Equal(SyncResult.Synced, recovered.Result);
+        Assert.Equal(book.List().Select(o => o.Id).Order(), (await app.StoredOrdersAsync(connection)).Select(o => o.ExternalId).Order());
+    }
+
+    [Fact]
+    public async Task A_page_token_sent_again_ends_the_walk_instead_of_looping_and_the_window_is_read_again_next_time()
+    {
+        var (connection, seller) = await app.ConnectEbayAsync("looping-next-seller");
+        var book = app.EbayOrders(seller);
+        for (var i = 0; i < 8; i++) book.Add();
+        string? second = null;
+        book.SendNextPage(own => own is null ? null : second ??= own);
+
+        var failed = await app.SyncOrdersAsync(connection).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(SyncResult.Failed, failed.Result);
+        Assert.Contains("already sent in this walk", failed.Message);
+        Assert.Equal(2, book.Requests().Count);
+        var cursor = await app.CursorAsync(connection);
+        Assert.Null(cursor.WindowFrom);
+
+        book.SendNextPage(null);
+        var recovered = await app.SyncOrdersAsync(connection);
+
+        Assert.Equal(SyncResult.Synced, recovered.Result);
+        Assert.DoesNotContain("offset=", book.Requests()[2].Replace("offset=0", ""));
+        Assert.Equal(book.List().Select(o => o.Id).Order(), (await app.StoredOrdersAsync(connection)).Select(o => o.ExternalId).Order());
+    }
+}
+
+public sealed class ShortRunBudgetFixture : PollingFixture
+{
+    public ShortRunBudgetFixture() => With("Polling:RunBudgetSeconds", "2");
+}
+
+/// <summary>A walk that outlasts its run's time budget stops after its last committed page; the next run goes on from there.</summary>
+public sealed class RunBudgetTests(ShortRunBudgetFixture app) : IClassFixture<ShortRunBudgetFixture>
+{
+    [Fact]
+    public async Task A_slow_walk_returns_within_its_budget_keeps_what_it_read_and_the_next_run_finishes_it()
+    {
+        var (connection, seller) = await app.ConnectEbayAsync("slow-walk-seller");
+        var book = app.EbayOrders(seller);
+        for (var i = 0; i < 8; i++) book.Add();
+        var answers = 0;
+        // The third answer takes longer than the whole budget, as a page behind a rate limit would.
+        book.SendNextPage(own =>
+        {
+            if (++answers == 3) Thread.Sleep(TimeSpan.FromSeconds(4));
+            return own;
+        });
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var paused = await app.SyncOrdersAsync(connection);
+        clock.Stop();
+
+        Assert.Equal(SyncResult.Synced, paused.Result);
+        Assert.Contains("the rest follows on the next run", paused.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"returned after {clock.Elapsed}");
+        var cursor = await app.CursorAsync(connection);
+        Assert.NotNull(cursor.PageToken);
+        Assert.Null(cursor.Watermark);
+        var kept = (await app.StoredOrdersAsync(connection)).Count;
+        Assert.Equal(2 * PollingFixture.PageSize, kept);
+
+        book.SendNextPage(null);
+        var finished = await app.SyncOrdersAsync(connection);
+
+        Assert.Equal(SyncResult.Synced, finished.Result);
+        Assert.DoesNotContain("so far", finished.Message);
+        Assert.Equal(book.List().Select(o => o.Id).Order(), (await app.StoredOrdersAsync(connection)).Select(o => o.ExternalId).Order());
+        Assert.NotNull((await app.CursorAsync(connection)).Watermark);
+    }
+}
