@@ -61,7 +61,7 @@ public static partial class SchemaCheck
             violations.Add($"{path}: matches {matches} of the oneOf schemas, not exactly one");
         switch (kind)
         {
-            case JsonValueKind.String: CheckString(value!.GetValue<string>(), schema, path, violations); break;
+            case JsonValueKind.String when Text(value!) is { } text: CheckString(text, schema, path, violations); break;
             case JsonValueKind.Number: CheckNumber(Number(value!), schema, path, violations); break;
             case JsonValueKind.Array: CheckArray(value!.AsArray(), schema, path, violations); break;
             case JsonValueKind.Object: CheckObject(value!.AsObject(), schema, path, violations, ownsProperties); break;
@@ -152,4 +152,17 @@ public static partial class SchemaCheck
 
     [GeneratedRegex(@"^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)$")]
     private static partial Regex DateTime();
+
+    /// <summary>A string's text; null for an escaped unpaired surrogate, which the JSON grammar allows and .NET cannot decode.</summary>
+    private static string? Text(JsonNode value)
+    {
+        try
+        {
+            return value.GetValue<string>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }

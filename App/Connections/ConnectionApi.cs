@@ -17,6 +17,7 @@ public class ConnectionApi(
 
     public Connection Connection => connection;
     public MarketplaceTarget Target => target;
+    public TimeProvider Clock => clock;
 
     public async Task<HttpResponseMessage> SendAsync(Func<string, HttpRequestMessage> request, CancellationToken ct)
     {

@@ -9,6 +9,12 @@ public sealed record MarketplaceOrder(
     public string? OrderNumber { get; init; }
 
     public PostalAddress? ShipTo { get; init; }
+
+    /// <summary>Why the order could not be read; it is then kept as needing attention with the marketplace's own record.</summary>
+    public string? Problem { get; init; }
+
+    public static MarketplaceOrder Unreadable(string externalId, string rawPayload, string problem, DateTimeOffset seenAt) =>
+        new(externalId, OrderStatus.NeedsAttention, "", null, "", 0m, seenAt, seenAt, rawPayload, []) { Problem = problem };
 }
 
 public sealed record MarketplaceOrderLine(string ExternalLineId, string? Sku, string Title, int Quantity, decimal UnitPrice, string Currency);

@@ -41,10 +41,13 @@ public sealed class Order
 
     /// <summary>The order exactly as the marketplace sent it, for audit. Kept in a table of its own (order_payloads):
     /// orders rows stay narrow, so the list's scans (search, totals) never read through kilobytes of JSON.</summary>
+    /// <summary>Why the marketplace's last record of this order could not be read (<see cref="OrderStatus.NeedsAttention"/>).</summary>
+    public string? Problem { get; set; }
+
     public required string RawPayload { get; set; }
 }
 
-public enum OrderStatus { Unfulfilled, PartiallyFulfilled, Fulfilled, Cancelled }
+public enum OrderStatus { Unfulfilled, PartiallyFulfilled, Fulfilled, Cancelled, NeedsAttention }
 
 public sealed class OrderLine
 {

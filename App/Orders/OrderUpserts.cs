@@ -19,7 +19,7 @@ public static class OrderUpserts
     {
         if (orders.Count == 0) return;
         // Of an order read twice in a page, the newest wins.
-        var latest = orders.GroupBy(o => o.ExternalId).Select(g => g.MaxBy(o => o.UpdatedAt)!).ToList();
+        var latest = orders.Select(StorableOrder.Of).GroupBy(o => o.ExternalId).Select(g => g.MaxBy(o => o.UpdatedAt)!).ToList();
         var ids = latest.Select(o => o.ExternalId).ToList();
         var stored = await db.Set<Order>().Include(o => o.Lines)
             .Where(o => o.ConnectionId == connection.Id && ids.Contains(o.ExternalId))
@@ -37,7 +37,14 @@ public static class OrderUpserts
                 Apply(order, incoming);
                 added.Add(order);
             }
-            else if (order.UpdatedAt <= incoming.UpdatedAt)
+            else if (incoming.Problem is not null)
+            {
+                // What was read well before stays; the order is flagged until the marketplace sends a readable record.
+                order.Status = OrderStatus.NeedsAttention;
+                order.Problem = incoming.Problem;
+                order.RawPayload = incoming.RawPayload;
+            }
+            else if (order.Problem is not null || order.UpdatedAt <= incoming.UpdatedAt)
             {
                 if (order.MarketplaceStatus != incoming.MarketplaceStatus)
                 {
@@ -72,7 +79,8 @@ public static class OrderUpserts
         order.CreatedAt = incoming.CreatedAt.ToUniversalTime();
         order.UpdatedAt = incoming.UpdatedAt.ToUniversalTime();
         order.RawPayload = incoming.RawPayload;
-        order.SearchText = SearchText(incoming);
+        order.Problem = incoming.Problem;
+        order.SearchText = StorableOrder.Cut(SearchText(incoming));
         var lines = incoming.Lines.Select(l => new OrderLine
         {
             ExternalLineId = l.ExternalLineId, Sku = l.Sku, Title = l.Title, Quantity = l.Quantity, UnitPrice = l.UnitPrice, Currency = l.Currency,

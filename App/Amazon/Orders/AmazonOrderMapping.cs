@@ -50,7 +50,7 @@ public static class AmazonOrderMapping
     {
         var product = Child(item, "product");
         var (unitPrice, currency) = Money(Child(Child(product, "price"), "unitPrice"));
-        var quantity = Child(item, "quantityOrdered") is { ValueKind: JsonValueKind.Number } q && q.TryGetInt32(out var n) ? n : 0;
+        var quantity = Child(item, "quantityOrdered") is { ValueKind: JsonValueKind.Number } q && q.TryGetInt32(out var n) ? OrderValues.Quantity(n, "quantityOrdered") : 0;
         return new MarketplaceOrderLine(Required(item, "orderItemId"), Text(product, "sellerSku"), Text(product, "title") ?? Text(product, "asin") ?? "",
             quantity, unitPrice, currency ?? "");
     }
@@ -64,7 +64,7 @@ public static class AmazonOrderMapping
 
     /// <summary>Money: amount is a decimal string (the model's Decimal), never a JSON number.</summary>
     private static (decimal Amount, string? Currency) Money(JsonElement money) =>
-        decimal.TryParse(Text(money, "amount"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? (amount, Text(money, "currencyCode")) : (0m, null);
+        Text(money, "amount") is { } amount ? (OrderValues.Amount(amount, "amount"), Text(money, "currencyCode")) : (0m, null);
 
     private static DateTimeOffset Date(JsonElement order, string property) =>
         DateTimeOffset.TryParse(Text(order, property), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at

@@ -33,7 +33,7 @@ public sealed class AmazonOrdersFeed(TimeProvider clock) : OrdersFeed
         using var json = await AmazonApiFailure.Errors.ReadJsonAsync(response, ct);
         var root = json.RootElement;
         var orders = root.TryGetProperty("orders", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(AmazonOrderMapping.ToMarketplaceOrder).ToList()
+            ? list.EnumerateArray().Select(o => Read(context, o, "orderId", AmazonOrderMapping.ToMarketplaceOrder)).ToList()
             : [];
         var next = root.TryGetProperty("pagination", out var pagination) && pagination.ValueKind == JsonValueKind.Object
                    && pagination.TryGetProperty("nextToken", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() is { Length: > 0 } nextToken

@@ -62,7 +62,7 @@ public static class EbayOrderMapping
 
     private static (decimal Value, string? Currency) Money(JsonElement parent, string property) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(property, out var amount)
-            ? (decimal.TryParse(Text(amount, "value"), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : 0m, Text(amount, "currency"))
+            ? (OrderValues.Amount(Text(amount, "value"), property + ".value"), Text(amount, "currency"))
             : (0m, null);
 
     private static DateTimeOffset Date(JsonElement order, string property) =>

@@ -27,7 +27,7 @@ public sealed class EbayOrdersFeed : OrdersFeed
         using var json = await EbayApiFailure.Errors.ReadJsonAsync(response, ct);
         var root = json.RootElement;
         var orders = root.TryGetProperty("orders", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(EbayOrderMapping.ToMarketplaceOrder).ToList()
+            ? list.EnumerateArray().Select(o => Read(context, o, "orderId", EbayOrderMapping.ToMarketplaceOrder)).ToList()
             : [];
         var next = root.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() is { Length: > 0 } href ? href : null;
         // Checked before it is stored as the cursor: a link that cannot be followed must not become the next run's start.

@@ -30,7 +30,7 @@ public sealed class EtsyOrdersFeed : OrdersFeed
         using var json = await MarketplaceHttp.ReadJsonAsync(response, context.Target.Marketplace.Name, ct);
         var root = json.RootElement;
         var receipts = root.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array
-            ? results.EnumerateArray().Select(EtsyReceiptMapping.ToMarketplaceOrder).ToList()
+            ? results.EnumerateArray().Select(r => Read(context, r, "receipt_id", EtsyReceiptMapping.ToMarketplaceOrder)).ToList()
             : [];
         var count = root.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n) ? n : 0;
         var more = receipts.Count > 0 && offset + receipts.Count < count;

@@ -54,7 +54,8 @@ public sealed class OrderQueries(IDbContextFactory<AppDbContext> contexts)
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             orders = orders.Where(o => o.CreatedAt < end);
         }
-        if (filter.Search?.Trim().ToLowerInvariant() is { Length: > 0 } search)
+        // Cleaned as stored text is (a NUL would be refused by PostgreSQL), and no longer than what it is matched against.
+        if (StoredText.Clean(filter.Search, 1_000)?.Trim().ToLowerInvariant() is { Length: > 0 } search)
         {
             var pattern = "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             orders = orders.Where(o => EF.Functions.Like(o.SearchText, pattern, "\\"));

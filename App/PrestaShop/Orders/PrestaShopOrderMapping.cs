@@ -21,7 +21,7 @@ public static class PrestaShopOrderMapping
             PrestaShopJson.Text(row, "id") ?? throw Malformed($"an order row of order {id} without id"),
             PrestaShopJson.Text(row, "product_reference") is { Length: > 0 } sku ? sku : null,
             PrestaShopJson.Text(row, "product_name") ?? "",
-            int.TryParse(PrestaShopJson.Text(row, "product_quantity"), out var quantity) ? quantity : 0,
+            int.TryParse(PrestaShopJson.Text(row, "product_quantity"), out var quantity) ? OrderValues.Quantity(quantity, "product_quantity") : 0,
             PrestaShopJson.Decimal(row, "unit_price_tax_incl"),
             currency)).ToList();
         return new MarketplaceOrder(

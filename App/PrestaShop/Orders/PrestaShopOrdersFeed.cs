@@ -20,7 +20,7 @@ public sealed class PrestaShopOrdersFeed(TimeProvider clock) : OrdersFeed
         var orders = await api.ListAsync("orders", Query(shop.Time.Local(modifiedSince), page, context.PageSize), ct);
         var related = await PrestaShopOrderRelations.ReadAsync(api, orders, ct);
         return new FeedPage(
-            new OrderBatch(orders.Select(o => PrestaShopOrderMapping.ToMarketplaceOrder(o, related, shop)).ToList()),
+            new OrderBatch(orders.Select(o => Read(context, o, "id", order => PrestaShopOrderMapping.ToMarketplaceOrder(order, related, shop))).ToList()),
             orders.Count >= context.PageSize ? page.Next(orders.Count).Token : null);
     }
 

@@ -19,6 +19,7 @@ public sealed class SandboxOrderBook
     private DateTimeOffset _lastChange;
     private Interruption? _interruption;
     private Func<string?, string?>? _nextPage;
+    private Func<string, string>? _rewrite;
     private int _lostAnswers;
 
     internal SandboxOrderBook(string marketplace, string seller, Func<int, string> idOf, TimeProvider clock)
@@ -115,6 +116,21 @@ public sealed class SandboxOrderBook
     public void SendNextPage(Func<string?, string?>? next)
     {
         lock (_gate) _nextPage = next;
+    }
+
+    /// <summary>
+    /// Misbehaves with data the spec allows and the emulator never makes (an amount that is not a number, a NUL, an
+    /// unpaired surrogate, a 3 KB id): every later list answer's JSON text goes through <paramref name="rewrite"/>.
+    /// </summary>
+    public void RewriteAnswers(Func<string, string>? rewrite)
+    {
+        lock (_gate) _rewrite = rewrite;
+    }
+
+    /// <summary>A list answer's JSON text as it is to be sent.</summary>
+    public string Answer(string json)
+    {
+        lock (_gate) return _rewrite is null ? json : _rewrite(json);
     }
 
     /// <summary>The next-page link or token to send in place of <paramref name="own"/>.</summary>

@@ -48,7 +48,7 @@ public static class ShopifyOrderMapping
     private static MarketplaceOrderLine Line(JsonElement item)
     {
         var (price, currency) = Money(item, "originalUnitPriceSet");
-        var quantity = item.TryGetProperty("quantity", out var q) && q.TryGetInt32(out var n) ? n : 0;
+        var quantity = item.TryGetProperty("quantity", out var q) && q.TryGetInt32(out var n) ? OrderValues.Quantity(n, "quantity") : 0;
         return new MarketplaceOrderLine(Text(item, "id") ?? throw Invalid("a line item without id"), Text(item, "sku") is { Length: > 0 } sku ? sku : null,
             Text(item, "title") ?? "", quantity, price, currency ?? "");
     }
@@ -60,7 +60,7 @@ public static class ShopifyOrderMapping
     /// <summary>A MoneyBag's shop currency amount; amounts are decimal strings (fact sheet §4).</summary>
     private static (decimal Amount, string? Currency) Money(JsonElement parent, string property) =>
         parent.TryGetProperty(property, out var bag) && bag.ValueKind == JsonValueKind.Object && bag.TryGetProperty("shopMoney", out var money)
-            ? (decimal.TryParse(Text(money, "amount"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : 0m, Text(money, "currencyCode"))
+            ? (OrderValues.Amount(Text(money, "amount"), "amount"), Text(money, "currencyCode"))
             : (0m, null);
 
     private static DateTimeOffset Date(JsonElement order, string property) =>

@@ -23,7 +23,7 @@ public sealed class ShopifyOrdersFeed(RateLimiter limiter) : OrdersFeed
         var connection = Object(data, "orders");
         var orders = new List<MarketplaceOrder>();
         foreach (var node in Object(connection, "nodes").EnumerateArray())
-            orders.Add(ShopifyOrderMapping.ToMarketplaceOrder(await WithEveryLineAsync(context, node, ct)));
+            orders.Add(Read(context, await WithEveryLineAsync(context, node, ct), "id", ShopifyOrderMapping.ToMarketplaceOrder));
         return new FeedPage(new OrderBatch(orders), Next(Object(connection, "pageInfo")));
     }
 

@@ -59,7 +59,7 @@ public static class WooCommerceOrderMapping
         var quantity = item.TryGetProperty("quantity", out var q) && q.TryGetInt32(out var n) && n > 0 ? n : 1;
         // price is a number (the line's total over its quantity); older stores sent it as a string.
         var price = item.TryGetProperty("price", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDecimal()
-            : item.TryGetProperty("price", out p) && p.ValueKind == JsonValueKind.String ? Parse(p.GetString())
+            : item.TryGetProperty("price", out p) && p.ValueKind == JsonValueKind.String ? Parse(p.GetString(), "price")
             : Math.Round(Money(item, "total") / quantity, 4);
         return new MarketplaceOrderLine(Id(item, "id") ?? throw Invalid("line_items.id"), Text(item, "sku") is { Length: > 0 } sku ? sku : null,
             Text(item, "name") ?? "", quantity, price, currency);
@@ -92,10 +92,9 @@ public static class WooCommerceOrderMapping
             ? at
             : throw Invalid(property);
 
-    private static decimal Money(JsonElement element, string property) => Parse(Text(element, property));
+    private static decimal Money(JsonElement element, string property) => Parse(Text(element, property), property);
 
-    private static decimal Parse(string? value) =>
-        decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : 0m;
+    private static decimal Parse(string? value, string field) => value is null ? 0m : OrderValues.Amount(value, field);
 
     private static string? Id(JsonElement element, string property) =>
         element.TryGetProperty(property, out var id) && id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var n)

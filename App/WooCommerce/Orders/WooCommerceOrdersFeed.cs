@@ -34,7 +34,7 @@ public sealed class WooCommerceOrdersFeed(TimeProvider clock) : OrdersFeed
         using var json = await MarketplaceHttp.ReadJsonAsync(response, WooCommerceError.From, ct);
         if (json.RootElement.ValueKind != JsonValueKind.Array)
             throw new MarketplaceException(MarketplaceErrorKind.Rejected, "WooCommerce answered the orders list with something that is not a list.");
-        var orders = json.RootElement.EnumerateArray().Select(WooCommerceOrderMapping.ToMarketplaceOrder).ToList();
+        var orders = json.RootElement.EnumerateArray().Select(o => Read(context, o, "id", WooCommerceOrderMapping.ToMarketplaceOrder)).ToList();
         return new FeedPage(new OrderBatch(orders), page < TotalPages(response) ? (page + 1).ToString(CultureInfo.InvariantCulture) : null);
     }
 

@@ -312,6 +312,10 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("order_number");
 
+                    b.Property<string>("Problem")
+                        .HasColumnType("text")
+                        .HasColumnName("problem");
+
                     b.Property<string>("RawPayload")
                         .IsRequired()
                         .HasColumnType("json")

@@ -303,11 +303,15 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("order_number");
 
+                    b.Property<string>("Problem")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
                     b.Property<string>("RawPayload")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("raw_payload")
-                        .HasAnnotation("Marketplaces:Json", true);
+                        .HasAnnotation("Marketplaces:Json", "json");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -317,7 +321,7 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.Property<string>("ShipTo")
                         .HasColumnType("TEXT")
                         .HasColumnName("ship_to")
-                        .HasAnnotation("Marketplaces:Json", true);
+                        .HasAnnotation("Marketplaces:Json", "jsonb");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -477,7 +481,7 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("lines")
-                        .HasAnnotation("Marketplaces:Json", true);
+                        .HasAnnotation("Marketplaces:Json", "jsonb");
 
                     b.Property<Guid>("OrderId")
                         .HasColumnType("TEXT")
@@ -650,7 +654,7 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("data")
-                        .HasAnnotation("Marketplaces:Json", true);
+                        .HasAnnotation("Marketplaces:Json", "jsonb");
 
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER")

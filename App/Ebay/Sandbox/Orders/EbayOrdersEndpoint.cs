@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Marketplaces.Sandbox.Orders;
 using Microsoft.AspNetCore.Http.Extensions;
 
@@ -48,8 +49,13 @@ internal sealed class EbayOrdersEndpoint(EbayRestApi restApi, EbayOrdersEmulator
         return order is null ? FulfillmentErrors.OrderNotFound(orderId) : Results.Json(order, OrderJson.Options);
     }
 
-    private IResult Serve(HttpRequest request, EbaySandboxAccount seller, Func<IReadOnlyList<SandboxOrder>, object> page) =>
-        emulator.Book(seller).TryRead(request.QueryString.Value ?? "", page, out var body) ? Results.Json(body, OrderJson.Options) : FulfillmentErrors.SystemError();
+    private IResult Serve(HttpRequest request, EbaySandboxAccount seller, Func<IReadOnlyList<SandboxOrder>, object> page)
+    {
+        var book = emulator.Book(seller);
+        return book.TryRead(request.QueryString.Value ?? "", page, out var body)
+            ? Results.Content(book.Answer(JsonSerializer.Serialize(body, OrderJson.Options)), "application/json; charset=utf-8")
+            : FulfillmentErrors.SystemError();
+    }
 
     private object Page(HttpRequest request, List<SandboxOrder> matching, EbaySandboxAccount seller, int offset, int limit, string? rawFilter)
     {
