@@ -4,6 +4,9 @@ using Marketplaces.Catalog;
 using Marketplaces.Connections;
 using Marketplaces.Dashboard;
 using Marketplaces.Tests.Infrastructure;
+using Marketplaces.Database;
+using Marketplaces.Polling;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Dashboard;
@@ -23,6 +26,25 @@ public sealed class MarketplaceCardTests(AppFactory app) : MudComponentTest(app.
 
     private IRenderedComponent<MarketplaceCard> Card(params Connection[] connections) =>
         Render<MarketplaceCard>(p => p.Add(c => c.Overview, new MarketplaceOverview(Etsy, connections, [])));
+
+    [Fact]
+    public void Sync_now_with_the_database_gone_says_so_on_the_card_and_the_page_keeps_working()
+    {
+        SignIn(TestUsers.OwnerEmail);
+        var gone = new UnreachableDatabase();
+        Services.AddSingleton(ActivatorUtilities.CreateInstance<FeedEngine>(app.Services, gone, ActivatorUtilities.CreateInstance<ConnectionStore>(app.Services, gone)));
+        var card = Card(Connected("database-gone"));
+
+        card.Find("button[aria-label='Sync now Shop database-gone']").Click();
+
+        card.WaitForAssertion(() => Assert.Contains("Syncing Shop database-gone failed unexpectedly; see the log", card.Find(".card-notice").TextContent));
+        Assert.False(card.Find("button[aria-label='Sync now Shop database-gone']").HasAttribute("disabled"));
+    }
+
+    private sealed class UnreachableDatabase : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => throw new InvalidOperationException("the database server is unreachable");
+    }
 
     [Fact]
     public void A_card_without_connections_says_not_connected_and_offers_the_owner_to_connect()

@@ -50,6 +50,33 @@ public sealed class PollScheduleTests(PollingFixture app) : IClassFixture<Pollin
     }
 
     [Fact]
+    public async Task A_connection_whose_every_page_is_slow_holds_one_slot_and_the_others_are_synced_meanwhile()
+    {
+        var (slow, slowSeller) = await app.ConnectEbayAsync("sweep-slow-seller");
+        var (quick, _) = await app.ConnectEbayAsync("sweep-quick-seller");
+        await app.SyncOrdersAsync(slow);
+        await app.SyncOrdersAsync(quick);
+        // The slow one is the longest waiting, so a one-at-a-time sweep would take it first and hold everyone behind it.
+        await app.LastAttemptedAsync(slow, TimeSpan.FromHours(2));
+        await app.LastAttemptedAsync(quick, TimeSpan.FromHours(1));
+        var quickBefore = (await app.CursorAsync(quick)).LastSuccessAt;
+        app.EbayOrders(slowSeller).SendNextPage(own =>
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(4));
+            return own;
+        });
+
+        var sweep = app.Services.GetRequiredService<FeedSweep>().RunAsync(default);
+        var deadline = DateTime.UtcNow.AddSeconds(3);
+        while ((await app.CursorAsync(quick)).LastSuccessAt == quickBefore && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+        Assert.NotEqual(quickBefore, (await app.CursorAsync(quick)).LastSuccessAt);
+        Assert.False(sweep.IsCompleted, "the slow connection's first page takes 4 s");
+        app.EbayOrders(slowSeller).SendNextPage(null);
+        await sweep;
+    }
+
+    [Fact]
     public void The_poll_job_runs_each_minute_and_once_for_all_the_minutes_missed_while_the_app_was_down()
     {
         // Declared into a storage of its own: the fixture's app keeps its poll schedule removed.

@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplaces.Polling;
 
 /// <summary>
-/// Finds the (connection, feed) pairs whose interval has passed since their last attempt and runs each through
-/// the engine, oldest first, within a time budget; one failing pair never stops the others. Due-ness comes from
-/// the last attempt, so a feed missed for hours while the app was down runs once, not once per missed interval.
+/// Finds the (connection, feed) pairs whose interval has passed since their last attempt and runs them through
+/// the engine, oldest first, several at a time (<see cref="PollingOptions.ConcurrentRuns"/>) and within a time budget:
+/// a slow or stuck connection holds one slot, never the others' turn, and one failing pair never stops the others.
+/// Per-marketplace limits still hold, through the rate limiter. Due-ness comes from the last attempt, so a feed missed
+/// for hours while the app was down runs once, not once per missed interval.
 /// </summary>
 public sealed partial class FeedSweep(IDbContextFactory<AppDbContext> contexts, FeedEngine engine, TimeProvider clock, ILogger<FeedSweep> logger)
 {
@@ -21,21 +23,23 @@ public sealed partial class FeedSweep(IDbContextFactory<AppDbContext> contexts, 
         var started = clock.GetUtcNow();
         var due = await DueAsync(started, ct);
         int synced = 0, failed = 0;
-        foreach (var (connectionId, feed) in due)
+        var slots = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, engine.Options.ConcurrentRuns), CancellationToken = ct };
+        await Parallel.ForEachAsync(due, slots, async (pair, token) =>
         {
-            if (clock.GetUtcNow() - started > Budget || ct.IsCancellationRequested) break;
+            if (clock.GetUtcNow() - started > Budget) return;
+            var (connectionId, feed) = pair;
             try
             {
-                var outcome = await engine.SyncAsync(connectionId, feed, Actor, ct);
-                if (outcome.Result == SyncResult.Synced) synced++;
-                else if (outcome.Result == SyncResult.Failed) failed++;
+                var outcome = await engine.SyncAsync(connectionId, feed, Actor, token);
+                if (outcome.Result == SyncResult.Synced) Interlocked.Increment(ref synced);
+                else if (outcome.Result == SyncResult.Failed) Interlocked.Increment(ref failed);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                failed++;
+                Interlocked.Increment(ref failed);
                 LogFailure(logger, feed, connectionId, e.Message);
             }
-        }
+        });
         return new SweepResult(due.Count, synced, failed);
     }
 

@@ -15,6 +15,9 @@ public sealed class PollingOptions
     /// </summary>
     public int RunBudgetSeconds { get; set; } = 60;
 
+    /// <summary>How many feed runs the schedule's sweep runs at once.</summary>
+    public int ConcurrentRuns { get; set; } = 4;
+
     /// <summary>Pages one window may take before it is given up as endless and read again from the watermark.</summary>
     public int MaxPagesPerWindow { get; set; } = 10_000;
 
