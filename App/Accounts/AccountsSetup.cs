@@ -29,7 +29,9 @@ public static class AccountsSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request checks the cookie's security stamp, so a session ended by sign-out, a password or role change or
+        // the user's removal is refused at once, even when an old cookie is replayed (one indexed read per request).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = SignInPath;
@@ -57,12 +59,15 @@ public static class AccountsSetup
         services.AddSingleton<OwnerState>();
         services.AddScoped<OwnerSetup>();
         services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<UnknownUserCost>();
         builder.AddReverseProxySupport();
     }
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/account/sign-out", async (SignInManager<IdentityUser> signIn, [FromForm] string? returnUrl) =>
+        endpoints.MapPost("/account/sign-out", async (SignInManager<IdentityUser> signIn, System.Security.Claims.ClaimsPrincipal principal, [FromForm] string? returnUrl) =>
         {
+            // A new security stamp ends every session of this user, this cookie included wherever a copy of it is.
+            if (await signIn.UserManager.GetUserAsync(principal) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return Results.LocalRedirect(SignInPath);
         });

@@ -14,7 +14,7 @@ internal sealed class ConnectionEndpoints : IConnectionEndpoints
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/connections").RequireAuthorization(p => p.RequireRole(Roles.Owner));
+        var group = endpoints.MapGroup("/connections").RequireAuthorization(Roles.Owner);
         group.MapGet("/{marketplace}/connect", StartAsync);
         group.MapGet("/callback/{marketplace}", CallbackAsync);
     }

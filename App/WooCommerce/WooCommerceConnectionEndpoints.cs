@@ -23,9 +23,9 @@ public sealed class WooCommerceConnectionEndpoints : IConnectionEndpoints
     public void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(Root);
-        group.MapGet("/authorize", AuthorizeAsync).RequireAuthorization(p => p.RequireRole(Roles.Owner));
+        group.MapGet("/authorize", AuthorizeAsync).RequireAuthorization(Roles.Owner);
         group.MapPost("/keys", KeysAsync).AllowAnonymous().DisableAntiforgery();
-        group.MapGet("/return", ReturnAsync);
+        group.MapGet("/return", ReturnAsync).RequireAuthorization(Roles.Owner);
     }
 
     private static async Task<IResult> AuthorizeAsync(string? environment, string? store, HttpRequest request, ClaimsPrincipal user,
