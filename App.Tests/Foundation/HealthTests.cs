@@ -28,15 +28,7 @@ public sealed class UnhealthyDatabaseTests
         var client = app.CreateClient();
         await client.WaitUntilHealthyAsync();
 
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.Database.ConnectionString) { Database = "postgres" }.ConnectionString))
-        {
-            await admin.OpenAsync();
-            var database = new NpgsqlConnectionStringBuilder(app.Database.ConnectionString).Database;
-            await using var refuse = new NpgsqlCommand(
-                $"ALTER DATABASE {database} ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'", admin);
-            await refuse.ExecuteNonQueryAsync();
-        }
-        NpgsqlConnection.ClearAllPools();
+        await TestPostgres.RefuseConnectionsAsync(app.Database.ConnectionString);
 
         var response = await client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

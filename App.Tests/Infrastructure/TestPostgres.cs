@@ -29,6 +29,23 @@ public static class TestPostgres
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
+    /// <summary>A database outage as its apps see it: the database refuses new connections and its sessions are ended;
+    /// <paramref name="refuse"/> false lets them back in.</summary>
+    public static async Task RefuseConnectionsAsync(string connectionString, bool refuse = true)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            var sql = refuse
+                ? $"ALTER DATABASE {database} ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'"
+                : $"ALTER DATABASE {database} ALLOW_CONNECTIONS true";
+            await using var command = new NpgsqlCommand(sql, admin);
+            await command.ExecuteNonQueryAsync();
+        }
+        NpgsqlConnection.ClearAllPools();
+    }
+
     private static async Task<string> StartAsync()
     {
         var bin = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))

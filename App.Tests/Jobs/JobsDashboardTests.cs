@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using AngleSharp.Html.Parser;
 using Marketplaces.Jobs;
 using Marketplaces.Tests.Infrastructure;
@@ -55,7 +57,11 @@ public sealed class JobsDashboardTests(JobsDashboardTests.ProxiedApp app) : ICla
     [Fact]
     public async Task Behind_the_reverse_proxy_the_dashboards_links_and_assets_resolve()
     {
-        var owner = await app.SignedInClientAsync(TestUsers.OwnerEmail);
+        // Over HTTPS to the proxy: the session cookie, renewed on each request, is then Secure and must be sent back.
+        var owner = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        owner.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.SubmitAsync(owner, "/account/sign-in", "sign-in",
+            new Dictionary<string, string> { ["Input.Email"] = TestUsers.OwnerEmail, ["Input.Password"] = TestUsers.Password })).StatusCode);
         owner.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         owner.DefaultRequestHeaders.Add("X-Forwarded-Host", "seller.example.com");
         owner.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");

@@ -16,12 +16,17 @@ public static class WebUiSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        // Says nothing of what serves the app.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
     }
 
     public static void UseWebUi(this WebApplication app)
     {
         if (app.Configuration.ReverseProxyEnabled()) app.UseForwardedHeaders();
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/not-found", createScopeForErrors: true);
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseErrorPages();
+        // Strict-Transport-Security on HTTPS answers only (behind the proxy, as its forwarded scheme says), never for localhost.
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Only page loads get the friendly not-found page; re-executing a POST or a hub request as a page would
         // turn its 401/404 into an antiforgery 400, and emulators answer in their marketplace's own format.
         app.UseWhen(c => HttpMethods.IsGet(c.Request.Method) && !c.Request.Path.StartsWithSegments("/_blazor")
@@ -30,6 +35,7 @@ public static class WebUiSetup
         app.UseStaticFiles();
         app.UseMiddleware<FirstRunRedirect>();
         app.UseAuthentication();
+        app.UseAuthenticationOutagePage();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -38,6 +44,7 @@ public static class WebUiSetup
         app.MapConnectionEndpoints();
         app.MapJobsDashboard();
         app.MapSandbox();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        // The frame-ancestors Blazor would send on its own is part of the app's whole policy (SecurityHeaders).
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }
 }

@@ -17,8 +17,9 @@ public static class JobsSetup
         // JobActivator.Current (several apps share a test process). Registered first: AddHangfire only adds what is missing.
         services.AddSingleton(_ => JobsStorage.Create(database, paths));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         var server = JobsServer.ForThisProcess();
         services.AddSingleton(server);
         // Before the server: the storage is prepared and the recurring jobs declared when it starts polling.
