@@ -27,12 +27,14 @@ try
     builder.Services.AddOrders();
     builder.AddWebUi();
 
-    var app = builder.Build();
+    // Disposed on the way out, also after a refused start, so what had started (schema lock, checkpointer) stops with it.
+    await using var app = builder.Build();
     app.UseWebUi();
-    app.Run();
+    await app.RunAsync();
 }
 // Under WebApplicationFactory (which names the content root in this variable) the refusal reaches the test instead.
-catch (StartupRefusal refusal) when (Environment.GetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MARKETPLACES") is null)
+catch (Exception failure) when (StartupRefusal.In(failure) is { } refusal
+                                && Environment.GetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MARKETPLACES") is null)
 {
     Console.Error.WriteLine($"Marketplaces did not start: {refusal.Message}");
     Environment.ExitCode = 2;

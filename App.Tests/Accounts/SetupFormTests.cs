@@ -30,7 +30,7 @@ public sealed class SetupFormTests(AppFactory app) : MudComponentTest(app.Servic
         setup.Find("form").Submit();
 
         var messages = setup.FindAll(".validation-message").Select(m => m.TextContent).ToList();
-        Assert.Equal(["The password needs at least 10 characters.", "The passwords do not match."], messages);
+        Assert.Equal(["The password is too short: use at least 10 characters.", "The passwords do not match."], messages);
         Assert.DoesNotContain(messages, m => m.Contains("string or array type"));
     }
 }

@@ -14,7 +14,7 @@ public sealed class FirstRunBrowserTests(BrowserFixture app) : IClassFixture<Bro
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/setup$"));
 
         await page.GetByLabel("Email").FillAsync("owner@shop.example");
-        await page.GetByLabel("Password (at least").FillAsync(TestUsers.Password);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
         await page.GetByLabel("Confirm password").FillAsync(TestUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create owner account" }).ClickAsync();
 

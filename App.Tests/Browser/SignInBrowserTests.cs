@@ -1,3 +1,4 @@
+using Marketplaces.Accounts;
 using System.Text.RegularExpressions;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -33,6 +34,10 @@ public sealed class SignInBrowserTests(BrowserFixture app) : IClassFixture<Brows
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         foreach (var item in new[] { "Dashboard", "Products", "Orders", "Uploads", "Jobs", "Settings" })
             await Expect(nav.GetByText(item, new() { Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = TestUsers.OwnerEmail }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change your password" })).ToBeVisibleAsync();
+        await Expect(page.GetByText(PasswordRules.InWords)).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -92,7 +97,16 @@ public sealed class SignInBrowserTests(BrowserFixture app) : IClassFixture<Brows
 
         var grid = page.Locator(".users-grid");
         await Expect(grid.GetByText("packer@shop.example")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set a new password for packer@shop.example" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("New password").FillAsync("short");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Expect(dialog.GetByRole(AriaRole.Alert).Filter(new() { HasText = "too short" })).ToBeVisibleAsync();
+        await dialog.GetByLabel("New password").FillAsync("Packer-Password-3");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Expect(page.GetByText("New password set for packer@shop.example")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove packer@shop.example" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         await Expect(grid.GetByText("packer@shop.example")).ToHaveCountAsync(0);
         Assert.Equal(0, navigations);
     }

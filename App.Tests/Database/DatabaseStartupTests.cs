@@ -155,17 +155,13 @@ public sealed class DatabaseStartupTests
     [Fact]
     public async Task The_app_process_prints_a_refusal_and_exits_non_zero_without_a_stack_trace()
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Marketplaces.dll"));
-        info.Environment["Database__Provider"] = "Oracle";
-        info.Environment["DataDirectory"] = Path.Combine(TestPostgres.Root, "refused", Guid.NewGuid().ToString("N"));
-        info.Environment.Remove("ASPNETCORE_TEST_CONTENTROOT_MARKETPLACES");
-        using var process = Process.Start(info)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        Assert.Equal(2, process.ExitCode);
-        var text = await errors;
+        var exit = await AppProcess.RunToExitAsync(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Oracle",
+            ["DataDirectory"] = Path.Combine(TestPostgres.Root, "refused", Guid.NewGuid().ToString("N")),
+        }, TimeSpan.FromSeconds(60));
+        Assert.Equal(2, exit.Code);
+        var text = exit.Errors;
         Assert.StartsWith("Marketplaces did not start: Database:Provider is \"Oracle\"", text);
         Assert.DoesNotContain("   at ", text);
     }

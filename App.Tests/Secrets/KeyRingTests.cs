@@ -38,9 +38,41 @@ public sealed class KeyRingTests
         Directory.Delete(Path.Combine(first.DataDirectory, "keys"), recursive: true);
 
         await using var second = new AppFactory().Reusing(first);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(second.InitializeAsync);
+        var error = await Assert.ThrowsAsync<Marketplaces.Hosting.StartupRefusal>(second.InitializeAsync);
         Assert.Contains("cannot decrypt the secrets stored in this database", error.Message);
         Assert.Contains("Restore the keys folder", error.Message);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("foreign")]
+    public async Task A_process_whose_key_ring_cannot_read_the_database_says_why_and_exits_non_zero(string keyRing)
+    {
+        var first = new AppFactory();
+        await first.InitializeAsync();
+        await first.DisposeAsync();
+        var keys = Path.Combine(first.DataDirectory, "keys");
+        Directory.Delete(keys, recursive: true);
+        if (keyRing == "foreign")
+        {
+            await using var other = new AppFactory();
+            await other.InitializeAsync();
+            Directory.CreateDirectory(keys);
+            foreach (var key in Directory.GetFiles(Path.Combine(other.DataDirectory, "keys"))) File.Copy(key, Path.Combine(keys, Path.GetFileName(key)));
+        }
+
+        var exit = await AppProcess.RunToExitAsync(new Dictionary<string, string>
+        {
+            ["DataDirectory"] = first.DataDirectory,
+            ["Urls"] = "http://127.0.0.1:0",
+        }, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exit.Code);
+        Assert.StartsWith("Marketplaces did not start: The key ring in", exit.Errors);
+        Assert.Contains("Restore the keys folder", exit.Errors);
+        Assert.DoesNotContain("   at ", exit.Errors);
+        Assert.DoesNotContain("Unhandled exception", exit.Errors + exit.Output);
+        Assert.DoesNotContain("Now listening", exit.Output);
     }
 }
 

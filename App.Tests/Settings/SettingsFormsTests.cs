@@ -59,6 +59,7 @@ public sealed class SettingsFormsTests(AppFactory app) : MudComponentTest(app.Se
     public void A_staff_user_added_shows_in_the_list_with_a_snackbar_and_can_be_removed()
     {
         var snackbars = Snackbars();
+        var dialogs = Render<MudDialogProvider>();
         var form = Render<UsersSettings>();
         form.WaitForElement(".users-grid", Patience);
 
@@ -69,6 +70,10 @@ public sealed class SettingsFormsTests(AppFactory app) : MudComponentTest(app.Se
         form.WaitForAssertion(() => Assert.Contains("picker@shop.example", form.Find(".users-grid").TextContent), Patience);
         snackbars.WaitForAssertion(() => Assert.Contains("Staff user added: picker@shop.example", snackbars.Markup), Patience);
         form.InvokeAsync(() => form.Find("button[aria-label='Remove picker@shop.example']").Click());
+        dialogs.WaitForAssertion(() => Assert.Contains("Remove picker@shop.example?", dialogs.Markup), Patience);
+        Assert.Contains("picker@shop.example", form.Find(".users-grid").TextContent);
+        dialogs.InvokeAsync(() => dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Remove").Click());
+        snackbars.WaitForAssertion(() => Assert.Contains("picker@shop.example removed", snackbars.Markup), Patience);
         form.WaitForAssertion(() => Assert.DoesNotContain("picker@shop.example", form.Find(".users-grid").TextContent), Patience);
     }
 

@@ -45,7 +45,7 @@ public sealed partial class KeyRingCheck(
             "belongs to another installation. Restore the keys folder from the same backup as the database. " +
             "Marketplace connections would otherwise have to be connected again.";
         LogKeyRingMismatch(logger, message);
-        throw new InvalidOperationException(message);
+        throw new Hosting.StartupRefusal(message);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
