@@ -98,4 +98,30 @@ public sealed class RunBudgetTests(ShortRunBudgetFixture app) : IClassFixture<Sh
         Assert.Equal(book.List().Select(o => o.Id).Order(), (await app.StoredOrdersAsync(connection)).Select(o => o.ExternalId).Order());
         Assert.NotNull((await app.CursorAsync(connection)).Watermark);
     }
+
+    [Fact]
+    public async Task Amazon_sending_a_new_page_token_on_every_page_cannot_hold_a_run_past_its_budget()
+    {
+        var seller = await Amazon.Orders.AmazonSeller.ConnectAsync(app, "endless-token-amazon");
+        var added = seller.Book.AddMany(3);
+        seller.Book.SendEndlessPages(true);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var first = await app.SyncOrdersAsync(seller.Connection).WaitAsync(TimeSpan.FromSeconds(30));
+        clock.Stop();
+
+        Assert.Equal(SyncResult.Synced, first.Result);
+        Assert.Contains("the rest follows on the next run", first.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"returned after {clock.Elapsed}");
+        Assert.True(seller.Book.Requests().Count > 2, "the walk followed the tokens");
+        var stored = (await app.StoredOrdersAsync(seller.Connection)).Select(o => o.ExternalId).ToHashSet();
+        Assert.All(added, o => Assert.Contains(o.Id, stored));
+        Assert.NotNull((await app.CursorAsync(seller.Connection)).PageToken);
+
+        // The next run goes on from the stored token and is bounded the same way.
+        clock.Restart();
+        var second = await app.SyncOrdersAsync(seller.Connection).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains("the rest follows on the next run", second.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"returned after {clock.Elapsed}");
+    }
 }

@@ -70,6 +70,29 @@ public abstract class UnreadableOrderTests<TFixture>(TFixture app) : IClassFixtu
         Assert.Equal(OrderJson.BuyerUsername(surrogate), (await app.StoredOrdersAsync(connection)).Single(o => o.ExternalId == surrogate.Id).BuyerName);
     }
 
+    [Fact]
+    public async Task An_amazon_total_that_is_not_a_number_is_kept_aside_in_words_never_as_a_silent_zero()
+    {
+        var seller = await Amazon.Orders.AmazonSeller.ConnectAsync(app, "hostile-money-amazon");
+        var added = seller.Book.AddMany(3);
+        seller.Book.Update(added[0].Id, o =>
+        {
+            o.Lines.RemoveRange(1, o.Lines.Count - 1);
+            (o.Lines[0].Quantity, o.Lines[0].UnitPrice, o.ShippingCost) = (1, 555.55m, 0m);
+        });
+        seller.Book.RewriteAnswers(json => json.Replace("\"amount\":\"555.55\"", "\"amount\":\"about five hundred\""));
+
+        var outcome = await app.SyncOrdersAsync(seller.Connection);
+
+        Assert.True(outcome.Result == SyncResult.Synced, outcome.Message);
+        var stored = (await app.StoredOrdersAsync(seller.Connection)).ToDictionary(o => o.ExternalId);
+        var flagged = stored[added[0].Id];
+        Assert.Equal(OrderStatus.NeedsAttention, flagged.Status);
+        Assert.Contains("about five hundred", flagged.Problem);
+        Assert.All(added.Skip(1), o => Assert.NotEqual(OrderStatus.NeedsAttention, stored[o.Id].Status));
+        Assert.All(stored.Values.Where(o => o.Status != OrderStatus.NeedsAttention), o => Assert.NotEqual("", o.Currency));
+    }
+
     [Theory]
     [InlineData("\0")]
     [InlineData("a\0b")]

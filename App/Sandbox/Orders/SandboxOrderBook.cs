@@ -20,6 +20,7 @@ public sealed class SandboxOrderBook
     private Interruption? _interruption;
     private Func<string?, string?>? _nextPage;
     private Func<string, string>? _rewrite;
+    private bool _endless;
     private int _lostAnswers;
 
     internal SandboxOrderBook(string marketplace, string seller, Func<int, string> idOf, TimeProvider clock)
@@ -116,6 +117,21 @@ public sealed class SandboxOrderBook
     public void SendNextPage(Func<string?, string?>? next)
     {
         lock (_gate) _nextPage = next;
+    }
+
+    /// <summary>
+    /// Misbehaves as a spec with opaque page tokens allows: every later list answer carries a next page, the last one
+    /// too, each time a token not sent before, so a walk that follows them never ends on its own.
+    /// </summary>
+    public void SendEndlessPages(bool endless)
+    {
+        lock (_gate) _endless = endless;
+    }
+
+    /// <summary>Whether a list answer with no more orders is still to carry a next page (<see cref="SendEndlessPages"/>).</summary>
+    public bool EndlessPages
+    {
+        get { lock (_gate) return _endless; }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marketplaces.Sandbox.Orders;
 
 namespace Marketplaces.Amazon.Sandbox.Orders;
@@ -27,10 +28,11 @@ internal sealed class AmazonOrdersEndpoint(AmazonSpApi spApi, AmazonOrdersEmulat
             if (found is null) return AmazonSpApi.InvalidInput(problem!);
             walk = found;
         }
-        if (!emulator.Book(seller).TryRead(request.QueryString.Value ?? "", orders => Page(orders, query, walk), out var page))
+        var book = emulator.Book(seller);
+        if (!book.TryRead(request.QueryString.Value ?? "", orders => Page(book, orders, query, walk), out var page))
             return AmazonSpApi.InternalFailure();
         AmazonSpApi.Success(request.HttpContext.Response, "0.0056");
-        return Results.Json(page, AmazonOrderJson.Options);
+        return Results.Content(book.Answer(JsonSerializer.Serialize(page, AmazonOrderJson.Options)), "application/json; charset=utf-8");
     }
 
     public async Task<IResult> GetOrderAsync(HttpRequest request, string orderId, CancellationToken ct)
@@ -45,7 +47,7 @@ internal sealed class AmazonOrdersEndpoint(AmazonSpApi spApi, AmazonOrdersEmulat
         return Results.Json(new { order }, AmazonOrderJson.Options);
     }
 
-    private object Page(IReadOnlyList<SandboxOrder> orders, AmazonSearchOrdersQuery query, AmazonPaginationTokens.Walk walk)
+    private object Page(SandboxOrderBook book, IReadOnlyList<SandboxOrder> orders, AmazonSearchOrdersQuery query, AmazonPaginationTokens.Walk walk)
     {
         var ahead = orders
             .Where(o => query.Matches(o, walk.Bound)
@@ -54,7 +56,8 @@ internal sealed class AmazonOrdersEndpoint(AmazonSpApi spApi, AmazonOrdersEmulat
             .Take(query.MaxResultsPerPage + 1)
             .ToList();
         var served = ahead.Take(query.MaxResultsPerPage).ToList();
-        var next = ahead.Count > served.Count ? _tokens.Issue(walk with { AfterCreated = served[^1].CreatedAt, AfterOrderId = served[^1].Id }) : null;
+        var position = served.Count > 0 ? walk with { AfterCreated = served[^1].CreatedAt, AfterOrderId = served[^1].Id } : walk;
+        var next = book.NextPage(ahead.Count > served.Count || book.EndlessPages ? _tokens.Issue(position) : null);
         var bound = AmazonOrderJson.Time(walk.Bound);
         return new
         {
