@@ -59,8 +59,29 @@ public sealed class WooCommerceOrdersEmulatorTests(PollingFixture app) : IClassF
         Assert.Equal(order.GetRawText(), one.GetRawText());
     }
 
+    [Fact]
+    public async Task A_parameter_sent_twice_counts_once_with_its_last_value_as_php_reads_it()
+    {
+        var (api, keys, site) = await StoreAsync("emulator-repeated");
+        var book = WooCommerceStores.Emulator(app).Book(site);
+        var first = (await SandboxHttp.JsonAsync(await SendAsync(HttpMethod.Get, $"{api}/wc/v3/orders?per_page=2&page=1&orderby=id&order=asc&status=any", keys),
+            HttpStatusCode.OK)).GetRawText();
+
+        // What an OAuth 1.0a client over plain HTTP sends: the URL's parameters, signed, and then the same again.
+        // WordPress also takes any numeric string with a whole value as an integer.
+        const string query = "per_page=2.0&page=1e0&orderby=id&order=asc&status=any";
+        var request = WooCommerceStores.Signed(HttpMethod.Get, $"{api}/wc/v3/orders?{query}", keys);
+        request.RequestUri = new Uri($"{request.RequestUri}&{query}");
+        var twice = await _http.SendAsync(request);
+
+        var page = await SandboxHttp.JsonAsync(twice, HttpStatusCode.OK);
+        Assert.Equal(first, page.GetRawText());
+        Assert.Equal(book.List().Count.ToString(), twice.Headers.GetValues("X-WP-Total").Single());
+    }
+
     [Theory]
     [InlineData("per_page=101", "per_page", "per_page must be between 1 (inclusive) and 100 (inclusive)")]
+    [InlineData("per_page=2.5", "per_page", "per_page is not of type integer.")]
     [InlineData("per_page=0", "per_page", "per_page must be between 1 (inclusive) and 100 (inclusive)")]
     [InlineData("page=0", "page", "page must be greater than or equal to 1")]
     [InlineData("modified_after=yesterday", "modified_after", "Invalid date.")]

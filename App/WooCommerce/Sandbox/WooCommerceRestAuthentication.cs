@@ -34,7 +34,7 @@ public sealed partial class WooCommerceRestAuthentication(WooCommerceApiKeys key
 
     private async Task<(WooCommerceApiKey?, IResult?)> BasicAsync(HttpRequest request, CancellationToken ct)
     {
-        string? consumerKey = request.Query["consumer_key"], consumerSecret = request.Query["consumer_secret"];
+        string? consumerKey = request.Query["consumer_key"].Last(), consumerSecret = request.Query["consumer_secret"].Last();
         if (string.IsNullOrEmpty(consumerKey) || string.IsNullOrEmpty(consumerSecret))
             (consumerKey, consumerSecret) = BasicCredentials(request.Headers.Authorization);
         if (string.IsNullOrEmpty(consumerKey) || string.IsNullOrEmpty(consumerSecret)) return (null, null);
@@ -80,9 +80,9 @@ public sealed partial class WooCommerceRestAuthentication(WooCommerceApiKeys key
     /// <summary>All query and form parameters plus the oauth_* ones of an <c>Authorization: OAuth</c> header.</summary>
     private static async Task<Dictionary<string, string>> SignedParametersAsync(HttpRequest request, CancellationToken ct)
     {
-        var parameters = request.Query.ToDictionary(q => q.Key, q => q.Value.LastOrDefault() ?? "", StringComparer.Ordinal);
+        var parameters = request.Query.ToDictionary(q => q.Key, q => q.Value.Last(), StringComparer.Ordinal);
         if (request.HasFormContentType)
-            foreach (var (name, value) in await request.ReadFormAsync(ct)) parameters[name] = value.LastOrDefault() ?? "";
+            foreach (var (name, value) in await request.ReadFormAsync(ct)) parameters[name] = value.Last();
         if (request.Headers.Authorization.ToString() is { } header && header.StartsWith("OAuth ", StringComparison.Ordinal))
             foreach (Match m in OAuthHeaderParameter().Matches(header))
                 parameters[m.Groups[1].Value] = Uri.UnescapeDataString(m.Groups[3].Success && m.Groups[3].Length > 0 ? m.Groups[3].Value : m.Groups[4].Value);

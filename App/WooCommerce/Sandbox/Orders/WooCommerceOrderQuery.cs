@@ -58,20 +58,22 @@ internal sealed partial record WooCommerceOrderQuery(
     private static int Integer(IQueryCollection query, string name, int fallback, int? min, int? max, Dictionary<string, (string, string)> invalid)
     {
         if (!query.TryGetValue(name, out var raw)) return fallback;
-        if (!int.TryParse(raw.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        // rest_is_integer: any numeric string (PHP's is_numeric: spaces around, a fraction, an exponent) with a whole value.
+        if (!double.TryParse(raw.Last(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || number != Math.Floor(number)
+            || number is < int.MinValue or > int.MaxValue)
             invalid[name] = ("rest_invalid_type", $"{name} is not of type integer.");
-        else if (min is { } low && max is { } high && (value < low || value > high))
+        else if (min is { } low && max is { } high && (number < low || number > high))
             invalid[name] = ("rest_out_of_bounds", $"{name} must be between {low} (inclusive) and {high} (inclusive)");
-        else if (min is { } least && value < least)
+        else if (min is { } least && number < least)
             invalid[name] = ("rest_out_of_bounds", $"{name} must be greater than or equal to {least}");
-        else return value;
+        else return (int)number;
         return fallback;
     }
 
     private static string Enum(IQueryCollection query, string name, string fallback, string[] allowed, Dictionary<string, (string, string)> invalid)
     {
         if (!query.TryGetValue(name, out var raw)) return fallback;
-        if (allowed.Contains(raw.ToString())) return raw.ToString();
+        if (allowed.Contains(raw.Last())) return raw.Last();
         invalid[name] = ("rest_not_in_enum", $"{name} is not one of {WooCommerceErrors.List(allowed)}.");
         return fallback;
     }
@@ -79,7 +81,7 @@ internal sealed partial record WooCommerceOrderQuery(
     private static bool Boolean(IQueryCollection query, string name, Dictionary<string, (string, string)> invalid)
     {
         if (!query.TryGetValue(name, out var raw)) return false;
-        switch (raw.ToString().ToLowerInvariant())
+        switch (raw.Last().ToLowerInvariant())
         {
             case "true" or "1": return true;
             case "false" or "0" or "": return false;
@@ -96,7 +98,7 @@ internal sealed partial record WooCommerceOrderQuery(
     private static DateTimeOffset? DateArgument(IQueryCollection query, string name, bool gmt, Dictionary<string, (string, string)> invalid)
     {
         if (!query.TryGetValue(name, out var raw)) return null;
-        var match = DateTimeText().Match(raw.ToString());
+        var match = DateTimeText().Match(raw.Last());
         if (!match.Success || !DateTime.TryParseExact(match.Groups["at"].Value.Replace(' ', 'T').Replace('t', 'T'),
                 "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
@@ -113,10 +115,10 @@ internal sealed partial record WooCommerceOrderQuery(
     private static TimeSpan ZoneOffset(string digits) =>
         new(int.Parse(digits[..2], CultureInfo.InvariantCulture), digits.Length > 2 ? int.Parse(digits[2..], CultureInfo.InvariantCulture) : 0, 0);
 
-    /// <summary><c>status</c> as a list (comma-separated, repeated or <c>status[]</c>); absent or <c>any</c>: every status but trash.</summary>
+    /// <summary><c>status</c> as a list (comma-separated, or all the <c>status[]</c>); absent or <c>any</c>: every status but trash.</summary>
     private static IReadOnlySet<string>? StatusFilter(IQueryCollection query, Dictionary<string, (string, string)> invalid)
     {
-        var values = StringValues.Concat(query["status"], query["status[]"])
+        var values = StringValues.Concat(query.TryGetValue("status", out var status) ? status.Last() : StringValues.Empty, query["status[]"])
             .SelectMany(v => (v ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)).ToList();
         if (values.Count == 0 || values.Contains("any")) return null;
         if (values.FirstOrDefault(v => !StatusFilters.Contains(v)) is { } wrong)

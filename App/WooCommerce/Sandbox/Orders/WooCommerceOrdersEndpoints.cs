@@ -107,7 +107,7 @@ public sealed partial class WooCommerceOrdersEndpoints(WooCommerceRestCallers ca
     {
         var caller = await callers.ForAsync(request, ct);
         if (caller.Error is not null) return caller.Error;
-        var type = request.Query.TryGetValue("type", out var t) ? t.ToString() : "any";
+        var type = request.Query.TryGetValue("type", out var t) ? t.Last() : "any";
         if (type is not ("any" or "customer" or "internal"))
             return WooCommerceErrors.InvalidParams(new Dictionary<string, (string, string)> { ["type"] = ("rest_not_in_enum", "type is not one of any, customer, and internal.") });
         if (caller.Anonymous) return WooCommerceErrors.Rest(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
@@ -163,7 +163,7 @@ public sealed partial class WooCommerceOrdersEndpoints(WooCommerceRestCallers ca
     private IResult AdminPage(HttpRequest request)
     {
         var query = request.Query;
-        if (query["page"] != "wc-orders" || query["action"] != "edit" || query["id"].ToString() is not { Length: > 0 } id)
+        if (query["page"].Last() != "wc-orders" || query["action"].Last() != "edit" || query["id"].Last() is not { Length: > 0 } id)
             return Results.Content("<!doctype html><title>Not found</title><p>No such admin page in this sandbox.</p>", "text/html", statusCode: 404);
         return SandboxOrderPage.Render("WooCommerce", callers.Site(request).Site.Book.Find(id));
     }
