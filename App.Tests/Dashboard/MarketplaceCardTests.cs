@@ -41,6 +41,30 @@ public sealed class MarketplaceCardTests(AppFactory app) : MudComponentTest(app.
         Assert.False(card.Find("button[aria-label='Sync now Shop database-gone']").HasAttribute("disabled"));
     }
 
+    [Fact]
+    public async Task A_feed_that_needs_attention_says_so_with_its_reason_and_that_others_keep_syncing()
+    {
+        SignIn(TestUsers.OwnerEmail);
+        var connection = Connected("stuck-feed");
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            db.Add(connection);
+            db.Add(new FeedCursor
+            {
+                ConnectionId = connection.Id, Feed = "orders", ConsecutiveFailures = 6, LastFailedAt = DateTimeOffset.UtcNow,
+                LastError = "Shop stuck-feed sent a next page that is not a link that can be followed",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var card = Card(connection);
+
+        card.WaitForAssertion(() => Assert.Contains("sent a next page that is not a link", card.Find(".sync-attention").TextContent));
+        Assert.Contains("other connections keep syncing", card.Find(".sync-attention").TextContent);
+        Assert.Contains("Needs attention", card.Markup);
+        Assert.Empty(card.FindAll(".sync-error"));
+    }
+
     private sealed class UnreachableDatabase : IDbContextFactory<AppDbContext>
     {
         public AppDbContext CreateDbContext() => throw new InvalidOperationException("the database server is unreachable");

@@ -1,4 +1,6 @@
+using Marketplaces.Connections;
 using Marketplaces.Polling;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Polling;
 
@@ -52,6 +54,36 @@ public sealed class HostileFeedTests(PollingFixture app) : IClassFixture<Polling
         Assert.Equal(SyncResult.Synced, recovered.Result);
         Assert.DoesNotContain("offset=", book.Requests()[2].Replace("offset=0", ""));
         Assert.Equal(book.List().Select(o => o.Id).Order(), (await app.StoredOrdersAsync(connection)).Select(o => o.ExternalId).Order());
+    }
+}
+
+public sealed class StuckFeedTests(PollingFixture app) : IClassFixture<PollingFixture>
+{
+    [Fact]
+    public async Task A_feed_still_failing_after_its_window_was_read_again_needs_attention_with_the_reason()
+    {
+        var (connection, seller) = await app.ConnectEbayAsync("stuck-feed-seller");
+        var book = app.EbayOrders(seller);
+        for (var i = 0; i < 5; i++) book.Add();
+        book.SendNextPage(own => own is null ? null : "not a link");
+        var statuses = app.Services.GetRequiredService<FeedStatuses>();
+        async Task<FeedStatus> OrdersFeedAsync() =>
+            (await statuses.ForAsync((await app.Services.GetRequiredService<ConnectionStore>().FindAsync(connection))!)).Single(f => f.Feed == "orders");
+
+        var restartAfter = app.Engine.Options.RestartWindowAfterFailures;
+        for (var i = 0; i < restartAfter; i++) await app.SyncOrdersAsync(connection);
+        var failing = await OrdersFeedAsync();
+        Assert.True(failing.ShowsError);
+        Assert.False(failing.NeedsAttention);
+
+        for (var i = 0; i < restartAfter; i++) await app.SyncOrdersAsync(connection);
+        var stuck = await OrdersFeedAsync();
+        Assert.True(stuck.NeedsAttention);
+        Assert.Contains("next page is not a link that can be followed", stuck.LastError);
+
+        book.SendNextPage(null);
+        Assert.Equal(SyncResult.Synced, (await app.SyncOrdersAsync(connection)).Result);
+        Assert.False((await OrdersFeedAsync()).NeedsAttention);
     }
 }
 

@@ -5,12 +5,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplaces.Polling;
 
 /// <summary>One feed of one connection as its card shows it.</summary>
-public sealed record FeedStatus(string Feed, DateTimeOffset? LastSuccessAt, string? LastError, int ConsecutiveFailures)
+/// <param name="AttentionAfter">Failures in a row after which reading the window again has not helped either.</param>
+public sealed record FeedStatus(string Feed, DateTimeOffset? LastSuccessAt, string? LastError, int ConsecutiveFailures, int AttentionAfter)
 {
     /// <summary>A single failure is retried quietly; from this many in a row the card shows the error.</summary>
     public const int RepeatedFailures = 3;
 
     public bool ShowsError => ConsecutiveFailures >= RepeatedFailures && LastError is not null;
+
+    /// <summary>
+    /// The feed kept failing after its window was read again from the watermark: what the marketplace sends is what
+    /// fails, and the seller has to look. It is still retried on schedule; other feeds are not held up by it.
+    /// </summary>
+    public bool NeedsAttention => ConsecutiveFailures >= AttentionAfter && LastError is not null;
 }
 
 public sealed class FeedStatuses(IDbContextFactory<AppDbContext> contexts, FeedEngine engine)
@@ -22,8 +29,10 @@ public sealed class FeedStatuses(IDbContextFactory<AppDbContext> contexts, FeedE
         if (feeds.Count == 0) return [];
         await using var db = await contexts.CreateDbContextAsync(ct);
         var cursors = await db.Set<FeedCursor>().AsNoTracking().Where(c => c.ConnectionId == connection.Id).ToDictionaryAsync(c => c.Feed, ct);
+        // The window restarts after RestartWindowAfterFailures; as many failures again after that need the seller.
+        var attentionAfter = 2 * engine.Options.RestartWindowAfterFailures;
         return feeds.Select(f => cursors.TryGetValue(f.Name, out var c)
-            ? new FeedStatus(f.Name, c.LastSuccessAt, c.LastError, c.ConsecutiveFailures)
-            : new FeedStatus(f.Name, null, null, 0)).ToList();
+            ? new FeedStatus(f.Name, c.LastSuccessAt, c.LastError, c.ConsecutiveFailures, attentionAfter)
+            : new FeedStatus(f.Name, null, null, 0, attentionAfter)).ToList();
     }
 }
