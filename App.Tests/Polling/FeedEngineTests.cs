@@ -1,3 +1,4 @@
+using Marketplaces.Tests.Infrastructure;
 using Marketplaces.Connections;
 using Marketplaces.Ebay.Sandbox.Orders;
 using Marketplaces.Orders;
@@ -88,6 +89,17 @@ public sealed class FeedEngineTests(PollingFixture app) : IClassFixture<PollingF
         Assert.Equal(changed.Lines[0].Quantity, after.Lines.Single(l => l.ExternalLineId == changed.Lines[0].LineId).Quantity);
         Assert.Equal(changed.Lines.Count, after.Lines.Count);
         Assert.Equal(before.FirstSeenAt, after.FirstSeenAt);
+        // The history's first line keeps the status the order was first seen with.
+        Assert.NotEqual(before.MarketplaceStatus, after.MarketplaceStatus);
+        Assert.Equal((before.MarketplaceStatus, before.MarketplaceStatus), (before.FirstSeenStatus, after.FirstSeenStatus));
+        await app.EnsureOwnerAsync();
+        using var owner = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() }) { BaseAddress = app.ServerAddress };
+        owner.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        await HtmlForms.SubmitAsync(owner, "/account/sign-in", "sign-in",
+            new Dictionary<string, string> { ["Input.Email"] = TestUsers.OwnerEmail, ["Input.Password"] = TestUsers.Password });
+        var page = await owner.GetStringAsync($"/orders/{after.Id}");
+        Assert.Contains($"First seen by polling, status {before.MarketplaceStatus}", page);
+        Assert.Contains($"Status changed from {before.MarketplaceStatus} to {after.MarketplaceStatus}", page);
     }
 
     [Fact]

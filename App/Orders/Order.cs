@@ -36,14 +36,19 @@ public sealed class Order
     public required string SearchText { get; set; }
 
     public DateTimeOffset FirstSeenAt { get; set; }
+
+    /// <summary>The marketplace's status when polling first saw the order, never changed after: the first line of its
+    /// history. Null for orders stored before it was kept.</summary>
+    public string? FirstSeenStatus { get; set; }
+
     public DateTimeOffset LastSeenAt { get; set; }
     public List<OrderLine> Lines { get; set; } = [];
 
-    /// <summary>The order exactly as the marketplace sent it, for audit. Kept in a table of its own (order_payloads):
-    /// orders rows stay narrow, so the list's scans (search, totals) never read through kilobytes of JSON.</summary>
     /// <summary>Why the marketplace's last record of this order could not be read (<see cref="OrderStatus.NeedsAttention"/>).</summary>
     public string? Problem { get; set; }
 
+    /// <summary>The order exactly as the marketplace sent it, for audit. Kept in a table of its own (order_payloads):
+    /// orders rows stay narrow, so the list's scans (search, totals) never read through kilobytes of JSON.</summary>
     public required string RawPayload { get; set; }
 }
 

@@ -35,6 +35,7 @@ public static class OrderUpserts
                     OrderNumber = "", MarketplaceStatus = "", Currency = "", RawPayload = "", SearchText = "", FirstSeenAt = seenAt,
                 };
                 Apply(order, incoming);
+                order.FirstSeenStatus = order.MarketplaceStatus;
                 added.Add(order);
             }
             else if (incoming.Problem is not null)

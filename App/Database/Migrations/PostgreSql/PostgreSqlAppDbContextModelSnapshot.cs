@@ -293,6 +293,10 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_seen_at");
 
+                    b.Property<string>("FirstSeenStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("first_seen_status");
+
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");

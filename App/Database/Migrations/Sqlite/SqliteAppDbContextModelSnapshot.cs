@@ -284,6 +284,10 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("first_seen_at");
 
+                    b.Property<string>("FirstSeenStatus")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_seen_status");
+
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_seen_at");
