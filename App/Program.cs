@@ -10,6 +10,7 @@ using Marketplaces.Orders;
 using Marketplaces.Polling;
 using Marketplaces.Secrets;
 
+WebApplication? app = null;
 try
 {
     var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
@@ -27,8 +28,7 @@ try
     builder.Services.AddOrders();
     builder.AddWebUi();
 
-    // Disposed on the way out, also after a refused start, so what had started (schema lock, checkpointer) stops with it.
-    await using var app = builder.Build();
+    app = builder.Build();
     app.UseWebUi();
     await app.RunAsync();
 }
@@ -38,6 +38,8 @@ catch (Exception failure) when (StartupRefusal.In(failure) is { } refusal
 {
     Console.Error.WriteLine($"Marketplaces did not start: {refusal.Message}");
     Environment.ExitCode = 2;
+    // What had started before the refusal (schema lock, checkpointer, job server) stops with the app.
+    if (app is not null) await app.DisposeAsync();
 }
 
 public partial class Program;
