@@ -49,6 +49,35 @@ public sealed class OrdersBrowserFixture : BrowserFixture
 public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture<OrdersBrowserFixture>
 {
     [Fact]
+    public async Task The_dashboards_awaiting_shipment_count_opens_the_list_of_its_channel_awaiting_shipment_with_the_filter_in_the_address()
+    {
+        var (ebay, book) = await app.ConnectEbayAsync("awaiting-browser-ebay");
+        book.AddMany(3);
+        var etsy = await SandboxAccounts.ConnectAsync(app, "etsy", "awaiting-browser-etsy");
+        await app.SyncAsync(ebay);
+        await app.SyncAsync(etsy);
+        var awaiting = (await app.Services.GetRequiredService<OrderQueries>()
+            .PageAsync(new(Marketplace: "ebay", AwaitingShipment: true), OrderSort.Newest, 0, 1)).Count;
+        var page = await app.SignedInPageAsync();
+
+        var count = page.Locator(".channel-figure[data-marketplace=ebay] .orders-awaiting a");
+        await Expect(count).ToHaveTextAsync(awaiting.ToString());
+        await count.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/orders\?channel=ebay&status=awaiting-shipment$"));
+        await Expect(page.Locator(".order-count")).ToHaveTextAsync($"{awaiting} orders");
+        await Expect(page.Locator(".status-filter input")).ToHaveValueAsync("Awaiting shipment");
+        foreach (var channel in await page.Locator(".orders-grid .order-channel").AllTextContentsAsync()) Assert.Equal("eBay", channel);
+
+        // The address is the list: opened again (bookmarked, shared), it shows the same; changing the filter changes it.
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator(".order-count")).ToHaveTextAsync($"{awaiting} orders");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clear filters" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/orders$"));
+    }
+
+    [Fact]
     public async Task The_orders_list_pages_filters_by_channel_and_status_and_searches()
     {
         var (ebay, ebayBook) = await app.ConnectEbayAsync("list-browser-ebay");

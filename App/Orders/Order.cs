@@ -54,6 +54,12 @@ public sealed class Order
 
 public enum OrderStatus { Unfulfilled, PartiallyFulfilled, Fulfilled, Cancelled, NeedsAttention }
 
+public static class OrderStatuses
+{
+    /// <summary>What the dashboard counts and the list filters as "Awaiting shipment".</summary>
+    public static readonly OrderStatus[] AwaitingShipment = [OrderStatus.Unfulfilled, OrderStatus.PartiallyFulfilled];
+}
+
 public sealed class OrderLine
 {
     public long Id { get; set; }

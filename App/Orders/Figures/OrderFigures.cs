@@ -20,7 +20,7 @@ public sealed class OrderFigures(IDbContextFactory<AppDbContext> contexts, Marke
         var daily = created.GroupBy(o => (o.Marketplace, Day: DateOnly.FromDateTime(o.CreatedAt.UtcDateTime)))
             .Select(g => new DailyCount(g.Key.Marketplace, g.Key.Day, g.Count())).ToList();
         var awaiting = await db.Set<Order>()
-            .Where(o => o.Status == OrderStatus.Unfulfilled || o.Status == OrderStatus.PartiallyFulfilled)
+            .Where(o => OrderStatuses.AwaitingShipment.Contains(o.Status))
             .GroupBy(o => o.Marketplace).Select(g => new { Marketplace = g.Key, Count = g.Count() }).ToListAsync(ct);
 
         var channels = daily.Select(d => d.Marketplace).Concat(awaiting.Select(a => a.Marketplace)).Distinct()

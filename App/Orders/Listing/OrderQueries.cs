@@ -44,6 +44,7 @@ public sealed class OrderQueries(IDbContextFactory<AppDbContext> contexts)
         if (!string.IsNullOrEmpty(filter.Marketplace)) orders = orders.Where(o => o.Marketplace == filter.Marketplace);
         if (filter.ConnectionId is { } connection) orders = orders.Where(o => o.ConnectionId == connection);
         if (filter.Status is { } status) orders = orders.Where(o => o.Status == status);
+        if (filter.AwaitingShipment) orders = orders.Where(o => OrderStatuses.AwaitingShipment.Contains(o.Status));
         if (filter.From is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
