@@ -102,15 +102,14 @@ public sealed class ConnectBrowserTests(BrowserFixture app) : IClassFixture<Brow
     }
 
     [Fact]
-    public async Task PrestaShop_refuses_a_wrong_key_in_the_dialog_and_connects_with_the_right_one()
+    public async Task PrestaShop_shows_the_sandbox_stores_key_in_the_dialog_refuses_a_wrong_one_and_connects_with_it()
     {
         var (page, card) = await DashboardAsync("prestashop");
-        var store = await page.Context.NewPageAsync();
-        await store.GotoAsync("/sandbox/prestashop/");
-        var key = (await store.Locator("#webservice-key").TextContentAsync())!.Trim();
-        await store.CloseAsync();
 
         await OpenConnectDialogAsync(page, card);
+        var key = (await page.Locator(".sandbox-key[data-kind=webserviceKey] code").TextContentAsync())!.Trim();
+        Assert.Matches("^[A-Z0-9]{32}$", key);
+        await Expect(page.GetByLabel("Webservice key")).ToHaveValueAsync(key);
         await page.GetByLabel("Webservice key").FillAsync("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check and connect" }).ClickAsync();
         await Expect(page.Locator(".connect-error")).ToContainTextAsync("did not accept");

@@ -2,6 +2,7 @@ using Bunit;
 using Marketplaces.Catalog;
 using Marketplaces.Connections;
 using Marketplaces.Dashboard;
+using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public sealed class ConnectDialogTests : MudComponentTest, IClassFixture<AppFact
         this.app = app;
         // A list of services is answered by bUnit's own container (empty), never by the fallback: hand them over.
         foreach (var connector in app.Services.GetServices<IKeyConnector>()) Services.AddSingleton(connector);
+        foreach (var emulator in app.Services.GetServices<ISandboxEmulator>()) Services.AddSingleton(emulator);
     }
 
     private async Task<IRenderedComponent<MudDialogProvider>> OpenAsync(string marketplace)
@@ -64,6 +66,8 @@ public sealed class ConnectDialogTests : MudComponentTest, IClassFixture<AppFact
         var store = dialog.Find(".connect-dialog .mud-input-control:has(label:contains('Store URL')) input");
         Assert.EndsWith("/sandbox/woocommerce", store.GetAttribute("value"));
         Assert.Equal(2, PasswordLabels(dialog).Count());
+        Assert.Equal(["consumerKey", "consumerSecret"], dialog.FindAll(".sandbox-key").Select(k => k.GetAttribute("data-kind")));
+        Assert.StartsWith("ck_", dialog.Find(".sandbox-key[data-kind=consumerKey] code").TextContent);
         Assert.Equal(["Cancel", "Authorize in the store instead", "Check and connect"], Buttons(dialog));
     }
 
@@ -74,6 +78,11 @@ public sealed class ConnectDialogTests : MudComponentTest, IClassFixture<AppFact
 
         Assert.Equal(["Webservice key"], PasswordLabels(dialog));
         Assert.Contains("Check and connect", Buttons(dialog));
+        Assert.Empty(dialog.FindAll(".sandbox-key"));
+
+        await ChooseAsync(dialog, MarketplaceEnvironment.BuiltInSandbox);
+        var key = dialog.Find(".sandbox-key[data-kind=webserviceKey] code").TextContent;
+        Assert.Equal(key, dialog.Find(".connect-dialog input[type=password]").GetAttribute("value"));
     }
 
     [Fact]

@@ -10,15 +10,16 @@ namespace Marketplaces.PrestaShop.Sandbox;
 /// office's order page. The shop has one order book, whichever key reads it, as a real shop's orders do not depend
 /// on the key; tests reach it through <see cref="Book"/>, <see cref="Histories"/> and <see cref="Keys"/>.
 /// </summary>
-public sealed class PrestaShopEmulator : ISandboxEmulator
+public sealed class PrestaShopEmulator : ISandboxEmulator, ISandboxKeyIssuer
 {
+    private readonly PrestaShopSandboxShop _shop;
     private readonly PrestaShopKeyPage _keyPage;
     private readonly PrestaShopWebservice _webservice;
     private readonly SandboxOrderBook _book;
 
     public PrestaShopEmulator(SandboxGrants grants, SandboxOrderBooks books, PublicUrls urls, TimeProvider clock)
     {
-        var shop = new PrestaShopSandboxShop(urls);
+        var shop = _shop = new PrestaShopSandboxShop(urls);
         Keys = new PrestaShopWebserviceKeys(grants);
         _keyPage = new PrestaShopKeyPage(Keys, shop);
         _book = books.For(PrestaShopSandboxShop.Id, PrestaShopSandboxShop.Name, n => n.ToString(CultureInfo.InvariantCulture));
@@ -54,6 +55,11 @@ public sealed class PrestaShopEmulator : ISandboxEmulator
     public PrestaShopOrderHistories Histories { get; }
 
     public PrestaShopWebserviceKeys Keys { get; }
+
+    public async Task<IReadOnlyDictionary<string, string>?> IssueKeysAsync(string? store, CancellationToken ct) =>
+        string.Equals(store?.TrimEnd('/'), _shop.ShopUrl, StringComparison.OrdinalIgnoreCase)
+            ? new Dictionary<string, string> { [PrestaShopKeyConnector.WebserviceKey] = await Keys.CreateAsync("Marketplaces (connect dialog)", ct) }
+            : null;
 
     public void Map(IEndpointRouteBuilder routes)
     {

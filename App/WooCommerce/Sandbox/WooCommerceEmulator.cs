@@ -12,8 +12,10 @@ namespace Marketplaces.WooCommerce.Sandbox;
 /// extension where active) and a manual keys page. <c>Sandbox:WooCommerce:ShipmentTracking</c> (default false)
 /// activates the extension on every site; <see cref="Site"/> changes it for one.
 /// </summary>
-public sealed class WooCommerceEmulator : ISandboxEmulator
+public sealed class WooCommerceEmulator : ISandboxEmulator, ISandboxKeyIssuer
 {
+    private readonly WooCommerceSandboxStore _store;
+    private readonly WooCommerceApiKeys _keys;
     private readonly WooCommerceSandboxSites _sites;
     private readonly WooCommerceManualKeysPage _manualKeys;
     private readonly WooCommerceAuthorizeEndpoint _authorize;
@@ -24,8 +26,8 @@ public sealed class WooCommerceEmulator : ISandboxEmulator
     public WooCommerceEmulator(SandboxGrants grants, SandboxJournal journal, SandboxOrderBooks books, IConfiguration configuration,
         IDataProtectionProvider protection, IHttpClientFactory http, PublicUrls urls, TimeProvider clock)
     {
-        var store = new WooCommerceSandboxStore(urls);
-        var keys = new WooCommerceApiKeys(grants, protection);
+        var store = _store = new WooCommerceSandboxStore(urls);
+        var keys = _keys = new WooCommerceApiKeys(grants, protection);
         var authentication = new WooCommerceRestAuthentication(keys, store, clock);
         _sites = new WooCommerceSandboxSites(books, configuration.GetValue("Sandbox:WooCommerce:ShipmentTracking", false));
         var callers = new WooCommerceRestCallers(authentication, store, _sites);
@@ -42,6 +44,17 @@ public sealed class WooCommerceEmulator : ISandboxEmulator
     public WooCommerceSandboxSite Site(string site = "") => _sites.For(site);
 
     public SandboxOrderBook Book(string site = "") => Site(site).Book;
+
+    public async Task<IReadOnlyDictionary<string, string>?> IssueKeysAsync(string? store, CancellationToken ct)
+    {
+        if (_store.SiteAt(store) is not { } site) return null;
+        var issued = await _keys.CreateAsync(site, "shop-manager", "read_write", "Marketplaces (connect dialog)", ct);
+        return new Dictionary<string, string>
+        {
+            [WooCommerceKeyConnector.ConsumerKey] = issued.ConsumerKey,
+            [WooCommerceKeyConnector.ConsumerSecret] = issued.ConsumerSecret,
+        };
+    }
 
     public void Map(IEndpointRouteBuilder routes)
     {

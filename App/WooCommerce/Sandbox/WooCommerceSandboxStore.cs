@@ -21,6 +21,15 @@ public sealed partial class WooCommerceSandboxStore(PublicUrls urls)
     /// <summary>The site's configured home URL: OAuth signatures are computed against it, not the Host header.</summary>
     public string HomeUrl(string site) => urls.BaseUrl + Mount + (site.Length == 0 ? "" : "/" + site);
 
+    /// <summary>The site whose home URL <paramref name="url"/> is ("" for the main site), or null for none of the network's.</summary>
+    public string? SiteAt(string? url)
+    {
+        var main = HomeUrl("");
+        if (url?.TrimEnd('/') is not { } home || !home.StartsWith(main, StringComparison.OrdinalIgnoreCase)) return null;
+        var site = home[main.Length..].TrimStart('/');
+        return site.Length == 0 || (IsSiteName(site) && home[main.Length] == '/') ? site : null;
+    }
+
     /// <summary>The site a request is for: "" for the main site.</summary>
     public static string SiteOf(HttpRequest request) => request.RouteValues[SiteRoute] as string ?? "";
 
