@@ -20,7 +20,8 @@ public sealed class SyncHistoryTests(PollingFixture app) : IClassFixture<Polling
         var success = Assert.Single(await SyncEventsAsync(connection));
         Assert.Equal((TestUsers.OwnerEmail, true, "ebay"), (success.Actor, success.Succeeded, success.Marketplace));
         Assert.Equal(synced.Message, success.Message);
-        Assert.StartsWith($"Synced orders: {orders} read in {synced.Pages} page", success.Message);
+        Assert.Matches($@"^Synced orders: {orders} new or changed since \d{{4}}-\d\d-\d\d \d\d:\d\d UTC \({synced.Pages} pages?\); {orders} held for this connection\.$",
+            success.Message);
 
         for (var attempt = 0; attempt < 2; attempt++)
         {

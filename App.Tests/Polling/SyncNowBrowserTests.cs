@@ -47,10 +47,15 @@ public sealed class SyncNowBrowserTests(BrowserFixture app) : IClassFixture<Brow
 
         await Expect(lastSynced).Not.ToHaveTextAsync(first!);
         await Expect(lastSynced).ToHaveTextAsync(new Regex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$"));
+        // Nothing changed since the first sync: the card says so, and what the app holds, not "0 read" as if there were none.
+        var held = app.Services.GetServices<Marketplaces.Sandbox.ISandboxEmulator>().OfType<Marketplaces.Ebay.Sandbox.Orders.EbayOrdersEmulator>().Single()
+            .Book(Marketplaces.Ebay.Sandbox.EbaySandboxAccount.FromName("sync-now-seller")).List().Count;
+        await Expect(page.GetByLabel("eBay", new() { Exact = true }).Locator(".card-notice")).ToContainTextAsync(
+            new Regex($@"Synced orders: no new or changed orders since \d{{4}}-\d\d-\d\d \d\d:\d\d UTC; {held} held for this connection\."));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "eBay history" }).ClickAsync();
 
-        var syncs = page.GetByRole(AriaRole.Dialog).Locator(".history-grid tbody tr", new() { HasTextRegex = new Regex(@"Synced orders: \d+ read in \d+ page") });
+        var syncs = page.GetByRole(AriaRole.Dialog).Locator(".history-grid tbody tr", new() { HasTextRegex = new Regex(@"Synced orders: .* held for this connection") });
         await Expect(syncs).ToHaveCountAsync(2);
         await Expect(syncs.First.Locator("td").Nth(1)).ToHaveTextAsync("Sync");
         await Expect(syncs.First).ToContainTextAsync("Succeeded");

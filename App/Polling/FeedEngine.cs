@@ -15,7 +15,7 @@ namespace Marketplaces.Polling;
 /// and re-reading is harmless because stores are idempotent.
 /// </summary>
 public sealed partial class FeedEngine(
-    IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, IEnumerable<IFeed> feeds, IOptions<PollingOptions> options, MarketplaceTargets targets,
+    IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, IEnumerable<IFeed> feeds, IEnumerable<IFeedTally> tallies, IOptions<PollingOptions> options, MarketplaceTargets targets,
     ConnectionStore store, TokenRefresher refresher, ConnectionAudit audit, IHttpClientFactory http, TimeProvider clock, Notifier<Connection> changes, Notifier<FeedPage> committedPages,
     ILogger<FeedEngine> logger)
 {
@@ -60,6 +60,7 @@ public sealed partial class FeedEngine(
             var target = await targets.ResolveAsync(connection.Marketplace, connection.Environment, connection.AccountParameter, ct);
             var context = new FeedContext(connection, target, Options.PageSize(feed), http.Create(), store, refresher, clock, actor);
             var windowFrom = cursor.WindowFrom!.Value;
+            run.Since = windowFrom;
             walk = new PageWalk(connection.DisplayName, cursor.PagesInWindow, Options.MaxPagesPerWindow);
             walk.Resume(cursor.PageToken);
             var page = await FetchAsync(feed, context, windowFrom, cursor.PageToken, budget.Token);
@@ -156,6 +157,11 @@ public sealed partial class FeedEngine(
         cursor.PagesInWindow++;
         if (page.NextPageToken is null)
         {
+            if (tallies.SingleOrDefault(t => t.Feed == run.Feed) is { } tally)
+            {
+                await db.SaveChangesAsync(ct);
+                run.Held = await tally.CountAsync(db, run.Connection.Id, ct);
+            }
             run.RecordSynced(db, cursor.ConsecutiveFailures);
             cursor.Watermark = cursor.WindowStartedAt;
             cursor.WindowFrom = null;

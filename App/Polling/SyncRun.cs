@@ -17,13 +17,19 @@ internal sealed class SyncRun(ConnectionAudit audit, Connection connection, stri
     public int Pages { get; private set; }
     public int Items { get; private set; }
 
+    /// <summary>Where the window this run reads begins: what it reads changed at or after it.</summary>
+    public DateTimeOffset? Since { get; set; }
+
+    /// <summary>How many records the app holds for the connection once the window is read (null: the feed has no tally).</summary>
+    public int? Held { get; set; }
+
     public void Read(FeedPage page)
     {
         Pages++;
         Items += page.Batch.Count;
     }
 
-    public SyncOutcome Synced() => new(feed, SyncResult.Synced, Pages, Items, $"Synced {feed}: {ReadSoFar}.");
+    public SyncOutcome Synced() => new(feed, SyncResult.Synced, Pages, Items, $"Synced {feed}: {ReadSoFar}{HeldNow}.");
 
     /// <summary>The run used its time budget; the window stays open and the next run goes on from the cursor.</summary>
     public SyncOutcome Paused() =>
@@ -37,7 +43,7 @@ internal sealed class SyncRun(ConnectionAudit audit, Connection connection, stri
     {
         if (everyRun) Record(db, true, Synced().Message);
         else if (failuresBefore > 0)
-            Record(db, true, $"Syncing {feed} works again after {failuresBefore} failed run{(failuresBefore == 1 ? "" : "s")}: {ReadSoFar}.");
+            Record(db, true, $"Syncing {feed} works again after {failuresBefore} failed run{(failuresBefore == 1 ? "" : "s")}: {ReadSoFar}{HeldNow}.");
     }
 
     /// <summary>The run failed; <paramref name="failuresBefore"/> is the streak it extends.</summary>
@@ -46,7 +52,13 @@ internal sealed class SyncRun(ConnectionAudit audit, Connection connection, stri
         if (everyRun || failuresBefore == 0) Record(db, false, Failed(error).Message);
     }
 
-    private string ReadSoFar => $"{Items} read in {Pages} page{(Pages == 1 ? "" : "s")}";
+    private string ReadSoFar => Items == 0
+        ? $"no new or changed {feed}{SinceText}"
+        : $"{Items} new or changed{SinceText} ({Pages} page{(Pages == 1 ? "" : "s")})";
+
+    private string SinceText => Since is { } since ? $" since {since.ToUniversalTime():yyyy-MM-dd HH:mm} UTC" : "";
+
+    private string HeldNow => Held is { } held ? $"; {held} held for this connection" : "";
 
     private void Record(AppDbContext db, bool succeeded, string message) =>
         audit.Add(db, connection.Marketplace, connection.Environment, connection.Id, connection.DisplayName, actor,
