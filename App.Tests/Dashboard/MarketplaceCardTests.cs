@@ -25,7 +25,7 @@ public sealed class MarketplaceCardTests(AppFactory app) : MudComponentTest(app.
     };
 
     private IRenderedComponent<MarketplaceCard> Card(params Connection[] connections) =>
-        Render<MarketplaceCard>(p => p.Add(c => c.Overview, new MarketplaceOverview(Etsy, connections, [])));
+        Render<MarketplaceCard>(p => p.Add(c => c.Overview, new MarketplaceOverview(Etsy, connections, [], [])));
 
     [Fact]
     public void Sync_now_with_the_database_gone_says_so_on_the_card_and_the_page_keeps_working()
@@ -148,7 +148,7 @@ public sealed class MarketplaceCardTests(AppFactory app) : MudComponentTest(app.
     {
         SignIn(TestUsers.OwnerEmail);
 
-        var card = Render<MarketplaceCard>(p => p.Add(c => c.Overview, new MarketplaceOverview(Etsy, [], []))
+        var card = Render<MarketplaceCard>(p => p.Add(c => c.Overview, new MarketplaceOverview(Etsy, [], [], []))
             .Add(c => c.Notice, new CardNotice(false, "Etsy denied the authorization.")));
 
         Assert.Contains("Etsy denied the authorization.", card.Find(".card-notice").TextContent);

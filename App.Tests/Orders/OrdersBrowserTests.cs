@@ -189,4 +189,36 @@ public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture
         await Expect(page.Locator(".csv-row[data-line='4'] .csv-outcome")).ToHaveTextAsync("The carrier is missing.");
         Assert.Equal("9400100000000000000001", Assert.Single(book.Find(sold.Id)!.Shipments).TrackingNumber);
     }
+
+    [Fact]
+    public async Task Disconnecting_says_what_happens_to_the_orders_keeps_them_in_the_list_and_deletes_them_only_when_asked()
+    {
+        var (connection, book) = await app.ConnectEbayAsync("disconnect-browser-ebay");
+        book.AddMany(2);
+        await app.SyncAsync(connection);
+        var stored = (await app.Services.GetRequiredService<OrderQueries>().PageAsync(new(ConnectionId: connection), OrderSort.Newest, 0, 1)).Count;
+        var account = (await app.Services.GetRequiredService<Marketplaces.Connections.ConnectionStore>().FindAsync(connection))!;
+        var page = await app.SignedInPageAsync();
+        var card = page.GetByLabel("eBay", new() { Exact = true });
+
+        await card.Locator($".connection[data-account='{account.AccountId}']").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Disconnect") }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.Locator(".orders-fate")).ToContainTextAsync($"Its {stored} orders stay in the orders list");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Disconnect", Exact = true }).ClickAsync();
+
+        await Expect(card.Locator(".card-notice")).ToContainTextAsync($"its {stored} orders are kept");
+        var kept = card.Locator($".disconnected-account[data-account='{account.AccountId}']");
+        await Expect(kept.Locator(".kept-orders")).ToHaveTextAsync($"{stored} orders kept");
+        await kept.Locator(".kept-orders").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($@"/orders\?channel=ebay&connection={connection}$"));
+        await Expect(page.Locator(".order-count")).ToHaveTextAsync($"{stored} orders");
+
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        await kept.GetByRole(AriaRole.Button, new() { Name = $"Delete the orders of {account.DisplayName}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete orders" }).ClickAsync();
+        await Expect(card.Locator(".card-notice")).ToContainTextAsync($"Deleted {account.DisplayName}'s {stored} orders");
+        await Expect(kept).ToHaveCountAsync(0);
+        Assert.Equal(0, (await app.Services.GetRequiredService<OrderQueries>().PageAsync(new(ConnectionId: connection), OrderSort.Newest, 0, 1)).Count);
+    }
 }

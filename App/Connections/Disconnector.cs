@@ -1,5 +1,6 @@
 using Marketplaces.Database;
 using Marketplaces.Hosting;
+using Marketplaces.Orders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Connections;
@@ -8,14 +9,16 @@ namespace Marketplaces.Connections;
 public sealed record DisconnectOutcome(bool RevokeFailed, string Message);
 
 /// <summary>
-/// Disconnects: revokes at the marketplace where the catalog names a revoke endpoint, then deletes the local
-/// secrets and the connection whatever the revoke did, and says when the revoke failed.
+/// Disconnects: revokes at the marketplace where the catalog names a revoke endpoint, then deletes the local secrets
+/// whatever the revoke did, and says when the revoke failed. The connection stays, <see cref="ConnectionState.Disconnected"/>,
+/// while it has orders the seller keeps; otherwise it goes, and its orders with it.
 /// </summary>
 public sealed class Disconnector(
     IDbContextFactory<AppDbContext> contexts, MarketplaceTargets targets, ConnectionStore store, OAuth2TokenProtocol oauth,
-    ConnectionAudit audit, Notifier<Connection> changes)
+    ConnectionAudit audit, TimeProvider clock, Notifier<Connection> changes)
 {
-    public async Task<DisconnectOutcome> DisconnectAsync(Guid connectionId, string actor, CancellationToken ct = default)
+    /// <param name="deleteOrders">Delete the connection's orders from the app too (they stay at the marketplace).</param>
+    public async Task<DisconnectOutcome> DisconnectAsync(Guid connectionId, string actor, bool deleteOrders = false, CancellationToken ct = default)
     {
         var connection = await store.FindAsync(connectionId, ct);
         if (connection is null) return new(false, "The connection no longer exists.");
@@ -43,14 +46,53 @@ public sealed class Disconnector(
             audit.Add(db, connection.Marketplace, connection.Environment, connection.Id, connection.DisplayName, actor, ConnectionAction.Revoke,
                 revokeFailure is null, revokeFailure is null ? "Authorization revoked at the marketplace" : $"Revoke failed: {revokeFailure}");
         }
+        var kept = deleteOrders ? 0 : await db.Set<Order>().CountAsync(o => o.ConnectionId == connectionId, ct);
         audit.Add(db, connection.Marketplace, connection.Environment, connection.Id, connection.DisplayName, actor, ConnectionAction.Disconnect,
-            true, $"Disconnected {connection.DisplayName}; local secrets deleted");
+            true, $"Disconnected {connection.DisplayName}; local secrets deleted; {OrdersFate(kept, deleteOrders)}");
+        await db.SaveChangesAsync(ct);
+        if (kept > 0)
+        {
+            await db.Set<ConnectionSecret>().Where(s => s.ConnectionId == connectionId).ExecuteDeleteAsync(ct);
+            await db.Set<Connection>().Where(c => c.Id == connectionId).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.State, ConnectionState.Disconnected)
+                .SetProperty(c => c.StateReason, $"Disconnected by {actor}")
+                .SetProperty(c => c.TokenPreview, (string?)null)
+                .SetProperty(c => c.AccessTokenExpiresAt, (DateTimeOffset?)null)
+                .SetProperty(c => c.RefreshTokenExpiresAt, (DateTimeOffset?)null)
+                .SetProperty(c => c.AuthorizationExpiresAt, (DateTimeOffset?)null)
+                .SetProperty(c => c.UpdatedAt, clock.GetUtcNow()), ct);
+        }
+        else
+        {
+            await db.Set<Connection>().Where(c => c.Id == connectionId).ExecuteDeleteAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        changes.Changed();
+        var fate = OrdersFate(kept, deleteOrders);
+        return revokeFailure is null
+            ? new(false, $"Disconnected {connection.DisplayName}; {fate}.")
+            : new(true, $"Disconnected {connection.DisplayName} and deleted its secrets here ({fate}), but the revoke at the marketplace failed: {revokeFailure}");
+    }
+
+    /// <summary>Deletes a disconnected account for good, with the orders that were kept.</summary>
+    public async Task<DisconnectOutcome> DeleteKeptOrdersAsync(Guid connectionId, string actor, CancellationToken ct = default)
+    {
+        var connection = await store.FindAsync(connectionId, ct);
+        if (connection is not { State: ConnectionState.Disconnected }) return new(false, "This account is not disconnected.");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var orders = await db.Set<Order>().CountAsync(o => o.ConnectionId == connectionId, ct);
+        audit.Add(db, connection.Marketplace, connection.Environment, connection.Id, connection.DisplayName, actor, ConnectionAction.Disconnect,
+            true, $"Deleted {connection.DisplayName}'s {Orders(orders)} kept since it was disconnected");
         await db.SaveChangesAsync(ct);
         await db.Set<Connection>().Where(c => c.Id == connectionId).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         changes.Changed();
-        return revokeFailure is null
-            ? new(false, $"Disconnected {connection.DisplayName}.")
-            : new(true, $"Disconnected {connection.DisplayName} and deleted its secrets here, but the revoke at the marketplace failed: {revokeFailure}");
+        return new(false, $"Deleted {connection.DisplayName}'s {Orders(orders)} from this app.");
     }
+
+    private static string OrdersFate(int kept, bool deleted) =>
+        deleted ? "its orders were deleted from this app" : kept == 0 ? "it had no orders here" : $"its {Orders(kept)} are kept";
+
+    private static string Orders(int count) => count == 1 ? "1 order" : $"{count} orders";
 }

@@ -29,13 +29,19 @@ public sealed class OrderQueries(IDbContextFactory<AppDbContext> contexts)
         return new OrderListPage(rows, count, totals);
     }
 
+    public async Task<int> CountAsync(Guid connectionId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<Order>().CountAsync(o => o.ConnectionId == connectionId, ct);
+    }
+
     /// <summary>The connections orders can come from, for the list's filter.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Marketplace, string Name)>> ConnectionsAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var connections = await db.Set<Connection>().AsNoTracking().OrderBy(c => c.Marketplace).ThenBy(c => c.DisplayName)
-            .Select(c => new { c.Id, c.Marketplace, c.DisplayName }).ToListAsync(ct);
-        return connections.Select(c => (c.Id, c.Marketplace, c.DisplayName)).ToList();
+            .Select(c => new { c.Id, c.Marketplace, c.DisplayName, c.State }).ToListAsync(ct);
+        return connections.Select(c => (c.Id, c.Marketplace, c.State == ConnectionState.Disconnected ? $"{c.DisplayName} (disconnected)" : c.DisplayName)).ToList();
     }
 
     private static IQueryable<Order> Filtered(AppDbContext db, OrderListFilter filter)
