@@ -160,6 +160,15 @@ public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture
         await Expect(page.Locator(".shipment .shipment-tracking")).ToHaveTextAsync("1Z999AA10123456784");
         await Expect(page.Locator(".shipment")).ToHaveAttributeAsync("data-state", "Pushed");
         await Expect(page.Locator(".order-event[data-kind=ShipmentPushed]")).ToBeVisibleAsync();
+        // Accepted, but eBay's own status follows only with the next poll: the page says it awaits eBay, then that eBay confirmed.
+        await Expect(page.Locator(".awaiting-marketplace")).ToHaveTextAsync("Awaiting eBay");
+        await Expect(page.Locator(".shipment .shipment-state")).ToContainTextAsync("awaiting eBay");
+        await Expect(page.Locator(".marketplace-status")).ToHaveTextAsync("NOT_STARTED");
+        await app.SyncAsync(connection);
+        await Expect(page.Locator(".shipment")).ToHaveAttributeAsync("data-confirmed", "true");
+        await Expect(page.Locator(".shipment .shipment-state")).ToContainTextAsync("Confirmed by eBay");
+        await Expect(page.Locator(".awaiting-marketplace")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".marketplace-status")).ToHaveTextAsync("FULFILLED");
         var shipment = Assert.Single(book.Find(sold.Id)!.Shipments);
         Assert.Equal("1Z999AA10123456784", shipment.TrackingNumber);
         Assert.Equal(sold.Lines.Sum(l => l.Quantity), shipment.Lines.Sum(l => l.Quantity));

@@ -1,5 +1,6 @@
 using Marketplaces.Connections;
 using Marketplaces.Database;
+using Marketplaces.Orders.Shipping;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Orders;
@@ -7,7 +8,8 @@ namespace Marketplaces.Orders;
 /// <summary>
 /// Stores orders idempotently on (connection, external id): a new order is added, a known one is updated in place with
 /// its lines unless what arrived is older than what is stored; reading the same order again changes nothing but
-/// <see cref="Order.LastSeenAt"/>. A changed marketplace status becomes one history event. Saves on the caller's
+/// <see cref="Order.LastSeenAt"/>. A changed marketplace status becomes one history event; a change to shipped confirms the
+/// order's pushed shipments (<see cref="Shipment.ConfirmedAt"/>). Saves on the caller's
 /// context, inside its transaction when it has one (a feed commits a page with its cursor): one query reads what is
 /// stored, new orders and their lines go in as a few multi-row inserts (<see cref="BulkInsert"/>; a first sync is all
 /// new orders), changed ones are updated in place.
@@ -25,6 +27,7 @@ public static class OrderUpserts
             .Where(o => o.ConnectionId == connection.Id && ids.Contains(o.ExternalId))
             .ToDictionaryAsync(o => o.ExternalId, StringComparer.Ordinal, ct);
         var added = new List<Order>();
+        var shippedThere = new List<Guid>();
         foreach (var incoming in latest)
         {
             if (!stored.TryGetValue(incoming.ExternalId, out var order))
@@ -54,6 +57,7 @@ public static class OrderUpserts
                         OrderId = order.Id, At = seenAt, Kind = OrderEventKind.StatusChanged,
                         Message = $"Status changed from {order.MarketplaceStatus} to {incoming.MarketplaceStatus}",
                     });
+                    if (incoming.Status is OrderStatus.Fulfilled or OrderStatus.PartiallyFulfilled) shippedThere.Add(order.Id);
                 }
                 Apply(order, incoming);
             }
@@ -66,6 +70,11 @@ public static class OrderUpserts
             return l;
         })).ToList(), ct);
         await db.SaveChangesAsync(ct);
+        if (shippedThere.Count > 0)
+        {
+            await db.Set<Shipment>().Where(s => shippedThere.Contains(s.OrderId) && s.State == ShipmentState.Pushed && s.ConfirmedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedAt, seenAt), ct);
+        }
     }
 
     private static void Apply(Order order, MarketplaceOrder incoming)

@@ -26,6 +26,12 @@ public sealed class Shipment
     public DateTimeOffset? LastAttemptAt { get; set; }
     public DateTimeOffset? PushedAt { get; set; }
 
+    /// <summary>
+    /// When a poll first read the order shipped at the marketplace after the push. Until then the shipment is accepted
+    /// but awaiting the marketplace: its order page says so rather than showing the marketplace's old status as if final.
+    /// </summary>
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
     /// <summary>The marketplace's id for the shipment (eBay fulfillment id, Shopify fulfillment gid…) when it gives one.</summary>
     public string? ExternalId { get; set; }
 

@@ -475,6 +475,10 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("carrier");
 
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("connection_id");

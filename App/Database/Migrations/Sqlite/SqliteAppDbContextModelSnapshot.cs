@@ -456,6 +456,10 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("carrier");
 
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
