@@ -122,6 +122,23 @@ public sealed class ConnectBrowserTests(BrowserFixture app) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task A_fresh_two_day_aliexpress_grant_says_when_and_why_it_must_be_renewed_without_warning_at_once()
+    {
+        var (page, card) = await DashboardAsync("aliexpress");
+        await OpenConnectDialogAsync(page, card);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue to AliExpress" }).ClickAsync();
+        await page.GetByLabel("Sandbox account").FillAsync("two-day-grant");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+
+        var connection = page.GetByLabel("AliExpress", new() { Exact = true }).Locator(".connection").Last;
+        await Expect(connection.Locator(".reauthorize-note")).ToContainTextAsync(new Regex(@"This authorization lasts 2 days: connect this account again by \S+ \S+ UTC \(in 1 day, 23 hours\)"));
+        await Expect(connection.Locator(".reauthorize-note .reauthorize-why")).ToContainTextAsync("AliExpress apps in test status must be re-authorized every 2 days");
+        await Expect(connection.Locator(".reauthorize-warning")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".reauthorize-banner")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Refresh_now_renews_the_token_shown_on_the_card()
     {
         var (page, card) = await DashboardAsync("etsy");

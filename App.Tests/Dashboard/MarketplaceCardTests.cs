@@ -125,7 +125,18 @@ public sealed class MarketplaceCardTests(AppFactory app) : MudComponentTest(app.
 
         var warning = Card(Connected("ending", by)).Find(".connection .reauthorize-warning");
 
-        Assert.Contains($"Re-authorize by {by.UtcDateTime:yyyy-MM-dd HH:mm} UTC", warning.TextContent);
+        Assert.Contains($"Re-authorize by {by.UtcDateTime:yyyy-MM-dd HH:mm} UTC (in 2 days, 23 hours)", warning.TextContent);
+        Assert.Contains("Etsy's refresh token ends then", warning.TextContent);
+    }
+
+    [Fact]
+    public void Staff_who_cannot_connect_again_are_not_told_to()
+    {
+        SignIn(TestUsers.StaffEmail, Roles.Staff);
+
+        var card = Card(Connected("ending-staff", DateTimeOffset.UtcNow.AddDays(3)));
+
+        Assert.Empty(card.FindAll(".reauthorize-warning, .reauthorize-note"));
     }
 
     [Fact]

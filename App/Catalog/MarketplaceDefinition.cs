@@ -210,6 +210,9 @@ public sealed class TokenLifetimes
     /// <summary>Whether a refresh extends the refresh token's own lifetime.</summary>
     public bool RefreshExtendsRefreshToken { get; set; }
 
+    /// <summary>Why the seller must authorize again by a date, as the fact sheet explains it (null: said from the fields above).</summary>
+    public string? ReauthorizationNote { get; set; }
+
     /// <summary>Refresh at least this long before the access token expires (a quarter of its lifetime when that is longer).</summary>
     public int RefreshMarginSeconds { get; set; } = 600;
 
