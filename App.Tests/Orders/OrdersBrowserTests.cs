@@ -175,11 +175,14 @@ public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture
     }
 
     [Fact]
-    public async Task A_csv_marks_each_row_shipped_and_reports_the_rows_it_could_not()
+    public async Task A_csv_is_checked_in_the_preview_skips_shipped_orders_and_reports_the_rows_it_could_not_ship()
     {
         var (connection, book) = await app.ConnectEbayAsync("csv-browser-ebay");
         var sold = book.Add();
+        var shipped = book.Add();
         await app.SyncAsync(connection);
+        await app.Services.GetRequiredService<Marketplaces.Orders.Shipping.ShipmentPushes>().MarkShippedAsync((await app.StoredAsync(connection, shipped.Id)).Id,
+            new("UPS", "1Z999AA10123456784", DateOnly.FromDateTime(DateTime.UtcNow), []), "test");
         var page = await app.SignedInPageAsync();
         await page.GotoAsync("/orders/ship-csv");
         await page.WaitForInteractiveAsync();
@@ -187,16 +190,29 @@ public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "shipped.csv", MimeType = "text/csv",
-            Buffer = System.Text.Encoding.UTF8.GetBytes($"order,carrier,tracking\n{sold.Id},USPS,9400100000000000000001\nNO-SUCH-ORDER,UPS,1Z1\n{sold.Id},,X"),
+            Buffer = System.Text.Encoding.UTF8.GetBytes(
+                $"order,carrier,tracking\n{sold.Id},USPS,9400100000000000000001\nNO-SUCH-ORDER,UPS,1Z1\n{sold.Id},,X\n{shipped.Id},DHL,JD014600006281230701"),
         });
-        await Expect(page.Locator(".csv-row")).ToHaveCountAsync(3);
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark 2 shipped") }).ClickAsync();
 
-        await Expect(page.Locator(".csv-summary")).ToHaveTextAsync("1 shipped, 2 not");
-        await Expect(page.Locator(".csv-row[data-line='2']")).ToHaveAttributeAsync("data-outcome", "shipped");
+        // The preview checks each row against the orders before anything is pushed.
+        await Expect(page.Locator(".csv-row")).ToHaveCountAsync(4);
+        await Expect(page.Locator(".csv-check")).ToHaveTextAsync("1 ready, 1 skipped, 2 not");
+        await Expect(page.Locator(".csv-row[data-line='2']")).ToHaveAttributeAsync("data-outcome", "ready");
+        await Expect(page.Locator(".csv-row[data-line='3']")).ToHaveAttributeAsync("data-outcome", "invalid");
         await Expect(page.Locator(".csv-row[data-line='3'] .csv-outcome")).ToHaveTextAsync("No order NO-SUCH-ORDER was found.");
         await Expect(page.Locator(".csv-row[data-line='4'] .csv-outcome")).ToHaveTextAsync("The carrier is missing.");
+        await Expect(page.Locator(".csv-row[data-line='5']")).ToHaveAttributeAsync("data-outcome", "skipped");
+        await Expect(page.Locator(".csv-row[data-line='5'] .csv-outcome")).ToHaveTextAsync("Already shipped on eBay: skipped.");
+        var highlighted = await page.Locator(".csv-row[data-line='3'] td").First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        Assert.NotEqual(await page.Locator(".csv-row[data-line='2'] td").First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"), highlighted);
+
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark 1 shipped") }).ClickAsync();
+
+        await Expect(page.Locator(".csv-summary")).ToHaveTextAsync("1 shipped, 1 skipped, 2 not");
+        await Expect(page.Locator(".csv-row[data-line='2']")).ToHaveAttributeAsync("data-outcome", "shipped");
+        await Expect(page.Locator(".csv-row[data-line='3']")).ToHaveAttributeAsync("data-outcome", "failed");
         Assert.Equal("9400100000000000000001", Assert.Single(book.Find(sold.Id)!.Shipments).TrackingNumber);
+        Assert.Single(book.Find(shipped.Id)!.Shipments);
     }
 
     [Fact]
