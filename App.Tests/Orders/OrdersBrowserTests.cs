@@ -158,14 +158,14 @@ public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture
 
         await Expect(page.Locator(".ship-result")).ToContainTextAsync("pushed to eBay");
         await Expect(page.Locator(".shipment .shipment-tracking")).ToHaveTextAsync("1Z999AA10123456784");
-        await Expect(page.Locator(".shipment")).ToHaveAttributeAsync("data-state", "Pushed");
+        await Expect(page.Locator(".shipment .shipment-state-cell")).ToHaveAttributeAsync("data-state", "Pushed");
         await Expect(page.Locator(".order-event[data-kind=ShipmentPushed]")).ToBeVisibleAsync();
         // Accepted, but eBay's own status follows only with the next poll: the page says it awaits eBay, then that eBay confirmed.
         await Expect(page.Locator(".awaiting-marketplace")).ToHaveTextAsync("Awaiting eBay");
         await Expect(page.Locator(".shipment .shipment-state")).ToContainTextAsync("awaiting eBay");
         await Expect(page.Locator(".marketplace-status")).ToHaveTextAsync("NOT_STARTED");
         await app.SyncAsync(connection);
-        await Expect(page.Locator(".shipment")).ToHaveAttributeAsync("data-confirmed", "true");
+        await Expect(page.Locator(".shipment .shipment-state-cell")).ToHaveAttributeAsync("data-confirmed", "true");
         await Expect(page.Locator(".shipment .shipment-state")).ToContainTextAsync("Confirmed by eBay");
         await Expect(page.Locator(".awaiting-marketplace")).ToHaveCountAsync(0);
         await Expect(page.Locator(".marketplace-status")).ToHaveTextAsync("FULFILLED");
