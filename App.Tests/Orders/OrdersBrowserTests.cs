@@ -83,6 +83,7 @@ public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture
         var (ebay, ebayBook) = await app.ConnectEbayAsync("list-browser-ebay");
         ebayBook.AddMany(30);
         var etsy = await SandboxAccounts.ConnectAsync(app, "etsy", "list-browser-etsy");
+        await SandboxAccounts.ConnectAsync(app, "tiktok", "list-browser-tiktok");
         await app.SyncAsync(ebay);
         await app.SyncAsync(etsy);
         var ebayCount = (await app.Services.GetRequiredService<OrderQueries>().PageAsync(new(Marketplace: "ebay"), OrderSort.Newest, 0, 1)).Count;
@@ -99,6 +100,9 @@ public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture
         await Expect(grid.Locator("tbody tr")).ToHaveCountAsync(Math.Min(25, all - 25));
 
         await page.GetByLabel("Channel").ClickAsync();
+        // TikTok is connected but has no orders: it is not offered as a channel.
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "eBay", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "TikTok", Exact = true })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Option, new() { Name = "eBay", Exact = true }).ClickAsync();
         await Expect(page.Locator(".order-count")).ToHaveTextAsync($"{ebayCount} orders");
         await Expect(grid.Locator(".order-channel").First).ToHaveTextAsync("eBay");

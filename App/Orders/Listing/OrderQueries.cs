@@ -1,5 +1,6 @@
 using Marketplaces.Connections;
 using Marketplaces.Database;
+using Marketplaces.Polling;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Orders.Listing;
@@ -8,7 +9,7 @@ namespace Marketplaces.Orders.Listing;
 /// The orders list's reads, all done by PostgreSQL: filter, sort, page, count and per-currency totals. Search matches
 /// order number, external id, buyer and SKU through the trigram index on <see cref="Order.SearchText"/>.
 /// </summary>
-public sealed class OrderQueries(IDbContextFactory<AppDbContext> contexts)
+public sealed class OrderQueries(IDbContextFactory<AppDbContext> contexts, IEnumerable<IFeed> feeds)
 {
     public const int MaxPageSize = 200;
 
@@ -35,11 +36,14 @@ public sealed class OrderQueries(IDbContextFactory<AppDbContext> contexts)
         return await db.Set<Order>().CountAsync(o => o.ConnectionId == connectionId, ct);
     }
 
-    /// <summary>The connections orders can come from, for the list's filter.</summary>
+    private readonly string[] _withOrders = feeds.Where(f => f.Name == FeedNames.Orders).Select(f => f.MarketplaceId).Distinct().ToArray();
+
+    /// <summary>The connections orders can come from, for the list's filter: not those of marketplaces without orders (TikTok, AliExpress).</summary>
     public async Task<IReadOnlyList<(Guid Id, string Marketplace, string Name)>> ConnectionsAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var connections = await db.Set<Connection>().AsNoTracking().OrderBy(c => c.Marketplace).ThenBy(c => c.DisplayName)
+        var connections = await db.Set<Connection>().AsNoTracking().Where(c => _withOrders.Contains(c.Marketplace))
+            .OrderBy(c => c.Marketplace).ThenBy(c => c.DisplayName)
             .Select(c => new { c.Id, c.Marketplace, c.DisplayName, c.State }).ToListAsync(ct);
         return connections.Select(c => (c.Id, c.Marketplace, c.State == ConnectionState.Disconnected ? $"{c.DisplayName} (disconnected)" : c.DisplayName)).ToList();
     }
