@@ -14,6 +14,8 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>, IAs
     [InlineData("/uploads")]
     [InlineData("/jobs")]
     [InlineData("/settings")]
+    [InlineData("/orders/export.csv")]
+    [InlineData("/orders/packing-slips")]
     public async Task Anonymous_page_requests_get_the_sign_in_page(string page)
     {
         var response = await app.CreateBrowserLikeClient().GetAsync(page);
@@ -48,6 +50,7 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>, IAs
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.StartsWith("/account/access-denied", denied.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/orders")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/orders/export.csv")).StatusCode);
 
         var owner = await app.SignedInClientAsync(TestUsers.OwnerEmail);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/settings")).StatusCode);

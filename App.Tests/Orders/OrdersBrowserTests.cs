@@ -250,4 +250,71 @@ public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture
         await Expect(kept).ToHaveCountAsync(0);
         Assert.Equal(0, (await app.Services.GetRequiredService<OrderQueries>().PageAsync(new(ConnectionId: connection), OrderSort.Newest, 0, 1)).Count);
     }
+
+    [Fact]
+    public async Task The_list_shows_items_destination_and_ship_by_and_ships_a_selection_together()
+    {
+        var (connection, book) = await app.ConnectEbayAsync("bulk-browser-ebay");
+        var sold = book.AddMany(2);
+        await app.SyncAsync(connection);
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/orders?connection={connection}&status=awaiting-shipment");
+        await page.WaitForInteractiveAsync();
+        var rows = page.Locator(".orders-grid tbody tr", new() { HasText = sold[0].Id });
+        var first = rows.First;
+        await Expect(first.Locator(".order-items")).ToContainTextAsync($"{sold[0].Lines[0].Sku} × {sold[0].Lines[0].Quantity}");
+        await Expect(first.Locator(".order-country")).ToHaveTextAsync(sold[0].ShipTo.CountryCode);
+        await Expect(first.Locator(".order-ship-by")).ToHaveTextAsync(new Regex(@"^\d{4}-\d\d-\d\d$"));
+
+        foreach (var order in sold)
+            await page.Locator(".orders-grid tbody tr", new() { HasText = order.Id }).Locator("input[type=checkbox]").CheckAsync();
+        await Expect(page.Locator(".selection-count")).ToHaveTextAsync("2 orders selected");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark shipped" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.Locator(".ship-carrier input").FillAsync("USPS");
+        await dialog.GetByLabel($"Tracking number for {sold[0].Id}").FillAsync("9400100000000000000101");
+        await dialog.GetByLabel($"Tracking number for {sold[1].Id}").FillAsync("9400100000000000000102");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Mark 2 shipped" }).ClickAsync();
+
+        await Expect(dialog.Locator(".bulk-summary")).ToHaveTextAsync("2 shipped, 0 not");
+        await Expect(dialog.Locator($".bulk-ship-order[data-order='{sold[1].Id}']")).ToHaveAttributeAsync("data-outcome", "shipped");
+        Assert.Equal("9400100000000000000101", Assert.Single(book.Find(sold[0].Id)!.Shipments).TrackingNumber);
+        Assert.Equal("9400100000000000000102", Assert.Single(book.Find(sold[1].Id)!.Shipments).TrackingNumber);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Expect(page.Locator(".orders-grid tbody tr", new() { HasText = sold[0].Id })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_filtered_list_exports_as_csv_and_a_selection_prints_as_packing_slips()
+    {
+        var (connection, book) = await app.ConnectEbayAsync("export-browser-ebay");
+        var sold = book.AddMany(2);
+        await app.SyncAsync(connection);
+        var count = (await app.Services.GetRequiredService<OrderQueries>().PageAsync(new(ConnectionId: connection), OrderSort.Newest, 0, 1)).Count;
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/orders?connection={connection}");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator(".order-count")).ToHaveTextAsync($"{count} orders");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".export-csv").ClickAsync());
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var csv = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Created (UTC),Channel,Connection,Order,Buyer,Status", csv[0]);
+        Assert.Equal(count + 1, csv.Length);
+        Assert.Contains(csv, line => line.Contains(sold[0].Id) && line.Contains($"{sold[0].Lines[0].Sku} x {sold[0].Lines[0].Quantity}"));
+
+        foreach (var order in sold)
+            await page.Locator(".orders-grid tbody tr", new() { HasText = order.Id }).Locator("input[type=checkbox]").CheckAsync();
+        var slips = await page.Context.RunAndWaitForPageAsync(() => page.Locator(".packing-slips-selected").ClickAsync());
+        await Expect(slips.Locator(".packing-slip")).ToHaveCountAsync(2);
+        var slip = slips.Locator($".packing-slip[data-order='{sold[0].Id}']");
+        await Expect(slip).ToContainTextAsync(sold[0].ShipTo.City);
+        await Expect(slip).ToContainTextAsync(sold[0].Lines[0].Title);
+        await Expect(slip).Not.ToContainTextAsync("USD");
+        await Expect(slips.GetByRole(AriaRole.Button, new() { Name = "Print 2 slips" })).ToBeVisibleAsync();
+        await slips.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(slips.Locator(".mud-appbar")).ToBeHiddenAsync();
+        await Expect(slips.Locator(".print-button")).ToBeHiddenAsync();
+    }
 }

@@ -2,6 +2,7 @@ using Marketplaces.Accounts;
 using Marketplaces.Connections;
 using Marketplaces.Health;
 using Marketplaces.Jobs;
+using Marketplaces.Orders.Listing;
 using Marketplaces.Sandbox;
 using MudBlazor.Services;
 
@@ -42,6 +43,7 @@ public static class WebUiSetup
         app.MapHealth();
         app.MapAccountEndpoints();
         app.MapConnectionEndpoints();
+        app.MapOrderExport();
         app.MapJobsDashboard();
         app.MapSandbox();
         // The frame-ancestors Blazor would send on its own is part of the app's whole policy (SecurityHeaders).

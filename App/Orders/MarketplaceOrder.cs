@@ -10,6 +10,9 @@ public sealed record MarketplaceOrder(
 
     public PostalAddress? ShipTo { get; init; }
 
+    /// <summary>The latest date the marketplace expects the order shipped by (eBay, Amazon, Etsy say; others do not).</summary>
+    public DateTimeOffset? ShipBy { get; init; }
+
     /// <summary>Why the order could not be read; it is then kept as needing attention with the marketplace's own record.</summary>
     public string? Problem { get; init; }
 

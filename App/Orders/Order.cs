@@ -27,6 +27,9 @@ public sealed class Order
 
     public string? BuyerName { get; set; }
     public PostalAddress? ShipTo { get; set; }
+
+    /// <summary>The latest date the marketplace expects the order shipped by, where it says one.</summary>
+    public DateTimeOffset? ShipBy { get; set; }
     public required string Currency { get; set; }
     public decimal Total { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

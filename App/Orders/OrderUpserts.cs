@@ -84,6 +84,7 @@ public static class OrderUpserts
         order.MarketplaceStatus = incoming.MarketplaceStatus;
         order.BuyerName = incoming.BuyerName;
         order.ShipTo = incoming.ShipTo;
+        order.ShipBy = incoming.ShipBy?.ToUniversalTime();
         order.Currency = incoming.Currency;
         order.Total = incoming.Total;
         order.CreatedAt = incoming.CreatedAt.ToUniversalTime();

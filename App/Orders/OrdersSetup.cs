@@ -14,6 +14,7 @@ public static class OrdersSetup
         services.AddSingleton<Detail.OrderDetails>();
         services.AddSingleton<Bulk.BulkShipments>();
         services.AddSingleton<Figures.OrderFigures>();
+        services.AddSingleton<Printing.PackingSlips>();
         foreach (var pusher in typeof(OrdersSetup).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IShipmentPusher).IsAssignableFrom(t)))
         {

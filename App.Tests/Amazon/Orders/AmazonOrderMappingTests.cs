@@ -46,6 +46,16 @@ public sealed class AmazonOrderMappingTests
             order.Lines);
         Assert.Equal(json.GetRawText(), order.RawPayload);
         Assert.Null(order.OrderNumber);
+        Assert.Null(order.ShipBy);
+    }
+
+    [Fact]
+    public void The_ship_by_date_is_the_end_of_the_fulfillment_ship_by_window()
+    {
+        var order = AmazonOrderMapping.ToMarketplaceOrder(JsonDocument.Parse(ModelExample.Replace(
+            "\"fulfilledBy\":\"MERCHANT\"}", "\"fulfilledBy\":\"MERCHANT\",\"shipByWindow\":{\"earliestDateTime\":\"2024-12-25T10:30:00Z\",\"latestDateTime\":\"2024-12-27T23:59:59Z\"}}")).RootElement);
+
+        Assert.Equal(new DateTimeOffset(2024, 12, 27, 23, 59, 59, TimeSpan.Zero), order.ShipBy);
     }
 
     [Fact]

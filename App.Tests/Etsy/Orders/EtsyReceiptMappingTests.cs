@@ -31,6 +31,18 @@ public sealed class EtsyReceiptMappingTests
     }
 
     [Fact]
+    public void The_ship_by_date_is_the_earliest_expected_ship_date_of_the_transactions()
+    {
+        var order = EtsyReceiptMapping.ToMarketplaceOrder(Json("""
+            {"receipt_id":1,"status":"paid","created_timestamp":1772359200,"updated_timestamp":1772359200,
+             "transactions":[{"transaction_id":1,"quantity":1,"expected_ship_date":1772704800},{"transaction_id":2,"quantity":1,"expected_ship_date":1772618400},
+                             {"transaction_id":3,"quantity":1,"expected_ship_date":null}]}
+            """));
+
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1772618400), order.ShipBy);
+    }
+
+    [Fact]
     public void Timestamps_are_unix_seconds_in_utc()
     {
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), EtsyReceiptMapping.Time(Json("""{"t":1772359200}"""), "t"));

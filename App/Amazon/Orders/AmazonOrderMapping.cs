@@ -43,6 +43,8 @@ public static class AmazonOrderMapping
             lines)
         {
             ShipTo = address.ValueKind == JsonValueKind.Object ? ShipTo(address) : null,
+            ShipBy = DateTimeOffset.TryParse(Text(Child(Child(order, "fulfillment"), "shipByWindow"), "latestDateTime"), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var shipBy) ? shipBy : null,
         };
     }
 

@@ -33,8 +33,17 @@ public static class EbayOrderMapping
             Date(order, "creationDate"),
             Date(order, "lastModifiedDate"),
             order.GetRawText(),
-            lines) { ShipTo = ShipTo(order) };
+            lines) { ShipTo = ShipTo(order), ShipBy = ShipBy(order) };
     }
+
+    /// <summary>The earliest of the line items' <c>lineItemFulfillmentInstructions.shipByDate</c>: the order is late once one line is.</summary>
+    private static DateTimeOffset? ShipBy(JsonElement order) =>
+        Child(order, "lineItems") is { ValueKind: JsonValueKind.Array } items
+            ? items.EnumerateArray()
+                .Select(i => DateTimeOffset.TryParse(Text(Child(i, "lineItemFulfillmentInstructions"), "shipByDate"), CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null)
+                .Min()
+            : null;
 
     /// <summary>The first shipping step's shipTo (ExtendedContact); pickup orders have none.</summary>
     private static PostalAddress? ShipTo(JsonElement order)

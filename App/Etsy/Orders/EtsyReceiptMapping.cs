@@ -33,6 +33,10 @@ public static class EtsyReceiptMapping
         {
             ShipTo = new PostalAddress(name, Text(receipt, "first_line"), Text(receipt, "second_line"), Text(receipt, "city"),
                 Text(receipt, "state"), Text(receipt, "zip"), Text(receipt, "country_iso")),
+            // Each transaction's expected_ship_date (epoch seconds); the receipt is late once one of them is.
+            ShipBy = transactions.ValueKind == JsonValueKind.Array
+                ? transactions.EnumerateArray().Select(t => Integer(t, "expected_ship_date") is > 0 and < 253_402_300_800 and var at ? DateTimeOffset.FromUnixTimeSeconds(at) : (DateTimeOffset?)null).Min()
+                : null,
         };
     }
 

@@ -14,4 +14,4 @@ public sealed record OrderSort(OrderSortColumn Column, bool Descending)
     public static readonly OrderSort Newest = new(OrderSortColumn.CreatedAt, true);
 }
 
-public enum OrderSortColumn { CreatedAt, UpdatedAt, OrderNumber, Buyer, Total, Status, Marketplace }
+public enum OrderSortColumn { CreatedAt, UpdatedAt, OrderNumber, Buyer, Total, Status, Marketplace, ShipBy }

@@ -14,7 +14,8 @@ public static class OrderListUrl
 
     public static string AwaitingShipment(string marketplace) => For(new OrderListFilter(Marketplace: marketplace, AwaitingShipment: true));
 
-    public static string For(OrderListFilter filter) => QueryHelpers.AddQueryString(Path, new Dictionary<string, string?>
+    /// <param name="path">Another address taking the same filter (the CSV export).</param>
+    public static string For(OrderListFilter filter, string path = Path) => QueryHelpers.AddQueryString(path, new Dictionary<string, string?>
     {
         ["channel"] = filter.Marketplace,
         ["connection"] = filter.ConnectionId?.ToString(),

@@ -23,11 +23,18 @@ public sealed class OrderQueries(IDbContextFactory<AppDbContext> contexts, IEnum
             .Select(t => new CurrencyTotal(t.Currency, t.Amount, t.Orders)).OrderByDescending(t => t.Orders).ThenBy(t => t.Currency).ToList();
         var count = totals.Sum(t => t.Orders);
         var rows = await Sorted(orders, sort).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
-            .Join(db.Set<Connection>(), o => o.ConnectionId, c => c.Id, (o, c) => new OrderRow(
-                o.Id, o.Marketplace, o.ConnectionId, c.DisplayName, o.OrderNumber, o.BuyerName, o.Status, o.MarketplaceStatus, o.Total,
-                o.Currency, o.CreatedAt, o.UpdatedAt))
+            .Join(db.Set<Connection>(), o => o.ConnectionId, c => c.Id, (o, c) => new
+            {
+                Row = new OrderRow(o.Id, o.Marketplace, o.ConnectionId, c.DisplayName, o.OrderNumber, o.BuyerName, o.Status, o.MarketplaceStatus, o.Total,
+                    o.Currency, o.CreatedAt, o.UpdatedAt, null, o.ShipBy),
+                o.ShipTo,
+            })
             .ToListAsync(ct);
-        return new OrderListPage(rows, count, totals);
+        var ids = rows.Select(r => r.Row.Id).ToList();
+        var items = (await db.Set<OrderLine>().AsNoTracking().Where(l => ids.Contains(l.OrderId)).OrderBy(l => l.Id)
+                .Select(l => new { l.OrderId, l.Sku, l.Title, l.Quantity }).ToListAsync(ct))
+            .ToLookup(l => l.OrderId, l => new OrderRowItem(string.IsNullOrEmpty(l.Sku) ? l.Title : l.Sku, l.Quantity));
+        return new OrderListPage(rows.Select(r => r.Row with { Country = r.ShipTo?.CountryCode, Items = items[r.Row.Id].ToList() }).ToList(), count, totals);
     }
 
     public async Task<int> CountAsync(Guid connectionId, CancellationToken ct = default)
@@ -90,6 +97,9 @@ public sealed class OrderQueries(IDbContextFactory<AppDbContext> contexts, IEnum
             (OrderSortColumn.Status, true) => orders.OrderByDescending(o => o.Status),
             (OrderSortColumn.Marketplace, false) => orders.OrderBy(o => o.Marketplace),
             (OrderSortColumn.Marketplace, true) => orders.OrderByDescending(o => o.Marketplace),
+            // Orders without a ship-by date last either way: they are never the urgent ones.
+            (OrderSortColumn.ShipBy, false) => orders.OrderBy(o => o.ShipBy == null).ThenBy(o => o.ShipBy),
+            (OrderSortColumn.ShipBy, true) => orders.OrderBy(o => o.ShipBy == null).ThenByDescending(o => o.ShipBy),
             (_, false) => orders.OrderBy(o => o.CreatedAt),
             _ => orders.OrderByDescending(o => o.CreatedAt),
         };

@@ -331,6 +331,10 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("search_text");
 
+                    b.Property<DateTimeOffset?>("ShipBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ship_by");
+
                     b.Property<string>("ShipTo")
                         .HasColumnType("jsonb")
                         .HasColumnName("ship_to")

@@ -322,6 +322,10 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("search_text");
 
+                    b.Property<long?>("ShipBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ship_by");
+
                     b.Property<string>("ShipTo")
                         .HasColumnType("TEXT")
                         .HasColumnName("ship_to")
