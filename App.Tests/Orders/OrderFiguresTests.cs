@@ -29,8 +29,19 @@ public sealed class OrderFiguresTests(PollingFixture app) : IClassFixture<Pollin
             Assert.Equal(OrderFigures.Days, channel.Daily.Count);
             Assert.Equal(channel.Last30Days, channel.Daily.Sum(d => d.Orders));
             Assert.Equal(today, channel.Daily[^1].Day);
+            var sold = stored.Where(o => o.Status != OrderStatus.Cancelled && o.CreatedAt.UtcDateTime >= today.AddDays(-29).ToDateTime(TimeOnly.MinValue)).ToList();
+            Assert.Equal(Revenue(sold), channel.Revenue30Days.ToDictionary(t => t.Currency, t => t.Amount));
+            Assert.Equal(Revenue(sold.Where(o => DateOnly.FromDateTime(o.CreatedAt.UtcDateTime) == today)), channel.RevenueToday.ToDictionary(t => t.Currency, t => t.Amount));
         }
+        Assert.Equal(("All channels", figures.Channels.Sum(c => c.Today), figures.Channels.Sum(c => c.Last30Days), figures.Channels.Sum(c => c.AwaitingShipment)),
+            (figures.Totals.Name, figures.Totals.Today, figures.Totals.Last30Days, figures.Totals.AwaitingShipment));
+        Assert.Equal(figures.Channels.SelectMany(c => c.Revenue30Days).GroupBy(t => t.Currency).ToDictionary(g => g.Key, g => g.Sum(t => t.Amount)),
+            figures.Totals.Revenue30Days.ToDictionary(t => t.Currency, t => t.Amount));
+        Assert.NotEmpty(figures.Totals.Revenue30Days);
         Assert.True(figures.Channels.Single(c => c.Marketplace == "ebay").Today >= 2);
         Assert.Contains(figures.Channels, c => c.Marketplace == "ebay" && c.AwaitingShipment > 0);
     }
+
+    private static Dictionary<string, decimal> Revenue(IEnumerable<Order> orders) =>
+        orders.GroupBy(o => o.Currency).ToDictionary(g => g.Key, g => g.Sum(o => o.Total));
 }

@@ -14,6 +14,8 @@ public sealed class OrderLayoutBrowserTests(OrdersBrowserFixture app) : IClassFi
         """
         selector => Array.from(document.querySelectorAll(selector + ', ' + selector + ' *'))
             .filter(e => e.getClientRects().length > 0)
+            // Text for screen readers only, and a checkbox's ripple box, are clipped on purpose.
+            .filter(e => !e.closest('.mud-sr-only, .mud-input-control-boolean-input'))
             .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'auto' && getComputedStyle(e).overflowX !== 'scroll'
                       || e.getBoundingClientRect().right > window.innerWidth + 0.5)
             .map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 40))

@@ -62,6 +62,11 @@ public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture
 
         var count = page.Locator(".channel-figure[data-marketplace=ebay] .orders-awaiting a");
         await Expect(count).ToHaveTextAsync(awaiting.ToString());
+        // Revenue beside the counts, per currency, and a row for all channels together.
+        await Expect(page.Locator(".channel-figure[data-marketplace=ebay] .revenue-30d")).ToHaveTextAsync(new Regex(@"^[\d,]+\.\d\d USD"));
+        var figures = await app.Services.GetRequiredService<Marketplaces.Orders.Figures.OrderFigures>().LoadAsync();
+        await Expect(page.Locator(".channel-totals .orders-30d")).ToHaveTextAsync(figures.Totals.Last30Days.ToString());
+        await Expect(page.Locator(".channel-totals .orders-awaiting a")).ToHaveTextAsync(figures.Totals.AwaitingShipment.ToString());
         await count.ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex(@"/orders\?channel=ebay&status=awaiting-shipment$"));
