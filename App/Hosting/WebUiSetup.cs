@@ -16,6 +16,7 @@ public static class WebUiSetup
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<Settings.ShopTimeZone>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         // Says nothing of what serves the app.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);

@@ -2,6 +2,7 @@ using Marketplaces.Connections;
 using Marketplaces.Hosting;
 using Marketplaces.Database;
 using Marketplaces.Database.Locks;
+using Marketplaces.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ namespace Marketplaces.Polling;
 /// </summary>
 public sealed partial class FeedEngine(
     IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, IEnumerable<IFeed> feeds, IEnumerable<IFeedTally> tallies, IOptions<PollingOptions> options, MarketplaceTargets targets,
-    ConnectionStore store, TokenRefresher refresher, ConnectionAudit audit, IHttpClientFactory http, TimeProvider clock, Notifier<Connection> changes, Notifier<FeedPage> committedPages,
+    ConnectionStore store, TokenRefresher refresher, ConnectionAudit audit, IHttpClientFactory http, ShopTimeZone timeZone, TimeProvider clock, Notifier<Connection> changes, Notifier<FeedPage> committedPages,
     ILogger<FeedEngine> logger)
 {
     private readonly IReadOnlyList<IFeed> _feeds = feeds.ToList();
@@ -61,6 +62,7 @@ public sealed partial class FeedEngine(
             var context = new FeedContext(connection, target, Options.PageSize(feed), http.Create(), store, refresher, clock, actor);
             var windowFrom = cursor.WindowFrom!.Value;
             run.Since = windowFrom;
+            run.Zone = await timeZone.CurrentAsync(ct);
             walk = new PageWalk(connection.DisplayName, cursor.PagesInWindow, Options.MaxPagesPerWindow);
             walk.Resume(cursor.PageToken);
             var page = await FetchAsync(feed, context, windowFrom, cursor.PageToken, budget.Token);

@@ -1,5 +1,6 @@
 using Marketplaces.Connections;
 using Marketplaces.Database;
+using Marketplaces.Settings;
 
 namespace Marketplaces.Polling;
 
@@ -19,6 +20,9 @@ internal sealed class SyncRun(ConnectionAudit audit, Connection connection, stri
 
     /// <summary>Where the window this run reads begins: what it reads changed at or after it.</summary>
     public DateTimeOffset? Since { get; set; }
+
+    /// <summary>The shop's time zone, in which the message names <see cref="Since"/>.</summary>
+    public ShopZone Zone { get; set; } = ShopZone.Utc;
 
     /// <summary>How many records the app holds for the connection once the window is read (null: the feed has no tally).</summary>
     public int? Held { get; set; }
@@ -56,7 +60,7 @@ internal sealed class SyncRun(ConnectionAudit audit, Connection connection, stri
         ? $"no new or changed {feed}{SinceText}"
         : $"{Items} new or changed{SinceText} ({Pages} page{(Pages == 1 ? "" : "s")})";
 
-    private string SinceText => Since is { } since ? $" since {since.ToUniversalTime():yyyy-MM-dd HH:mm} UTC" : "";
+    private string SinceText => Since is { } since ? $" since {Zone.Format(since)}" : "";
 
     private string HeldNow => Held is { } held ? $"; {held} held for this connection" : "";
 

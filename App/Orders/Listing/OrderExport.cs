@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Marketplaces.Catalog;
+using Marketplaces.Settings;
 
 namespace Marketplaces.Orders.Listing;
 
@@ -18,8 +19,10 @@ public static class OrderExport
     public static void MapOrderExport(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet(Path, ExportAsync).RequireAuthorization();
 
-    private static async Task ExportAsync(HttpContext http, OrderQueries queries, MarketplaceCatalog catalog, TimeProvider clock, CancellationToken ct)
+    private static async Task ExportAsync(HttpContext http, OrderQueries queries, MarketplaceCatalog catalog, ShopTimeZone timeZone, TimeProvider clock,
+        CancellationToken ct)
     {
+        var zone = await timeZone.CurrentAsync(ct);
         var filter = OrderListUrl.Read(http.Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.LastOrDefault()));
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"orders-{clock.GetUtcNow():yyyy-MM-dd}.csv\"";
@@ -28,22 +31,22 @@ public static class OrderExport
         // order mark makes Excel read the file as UTF-8.
         var options = new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true };
         await using var csv = CsvWriter.Create(http.Response.Body, options, leaveOpen: true);
-        await csv.WriteRecordAsync(Headers, ct);
+        await csv.WriteRecordAsync(Headers(zone), ct);
         for (var skip = 0; ; skip += PageSize)
         {
             var page = await queries.PageAsync(filter, OrderSort.Newest, skip, PageSize, ct);
-            foreach (var row in page.Rows) await csv.WriteRecordAsync(Fields(row, catalog), ct);
+            foreach (var row in page.Rows) await csv.WriteRecordAsync(Fields(row, catalog, zone), ct);
             await csv.FlushAsync(ct);
             if (page.Rows.Count < PageSize) break;
         }
     }
 
-    private static readonly string[] Headers =
-        ["Created (UTC)", "Channel", "Connection", "Order", "Buyer", "Status", "Marketplace status", "Items", "Ship to", "Ship by (UTC)", "Total", "Currency"];
+    private static string[] Headers(ShopZone zone) =>
+        [$"Created ({zone.Id})", "Channel", "Connection", "Order", "Buyer", "Status", "Marketplace status", "Items", "Ship to", $"Ship by ({zone.Id})", "Total", "Currency"];
 
-    private static string?[] Fields(OrderRow row, MarketplaceCatalog catalog) =>
+    private static string?[] Fields(OrderRow row, MarketplaceCatalog catalog, ShopZone zone) =>
     [
-        row.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        $"{zone.Date(row.CreatedAt)} {zone.Time(row.CreatedAt)}",
         catalog[row.Marketplace].Name,
         row.ConnectionName,
         row.OrderNumber,
@@ -52,7 +55,7 @@ public static class OrderExport
         row.MarketplaceStatus,
         string.Join("; ", row.Items.Select(i => $"{i.Name} x {i.Quantity}")),
         row.Country,
-        row.ShipBy?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        row.ShipBy is { } shipBy ? $"{zone.Date(shipBy)} {zone.Time(shipBy)}" : null,
         row.Total.ToString(CultureInfo.InvariantCulture),
         row.Currency,
     ];

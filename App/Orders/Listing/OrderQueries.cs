@@ -1,6 +1,7 @@
 using Marketplaces.Connections;
 using Marketplaces.Database;
 using Marketplaces.Polling;
+using Marketplaces.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Orders.Listing;
@@ -9,14 +10,14 @@ namespace Marketplaces.Orders.Listing;
 /// The orders list's reads, all done by PostgreSQL: filter, sort, page, count and per-currency totals. Search matches
 /// order number, external id, buyer and SKU through the trigram index on <see cref="Order.SearchText"/>.
 /// </summary>
-public sealed class OrderQueries(IDbContextFactory<AppDbContext> contexts, IEnumerable<IFeed> feeds)
+public sealed class OrderQueries(IDbContextFactory<AppDbContext> contexts, IEnumerable<IFeed> feeds, ShopTimeZone timeZone)
 {
     public const int MaxPageSize = 200;
 
     public async Task<OrderListPage> PageAsync(OrderListFilter filter, OrderSort sort, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var orders = Filtered(db, filter);
+        var orders = Filtered(db, filter, await timeZone.CurrentAsync(ct));
         // The per-currency totals count the matching orders too, so one aggregate query serves both.
         var totals = (await orders.GroupBy(o => o.Currency)
                 .Select(g => new { Currency = g.Key, Amount = g.Sum(o => o.Total), Orders = g.Count() }).ToListAsync(ct))
@@ -55,7 +56,8 @@ public sealed class OrderQueries(IDbContextFactory<AppDbContext> contexts, IEnum
         return connections.Select(c => (c.Id, c.Marketplace, c.State == ConnectionState.Disconnected ? $"{c.DisplayName} (disconnected)" : c.DisplayName)).ToList();
     }
 
-    private static IQueryable<Order> Filtered(AppDbContext db, OrderListFilter filter)
+    /// <param name="zone">The shop's time zone: the filter's dates are its days.</param>
+    private static IQueryable<Order> Filtered(AppDbContext db, OrderListFilter filter, ShopZone zone)
     {
         var orders = db.Set<Order>().AsNoTracking();
         if (!string.IsNullOrEmpty(filter.Marketplace)) orders = orders.Where(o => o.Marketplace == filter.Marketplace);
@@ -64,12 +66,12 @@ public sealed class OrderQueries(IDbContextFactory<AppDbContext> contexts, IEnum
         if (filter.AwaitingShipment) orders = orders.Where(o => OrderStatuses.AwaitingShipment.Contains(o.Status));
         if (filter.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = zone.StartOf(from);
             orders = orders.Where(o => o.CreatedAt >= start);
         }
         if (filter.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = zone.StartOf(to.AddDays(1));
             orders = orders.Where(o => o.CreatedAt < end);
         }
         // Cleaned as stored text is (a NUL would be refused by PostgreSQL), and no longer than what it is matched against.

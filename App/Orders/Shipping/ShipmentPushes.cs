@@ -1,6 +1,7 @@
 using Marketplaces.Catalog;
 using Marketplaces.Connections;
 using Marketplaces.Database;
+using Marketplaces.Settings;
 using Marketplaces.Database.Locks;
 using Marketplaces.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Marketplaces.Orders.Shipping;
 /// </summary>
 public sealed partial class ShipmentPushes(
     IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, MarketplaceCatalog catalog, IEnumerable<IShipmentPusher> pushers, ConnectionApis apis, TimeProvider clock,
-    Notifier<Order> changes, ILogger<ShipmentPushes> logger)
+    ShopTimeZone timeZone, Notifier<Order> changes, ILogger<ShipmentPushes> logger)
 {
     private readonly Dictionary<string, IShipmentPusher> _pushers = pushers.ToDictionary(p => p.MarketplaceId, StringComparer.OrdinalIgnoreCase);
 
@@ -40,7 +41,7 @@ public sealed partial class ShipmentPushes(
         var shipments = await db.Set<Shipment>().AsNoTracking().Where(s => s.OrderId == orderId).ToListAsync(ct);
         var existing = shipments.FirstOrDefault(s => string.Equals(s.TrackingNumber, tracking, StringComparison.OrdinalIgnoreCase));
         if (existing?.State == ShipmentState.Pushed)
-            return new(ShipmentState.Pushed, $"Tracking {existing.TrackingNumber} was pushed already ({existing.PushedAt:yyyy-MM-dd HH:mm} UTC).", existing.Id);
+            return new(ShipmentState.Pushed, $"Tracking {existing.TrackingNumber} was pushed already ({(await timeZone.CurrentAsync(ct)).Format(existing.PushedAt!.Value)}).", existing.Id);
 
         var shippedBefore = ShippedQuantities(shipments.Where(s => s.State == ShipmentState.Pushed));
         var (lines, linesProblem) = Lines(order, input.Lines, shippedBefore);
@@ -108,7 +109,10 @@ public sealed partial class ShipmentPushes(
             }).Entity
             : db.Set<Shipment>().Attach(existing).Entity;
         shipment.Carrier = input.Carrier.Trim();
-        shipment.ShippedAt = new DateTimeOffset(input.ShipDate.ToDateTime(TimeOnly.FromTimeSpan(now.UtcDateTime.TimeOfDay)), TimeSpan.Zero);
+        // The ship date is a day of the shop's: today is now; an earlier day is noon there, never after now.
+        var zone = await timeZone.CurrentAsync(ct);
+        var noon = zone.StartOf(input.ShipDate).AddHours(12);
+        shipment.ShippedAt = input.ShipDate == zone.DayOf(now) || noon > now ? now : noon;
         shipment.Lines = lines.Select(l => new ShipmentLine(l.Line.ExternalLineId, l.Quantity)).ToList();
         shipment.State = ShipmentState.Pushing;
         shipment.Attempts++;
