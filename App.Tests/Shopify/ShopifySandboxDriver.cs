@@ -61,6 +61,17 @@ public sealed class ShopifySandboxDriver(ServerAppFactory app) : SandboxDriver(a
         return await Http.SendAsync(request);
     }
 
+    /// <summary>A request body exactly as given: what a client library sends, operationName and all.</summary>
+    public async Task<HttpResponseMessage> GraphQlBodyAsync(string accessToken, string body, string shop = Shop)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Admin(shop)}/api/2026-10/graphql.json")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Shopify-Access-Token", accessToken);
+        return await Http.SendAsync(request);
+    }
+
     /// <summary>An access token for <paramref name="shop"/>, its orders those of the consent page's shop.</summary>
     public async Task<string> TokenAsync(string shop = Shop) =>
         (await ExchangeAsync((await ApproveAsync(shop, shop[..shop.IndexOf('.')]))["code"], shop)).GetProperty("access_token").GetString()!;

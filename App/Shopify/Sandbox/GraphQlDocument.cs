@@ -14,7 +14,16 @@ internal sealed record GraphQlType(string? Name, GraphQlType? Item, bool NonNull
 }
 
 /// <summary>One field of a selection set, with its arguments and the fields selected under it.</summary>
-internal sealed record GraphQlField(string Name, IReadOnlyDictionary<string, GraphQlValue> Arguments, IReadOnlyList<GraphQlField> Fields);
+internal sealed record GraphQlField(string Name, IReadOnlyDictionary<string, GraphQlValue> Arguments, IReadOnlyList<GraphQlField> Fields)
+{
+    public const string TypeName = "__typename";
+
+    /// <summary>The name the client gave the field in its answer (<c>alias: field</c>).</summary>
+    public string? Alias { get; init; }
+
+    /// <summary>The field's key in the answer.</summary>
+    public string Key => Alias ?? Name;
+}
 
 internal abstract record GraphQlValue;
 internal sealed record GraphQlVariableValue(string Name) : GraphQlValue;

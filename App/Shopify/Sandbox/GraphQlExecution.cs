@@ -48,20 +48,20 @@ internal sealed class GraphQlExecution(GraphQlInputs inputs)
             switch (spec.Shape)
             {
                 case FieldShape.Leaf:
-                    result[field.Name] = source[field.Name]?.DeepClone();
+                    result[field.Key] = field.Name == GraphQlField.TypeName ? type : source[field.Name]?.DeepClone();
                     break;
                 case FieldShape.Object when source[field.Name] is JsonObject child:
                     var (value, childCost) = Project(child, spec.Type, field.Fields);
-                    result[field.Name] = value;
+                    result[field.Key] = value;
                     cost += 1 + childCost;
                     break;
                 case FieldShape.Object:
-                    result[field.Name] = null;
+                    result[field.Key] = null;
                     break;
                 case FieldShape.List:
                     var items = (source[field.Name] as JsonArray ?? []).OfType<JsonObject>().Take(Int(arguments, "first") ?? int.MaxValue)
                         .Select(item => Project(item, spec.Type, field.Fields)).ToList();
-                    result[field.Name] = new JsonArray(items.Select(i => (JsonNode)i.Value).ToArray());
+                    result[field.Key] = new JsonArray(items.Select(i => (JsonNode)i.Value).ToArray());
                     cost += items.Sum(i => 1 + i.Cost);
                     break;
                 default:
@@ -71,7 +71,7 @@ internal sealed class GraphQlExecution(GraphQlInputs inputs)
                             long.Parse(node["id"]!.GetValue<string>().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture), () => node))
                         .ToList();
                     var (connection, connectionCost) = Connection(nodes, field, spec, arguments);
-                    result[field.Name] = connection;
+                    result[field.Key] = connection;
                     cost += connectionCost;
                     break;
             }
@@ -99,15 +99,25 @@ internal sealed class GraphQlExecution(GraphQlInputs inputs)
         {
             switch (selected.Name)
             {
+                case GraphQlField.TypeName:
+                    result[selected.Key] = $"{spec.Type}Connection";
+                    break;
                 case "nodes":
-                    result["nodes"] = new JsonArray(page.Select((item, i) => (JsonNode)Node(item, spec.Type, selected.Fields, nodeCosts, i)).ToArray());
+                    result[selected.Key] = new JsonArray(page.Select((item, i) => (JsonNode)Node(item, spec.Type, selected.Fields, nodeCosts, i)).ToArray());
                     break;
                 case "edges":
-                    result["edges"] = new JsonArray(page.Select((item, i) =>
+                    result[selected.Key] = new JsonArray(page.Select((item, i) =>
                     {
                         var edge = new JsonObject();
                         foreach (var part in selected.Fields)
-                            edge[part.Name] = part.Name == "cursor" ? Cursor.Encode(item) : Node(item, spec.Type, part.Fields, nodeCosts, i);
+                        {
+                            edge[part.Key] = part.Name switch
+                            {
+                                "cursor" => Cursor.Encode(item),
+                                GraphQlField.TypeName => $"{spec.Type}Edge",
+                                _ => Node(item, spec.Type, part.Fields, nodeCosts, i),
+                            };
+                        }
                         return (JsonNode)edge;
                     }).ToArray());
                     break;
@@ -115,24 +125,29 @@ internal sealed class GraphQlExecution(GraphQlInputs inputs)
                     var info = new JsonObject();
                     foreach (var part in selected.Fields)
                     {
-                        info[part.Name] = part.Name switch
+                        info[part.Key] = part.Name switch
                         {
+                            GraphQlField.TypeName => "PageInfo",
                             "hasNextPage" => remaining.Count > first,
                             "hasPreviousPage" => after is not null,
                             "startCursor" => page.Count > 0 ? Cursor.Encode(page[0]) : null,
                             _ => page.Count > 0 ? Cursor.Encode(page[^1]) : null,
                         };
                     }
-                    result["pageInfo"] = info;
+                    result[selected.Key] = info;
                     break;
             }
         }
         return (result, 2 + nodeCosts.Sum(c => 1 + c));
     }
 
+    /// <summary>Every object type answers <c>__typename</c> with its name (GraphQL specification, §4.4).</summary>
+    private static readonly FieldSpec TypeNameSpec = new("String", FieldShape.Leaf, new Dictionary<string, string>());
+
     public FieldSpec Spec(string type, GraphQlField field) =>
-        ShopifySchema.Objects[type].TryGetValue(field.Name, out var spec) ? spec
-            : throw new FormatException($"Field '{field.Name}' doesn't exist on type '{type}'");
+        field.Name == GraphQlField.TypeName ? TypeNameSpec
+        : ShopifySchema.Objects[type].TryGetValue(field.Name, out var spec) ? spec
+        : throw new FormatException($"Field '{field.Name}' doesn't exist on type '{type}'");
 
     private JsonObject Node(ConnectionItem item, string type, IReadOnlyList<GraphQlField> fields, int[] costs, int index)
     {
@@ -154,6 +169,8 @@ internal sealed class GraphQlExecution(GraphQlInputs inputs)
             if (selected.Arguments.Count > 0) throw new FormatException($"Field '{selected.Name}' doesn't accept argument '{selected.Arguments.Keys.First()}'");
             switch (selected.Name)
             {
+                case GraphQlField.TypeName:
+                    break;
                 case "nodes":
                     nodes.Add(Selected(selected, spec));
                     break;
@@ -161,13 +178,13 @@ internal sealed class GraphQlExecution(GraphQlInputs inputs)
                     foreach (var part in Selected(selected, spec with { Type = $"{spec.Type}Edge" }))
                     {
                         if (part.Name == "node") nodes.Add(Selected(part, spec));
-                        else if (part.Name != "cursor" || part.Fields.Count > 0) throw new FormatException($"Field '{part.Name}' doesn't exist on type '{spec.Type}Edge'");
+                        else if (part.Name is not ("cursor" or GraphQlField.TypeName) || part.Fields.Count > 0) throw new FormatException($"Field '{part.Name}' doesn't exist on type '{spec.Type}Edge'");
                     }
                     break;
                 case "pageInfo":
                     foreach (var part in Selected(selected, spec with { Type = "PageInfo" }))
                     {
-                        if (!PageInfoFields.Contains(part.Name) || part.Fields.Count > 0) throw new FormatException($"Field '{part.Name}' doesn't exist on type 'PageInfo'");
+                        if (!(PageInfoFields.Contains(part.Name) || part.Name == GraphQlField.TypeName) || part.Fields.Count > 0) throw new FormatException($"Field '{part.Name}' doesn't exist on type 'PageInfo'");
                     }
                     break;
                 default:

@@ -1,205 +1,163 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 
 namespace Marketplaces.Shopify.Sandbox;
 
 /// <summary>
-/// The part of GraphQL the emulator understands: one <c>query</c> or <c>mutation</c> (or a bare selection set),
-/// variable definitions with defaults, fields with arguments of every literal kind and variables. Aliases,
-/// fragments, directives and several operations in one document are refused by name rather than misread.
+/// Reads a GraphQL document with GraphQL-Parser (the parser graphql-dotnet uses) into the emulator's model, as the
+/// specification has it: several operations chosen by <c>operationName</c>, fragments and inline fragments spread into
+/// their selection (the sandbox's types have no interfaces or unions, so a type condition selects its fields as they
+/// stand), aliases kept for the answer's keys. Directives are refused by name rather than ignored.
 /// </summary>
-internal static partial class GraphQlParser
+internal static class GraphQlParser
 {
-    /// <exception cref="FormatException">The document is not one this emulator understands.</exception>
-    public static GraphQlDocument Parse(string document)
+    /// <param name="operationName">The request's <c>operationName</c>: required when the document holds several operations.</param>
+    /// <exception cref="FormatException">What Shopify would refuse, in its words where known.</exception>
+    public static GraphQlDocument Parse(string document, string? operationName = null)
     {
-        var reader = new Reader(Tokens().Matches(document).Select(m => m.Value).Where(t => !Ignored().IsMatch(t)).ToList());
-        var operation = "query";
-        string? name = null;
-        var variables = new List<GraphQlVariable>();
-        if (reader.Peek is "query" or "mutation" or "subscription")
+        var parsed = Read(document);
+        if (parsed.Definitions.FirstOrDefault(d => d is not GraphQLOperationDefinition and not GraphQLFragmentDefinition) is { } other)
+            throw new FormatException($"Definitions of kind {other.Kind} are not executable");
+        var operations = parsed.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var fragments = new Dictionary<string, GraphQLFragmentDefinition>();
+        foreach (var fragment in parsed.Definitions.OfType<GraphQLFragmentDefinition>())
         {
-            operation = reader.Next();
-            if (operation == "subscription") throw new FormatException("Subscriptions are not supported by the Admin API");
-            if (reader.Peek is { } next && IsName(next)) name = reader.Next();
-            if (reader.Peek == "(") variables = VariableDefinitions(reader);
+            if (!fragments.TryAdd(Text(fragment.FragmentName.Name), fragment))
+                throw new FormatException($"There can only be one fragment named \"{Text(fragment.FragmentName.Name)}\"");
         }
-        if (reader.Peek == "@") throw new FormatException("Directives are not supported by the sandbox's GraphQL");
-        var fields = SelectionSet(reader);
-        if (reader.Peek is { } extra)
-            throw new FormatException(extra is "query" or "mutation" or "fragment" or "{"
-                ? "The sandbox's GraphQL takes one operation per document (no fragments)"
-                : $"Parse error on \"{extra}\" after the operation");
-        return new GraphQlDocument(operation, name, variables, fields);
-    }
-
-    private static List<GraphQlVariable> VariableDefinitions(Reader reader)
-    {
-        reader.Expect("(");
+        var operation = Choose(operations, operationName);
+        if (operation.Operation == OperationType.Subscription) throw new FormatException("Subscriptions are not supported by the Admin API");
+        if (operation.Directives?.Count > 0) throw Directives();
+        var spread = new HashSet<string>();
+        var fields = Selections(operation.SelectionSet, fragments, spread, []);
+        // A document is valid as a whole: a fragment counts as used when any of its operations spreads it.
+        foreach (var another in operations.Where(o => o != operation)) Selections(another.SelectionSet, fragments, spread, []);
+        if (fragments.Keys.FirstOrDefault(name => !spread.Contains(name)) is { } unused)
+            throw new FormatException($"Fragment {unused} was defined, but not used");
         var variables = new List<GraphQlVariable>();
-        while (reader.Peek != ")")
+        foreach (var definition in operation.Variables?.Items ?? [])
         {
-            reader.Expect("$");
-            var name = reader.Name();
-            reader.Expect(":");
-            var type = Type(reader);
-            GraphQlValue? value = null;
-            if (reader.Peek == "=")
-            {
-                reader.Next();
-                value = Value(reader, constant: true);
-            }
+            var name = Text(definition.Variable.Name);
             if (variables.Any(v => v.Name == name)) throw new FormatException($"There can only be one variable named \"{name}\"");
-            variables.Add(new GraphQlVariable(name, type, value));
+            variables.Add(new GraphQlVariable(name, Type(definition.Type), definition.DefaultValue is { } value ? Value(value, constant: true) : null));
         }
-        reader.Expect(")");
-        if (variables.Count == 0) throw new FormatException("Parse error on \")\": variable definitions cannot be empty");
-        return variables;
-    }
-
-    private static GraphQlType Type(Reader reader)
-    {
-        GraphQlType type;
-        if (reader.Peek == "[")
-        {
-            reader.Next();
-            var item = Type(reader);
-            reader.Expect("]");
-            type = new GraphQlType(null, item, false);
-        }
-        else type = new GraphQlType(reader.Name(), null, false);
-        if (reader.Peek != "!") return type;
-        reader.Next();
-        return type with { NonNull = true };
-    }
-
-    private static List<GraphQlField> SelectionSet(Reader reader)
-    {
-        reader.Expect("{");
-        var fields = new List<GraphQlField>();
-        while (reader.Peek != "}")
-        {
-            if (reader.Peek == "...") throw new FormatException("Fragments are not supported by the sandbox's GraphQL");
-            var name = reader.Name();
-            if (reader.Peek == ":") throw new FormatException($"Aliases are not supported by the sandbox's GraphQL (\"{name}:\")");
-            var arguments = reader.Peek == "(" ? Arguments(reader) : new Dictionary<string, GraphQlValue>();
-            if (reader.Peek == "@") throw new FormatException("Directives are not supported by the sandbox's GraphQL");
-            fields.Add(new GraphQlField(name, arguments, reader.Peek == "{" ? SelectionSet(reader) : []));
-        }
-        reader.Expect("}");
-        if (fields.Count == 0) throw new FormatException("Parse error on \"}\": a selection set cannot be empty");
-        return fields;
-    }
-
-    private static Dictionary<string, GraphQlValue> Arguments(Reader reader)
-    {
-        reader.Expect("(");
-        var arguments = new Dictionary<string, GraphQlValue>();
-        while (reader.Peek != ")")
-        {
-            var name = reader.Name();
-            reader.Expect(":");
-            if (!arguments.TryAdd(name, Value(reader, constant: false))) throw new FormatException($"There can be only one argument named \"{name}\"");
-        }
-        reader.Expect(")");
-        if (arguments.Count == 0) throw new FormatException("Parse error on \")\": arguments cannot be empty");
-        return arguments;
-    }
-
-    private static GraphQlValue Value(Reader reader, bool constant)
-    {
-        var token = reader.Next();
-        switch (token)
-        {
-            case "$" when !constant:
-                return new GraphQlVariableValue(reader.Name());
-            case "[":
-                var items = new List<GraphQlValue>();
-                while (reader.Peek != "]") items.Add(Value(reader, constant));
-                reader.Next();
-                return new GraphQlListValue(items);
-            case "{":
-                var fields = new Dictionary<string, GraphQlValue>();
-                while (reader.Peek != "}")
-                {
-                    var name = reader.Name();
-                    reader.Expect(":");
-                    if (!fields.TryAdd(name, Value(reader, constant))) throw new FormatException($"There can be only one input field named \"{name}\"");
-                }
-                reader.Next();
-                return new GraphQlObjectValue(fields);
-            case "true" or "false":
-                return new GraphQlLiteral(JsonValue.Create(token == "true"));
-            case "null":
-                return new GraphQlLiteral(null);
-        }
-        if (token.Length >= 2 && token[0] == '"') return new GraphQlLiteral(JsonValue.Create(StringValue(token)));
-        if (Number().IsMatch(token))
-        {
-            return new GraphQlLiteral(long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
-                ? JsonValue.Create(whole)
-                : JsonValue.Create(double.Parse(token, CultureInfo.InvariantCulture)));
-        }
-        if (IsName(token)) return new GraphQlEnumValue(token);
-        throw new FormatException($"Parse error on \"{token}\": expected a value");
+        return new GraphQlDocument(operation.Operation == OperationType.Mutation ? "mutation" : "query", operation.Name is { } n ? Text(n) : null, variables, fields);
     }
 
     /// <summary>A type reference as the schema writes it (<c>[FulfillmentOrderLineItemsInput!]!</c>).</summary>
     public static GraphQlType ParseType(string type)
     {
-        var reader = new Reader(Tokens().Matches(type).Select(m => m.Value).ToList());
-        var parsed = Type(reader);
-        return reader.Peek is null ? parsed : throw new FormatException($"'{type}' is not a type");
+        try
+        {
+            var operation = Parser.Parse($"query($t: {type}) {{ t }}").Definitions.OfType<GraphQLOperationDefinition>().Single();
+            return Type(operation.Variables!.Items.Single().Type);
+        }
+        catch (GraphQLParserException)
+        {
+            throw new FormatException($"'{type}' is not a type");
+        }
     }
 
-    /// <summary>GraphQL's string escapes are JSON's.</summary>
-    private static string StringValue(string token)
+    private static GraphQLDocument Read(string document)
     {
         try
         {
-            return JsonSerializer.Deserialize<string>(token)!;
+            return Parser.Parse(document);
         }
-        catch (JsonException)
+        catch (GraphQLParserException e)
         {
-            throw new FormatException($"Parse error on {token}: bad string escape");
+            throw new FormatException(e.Message);
         }
     }
 
-    private static bool IsName(string token) => Name().IsMatch(token);
-
-    private sealed class Reader(List<string> tokens)
+    private static GraphQLOperationDefinition Choose(List<GraphQLOperationDefinition> operations, string? name)
     {
-        private int _position;
-
-        public string? Peek => _position < tokens.Count ? tokens[_position] : null;
-
-        public string Next() => _position < tokens.Count ? tokens[_position++] : throw new FormatException("Parse error: unexpected end of document");
-
-        public string Name()
-        {
-            var token = Next();
-            return IsName(token) ? token : throw new FormatException($"Parse error on \"{token}\": expected a name");
-        }
-
-        public void Expect(string token)
-        {
-            var found = Next();
-            if (found != token) throw new FormatException($"Parse error on \"{found}\": expected \"{token}\"");
-        }
+        if (operations.Count == 0) throw new FormatException("The document holds no operation");
+        if (!string.IsNullOrEmpty(name))
+            return operations.FirstOrDefault(o => o.Name is { } n && Text(n) == name) ?? throw new FormatException($"No operation named \"{name}\"");
+        return operations.Count == 1 ? operations[0] : throw new FormatException("An operation name is required");
     }
 
-    /// <summary>Comments, whitespace and commas (insignificant), strings, numbers, names, the spread and single punctuators; anything else is one character that then fails.</summary>
-    [GeneratedRegex(@"#[^\n]*|[\s,]+|""(?:[^""\\\n]|\\.)*""|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[_A-Za-z][_0-9A-Za-z]*|\.\.\.|\S")]
-    private static partial Regex Tokens();
+    /// <param name="path">The fragments being spread, to refuse one that spreads itself.</param>
+    private static List<GraphQlField> Selections(GraphQLSelectionSet set, Dictionary<string, GraphQLFragmentDefinition> fragments, HashSet<string> spread,
+        IReadOnlyList<string> path)
+    {
+        var fields = new List<GraphQlField>();
+        foreach (var selection in set.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field:
+                    if (field.Directives?.Count > 0) throw Directives();
+                    var arguments = new Dictionary<string, GraphQlValue>();
+                    foreach (var argument in field.Arguments?.Items ?? [])
+                    {
+                        if (!arguments.TryAdd(Text(argument.Name), Value(argument.Value, constant: false)))
+                            throw new FormatException($"There can be only one argument named \"{Text(argument.Name)}\"");
+                    }
+                    fields.Add(new GraphQlField(Text(field.Name), arguments,
+                        field.SelectionSet is { } children ? Selections(children, fragments, spread, path) : [])
+                    {
+                        Alias = field.Alias is { } alias ? Text(alias.Name) : null,
+                    });
+                    break;
+                case GraphQLFragmentSpread fragmentSpread:
+                    if (fragmentSpread.Directives?.Count > 0) throw Directives();
+                    var name = Text(fragmentSpread.FragmentName.Name);
+                    if (!fragments.TryGetValue(name, out var fragment)) throw new FormatException($"No fragment named {name}");
+                    if (path.Contains(name)) throw new FormatException($"Fragment {name} contains an infinite loop");
+                    spread.Add(name);
+                    fields.AddRange(Selections(fragment.SelectionSet, fragments, spread, [.. path, name]));
+                    break;
+                case GraphQLInlineFragment inline:
+                    if (inline.Directives?.Count > 0) throw Directives();
+                    fields.AddRange(Selections(inline.SelectionSet, fragments, spread, path));
+                    break;
+            }
+        }
+        return fields;
+    }
 
-    [GeneratedRegex(@"^(#.*|[\s,]+)$")]
-    private static partial Regex Ignored();
+    private static GraphQlType Type(GraphQLType type) => type switch
+    {
+        GraphQLNonNullType nonNull => Type(nonNull.Type) with { NonNull = true },
+        GraphQLListType list => new GraphQlType(null, Type(list.Type), false),
+        GraphQLNamedType named => new GraphQlType(Text(named.Name), null, false),
+        _ => throw new FormatException($"Unknown type reference {type.Kind}"),
+    };
 
-    [GeneratedRegex("^[_A-Za-z][_0-9A-Za-z]*$")]
-    private static partial Regex Name();
+    private static GraphQlValue Value(GraphQLValue value, bool constant) => value switch
+    {
+        GraphQLVariable variable when !constant => new GraphQlVariableValue(Text(variable.Name)),
+        GraphQLVariable variable => throw new FormatException($"Default values cannot use variables (${Text(variable.Name)})"),
+        GraphQLIntValue number => new GraphQlLiteral(long.TryParse(number.Value.Span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
+            ? JsonValue.Create(whole)
+            : JsonValue.Create(double.Parse(number.Value.Span, CultureInfo.InvariantCulture))),
+        GraphQLFloatValue number => new GraphQlLiteral(JsonValue.Create(double.Parse(number.Value.Span, NumberStyles.Float, CultureInfo.InvariantCulture))),
+        GraphQLStringValue text => new GraphQlLiteral(JsonValue.Create(new string(text.Value.Span))),
+        GraphQLBooleanValue boolean => new GraphQlLiteral(JsonValue.Create(boolean.BoolValue)),
+        GraphQLNullValue => new GraphQlLiteral(null),
+        GraphQLEnumValue enumValue => new GraphQlEnumValue(Text(enumValue.Name)),
+        GraphQLListValue list => new GraphQlListValue((list.Values ?? []).Select(item => Value(item, constant)).ToList()),
+        GraphQLObjectValue input => new GraphQlObjectValue(ObjectFields(input, constant)),
+        _ => throw new FormatException($"Unexpected value of kind {value.Kind}"),
+    };
 
-    [GeneratedRegex(@"^-?\d")]
-    private static partial Regex Number();
+    private static Dictionary<string, GraphQlValue> ObjectFields(GraphQLObjectValue input, bool constant)
+    {
+        var fields = new Dictionary<string, GraphQlValue>();
+        foreach (var field in input.Fields ?? [])
+        {
+            if (!fields.TryAdd(Text(field.Name), Value(field.Value, constant)))
+                throw new FormatException($"There can be only one input field named \"{Text(field.Name)}\"");
+        }
+        return fields;
+    }
+
+    private static FormatException Directives() => new("Directives are not supported by the sandbox's GraphQL");
+
+    private static string Text(GraphQLName name) => name.StringValue;
 }

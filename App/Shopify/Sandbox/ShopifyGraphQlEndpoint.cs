@@ -32,7 +32,7 @@ internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderB
         if (token?.Read<ShopifyGrant>() is not { } grant || grant.Shop != shop)
             return Results.Json(new JsonObject { ["errors"] = "[API] Invalid API key or access token (unrecognized login or wrong password)" },
                 statusCode: StatusCodes.Status401Unauthorized);
-        if (await BodyAsync(http, ct) is not var (query, variables))
+        if (await BodyAsync(http, ct) is not var (query, variables, operationName))
             return Results.Json(new JsonObject { ["errors"] = new JsonObject { ["query"] = "Required parameter missing or invalid" } },
                 statusCode: StatusCodes.Status400BadRequest);
         var bucket = _buckets.GetOrAdd(shop, _ => new ShopifyCostBucket(BucketSize, RestoreRate, clock.GetUtcNow()));
@@ -41,10 +41,10 @@ internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderB
         GraphQlExecution execution;
         try
         {
-            document = GraphQlParser.Parse(query);
+            document = GraphQlParser.Parse(query, operationName);
             execution = new GraphQlExecution(new GraphQlInputs(document, variables));
             var selected = execution.Requested(document.Operation == "mutation" ? ShopifySchema.Mutation : ShopifySchema.QueryRoot, document.Fields);
-            requested = document.Operation == "mutation" ? MutationCost * document.Fields.Count : selected;
+            requested = document.Operation == "mutation" ? MutationCost * document.Fields.Count(f => f.Name != GraphQlField.TypeName) : selected;
         }
         catch (FormatException e)
         {
@@ -67,9 +67,14 @@ internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderB
             var lost = false;
             foreach (var field in document.Fields)
             {
+                if (field.Name == GraphQlField.TypeName)
+                {
+                    data[field.Key] = document.Operation == "mutation" ? ShopifySchema.Mutation : ShopifySchema.QueryRoot;
+                    continue;
+                }
                 var (value, cost, lose) = Resolve(field, document.Operation, execution, book, grant);
                 if (value is null && cost < 0) return Internal(http);
-                data[field.Name] = value;
+                data[field.Key] = value;
                 actual += cost;
                 lost |= lose;
             }
@@ -140,17 +145,24 @@ internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderB
         return served ? (page.Value, page.Cost, false) : (null, -1, false);
     }
 
-    private static async Task<(string Query, JsonObject? Variables)?> BodyAsync(HttpRequest http, CancellationToken ct)
+    private static async Task<(string Query, JsonObject? Variables, string? OperationName)?> BodyAsync(HttpRequest http, CancellationToken ct)
     {
         if (!http.HasJsonContentType()) return null;
         try
         {
             var body = await JsonNode.ParseAsync(http.Body, cancellationToken: ct);
             if (body is not JsonObject root || root["query"] is not JsonValue query || query.GetValueKind() != JsonValueKind.String) return null;
+            var operationName = root["operationName"] switch
+            {
+                null => null,
+                JsonValue name when name.GetValueKind() == JsonValueKind.String => name.GetValue<string>(),
+                _ => "",
+            };
+            if (operationName == "") return null;
             return root["variables"] switch
             {
-                null => (query.GetValue<string>(), null),
-                JsonObject variables => (query.GetValue<string>(), variables),
+                null => (query.GetValue<string>(), null, operationName),
+                JsonObject variables => (query.GetValue<string>(), variables, operationName),
                 _ => null,
             };
         }
