@@ -75,6 +75,33 @@ public sealed class AmazonTokenTests(ServerAppFactory app) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task A_code_whose_consent_named_no_redirect_uri_is_exchanged_without_one_as_a_widely_used_client_sends_it()
+    {
+        // Recorded shape: the amz_sp_api README's exchange (JSON body: grant_type, code, client_id, client_secret).
+        var consent = await SandboxConsentPage.DecideAsync(_amazon.Http, await _amazon.ConsentUrlAsync(), "approve");
+        var code = SandboxConsentPage.RedirectParameters(consent)["spapi_oauth_code"];
+        var registration = await _amazon.RegistrationAsync();
+
+        var response = await _amazon.Http.PostAsync("/sandbox/amazon/auth/o2/token", SandboxHttp.Json(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["client_id"] = registration["clientId"], ["client_secret"] = registration["clientSecret"], ["code"] = code,
+        }));
+
+        Assert.StartsWith("Atzr|", (await SandboxHttp.JsonAsync(response, HttpStatusCode.OK)).Text("refresh_token"));
+    }
+
+    [Fact]
+    public async Task A_code_whose_consent_named_a_redirect_uri_needs_it_repeated()
+    {
+        var code = (await _amazon.ApproveAsync())["spapi_oauth_code"];
+
+        var error = await SandboxHttp.JsonAsync(await _amazon.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code }),
+            HttpStatusCode.BadRequest);
+
+        Assert.Equal("The request is missing a required parameter : redirect_uri", error.Text("error_description"));
+    }
+
+    [Fact]
     public async Task A_redirect_uri_other_than_the_one_the_code_went_to_is_invalid_grant()
     {
         var code = (await _amazon.ApproveAsync())["spapi_oauth_code"];

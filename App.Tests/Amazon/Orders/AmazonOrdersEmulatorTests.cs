@@ -36,6 +36,21 @@ public sealed class AmazonOrdersEmulatorTests(PollingFixture app) : IClassFixtur
         });
 
     [Fact]
+    public async Task An_operation_the_sandbox_does_not_emulate_is_said_in_sp_apis_error_shape_after_the_token_check()
+    {
+        var seller = await AmazonSeller.ConnectAsync(app, "amazon-v0-reader");
+        using var http = seller.Http(app);
+
+        var error = await ErrorAsync(await http.GetAsync($"orders/v0/orders?MarketplaceIds=ATVPDKIKX0DER&LastUpdatedAfter=2026-01-01T00:00:00Z"),
+            HttpStatusCode.NotFound, "NotFound");
+
+        Assert.Equal("The built-in sandbox does not emulate GET /orders/v0/orders.", error.Text("message"));
+        Assert.Contains("Orders 2026-01-01", error.Text("details"));
+        http.DefaultRequestHeaders.Remove("x-amz-access-token");
+        await ErrorAsync(await http.GetAsync("orders/v0/orders"), HttpStatusCode.Forbidden, "Unauthorized");
+    }
+
+    [Fact]
     public async Task SearchOrders_answers_the_models_shape_without_a_payload_wrapper_and_only_the_datasets_asked_for()
     {
         var seller = await AmazonSeller.ConnectAsync(app, "amazon-shape");

@@ -36,7 +36,7 @@ internal sealed class AmazonConsentEndpoint(SandboxApps apps, SandboxGrants gran
     {
         var seller = AmazonSandboxAccount.FromName(account);
         var callback = Callback(consent);
-        var code = await grants.IssueAsync(AmazonEmulator.Id, SandboxGrantKinds.Code, new AmazonAuthorization(seller.Name, callback),
+        var code = await grants.IssueAsync(AmazonEmulator.Id, SandboxGrantKinds.Code, new AmazonAuthorization(seller.Name, callback, consent.RedirectUri is not null),
             AmazonLifetimes.From(options).Code, "AN", ct);
         return Results.Redirect(QueryHelpers.AddQueryString(callback, new Dictionary<string, string?>
         {

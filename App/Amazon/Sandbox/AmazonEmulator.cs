@@ -25,5 +25,9 @@ public sealed class AmazonEmulator : ISandboxEmulator
         var caller = ActivatorUtilities.CreateInstance<AmazonSpApi>(routes.ServiceProvider);
         var sellers = ActivatorUtilities.CreateInstance<AmazonSellersEndpoint>(routes.ServiceProvider, caller);
         spApi.MapGet("/sellers/v1/marketplaceParticipations", sellers.MarketplaceParticipationsAsync);
+        // Below every emulated operation (a catch-all has the lowest precedence): an SP-API operation the sandbox does
+        // not emulate is said in SP-API's error shape, after the token check Amazon makes first, never as a bare 401.
+        spApi.Map("/{**operation}", async (HttpRequest request, CancellationToken ct) =>
+            (await caller.AuthorizeAsync(request, ct)).Refusal ?? AmazonSpApi.NotEmulated(request));
     }
 }

@@ -41,6 +41,12 @@ internal sealed class AmazonSpApi(SandboxGrants grants)
 
     public static IResult NotFound(string message) => Errors(StatusCodes.Status404NotFound, "NotFound", message);
 
+    /// <summary>An operation Amazon serves but the sandbox does not (Orders v0 reads, deprecated until 27 Mar 2027, amazon.md §4).</summary>
+    public static IResult NotEmulated(HttpRequest request) => Errors(StatusCodes.Status404NotFound, "NotFound",
+        $"The built-in sandbox does not emulate {request.Method} /{request.RouteValues["operation"]}.",
+        "Emulated: Orders 2026-01-01 searchOrders and getOrder, Orders v0 confirmShipment, Sellers getMarketplaceParticipations. "
+        + "Orders v0 reads are deprecated by Amazon; use Orders 2026-01-01.");
+
     public static IResult InternalFailure() => Errors(StatusCodes.Status500InternalServerError, "InternalFailure", "We encountered an internal error. Please try again.");
 
     public static IResult Errors(int status, string code, string message, string? details = null) =>

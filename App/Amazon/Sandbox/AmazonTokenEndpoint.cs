@@ -34,12 +34,15 @@ internal sealed class AmazonTokenEndpoint(SandboxApps apps, SandboxGrants grants
     private async Task<IResult> ExchangeAsync(IReadOnlyDictionary<string, string> body, CancellationToken ct)
     {
         if (body.GetValueOrDefault("code") is not { Length: > 0 } code) return AmazonLwaErrors.MissingParameter("code");
-        if (body.GetValueOrDefault("redirect_uri") is not { Length: > 0 } redirectUri) return AmazonLwaErrors.MissingParameter("redirect_uri");
         // Taken before the redirect check: a code presented wrongly is spent, as RFC 6749 §10.5 advises.
         var grant = await grants.ConsumeAsync(AmazonEmulator.Id, SandboxGrantKinds.Code, code, ct);
         if (grant is null) return AmazonLwaErrors.InvalidGrantParameter("code");
         var authorization = grant.Read<AmazonAuthorization>();
-        if (authorization.RedirectUri != redirectUri) return AmazonLwaErrors.InvalidGrantParameter("redirect_uri");
+        // RFC 6749 §4.1.3: redirect_uri is required when the authorization request carried one, and must then match;
+        // SP-API's own guide exchanges codes with grant_type, code, client_id and client_secret only.
+        var redirectUri = body.GetValueOrDefault("redirect_uri");
+        if (string.IsNullOrEmpty(redirectUri) && authorization.RedirectUriAsked) return AmazonLwaErrors.MissingParameter("redirect_uri");
+        if (!string.IsNullOrEmpty(redirectUri) && authorization.RedirectUri != redirectUri) return AmazonLwaErrors.InvalidGrantParameter("redirect_uri");
 
         var lifetimes = AmazonLifetimes.From(options);
         var refreshToken = await grants.IssueAsync(AmazonEmulator.Id, SandboxGrantKinds.Refresh, authorization, lifetimes.RefreshToken, "Atzr|", ct);
