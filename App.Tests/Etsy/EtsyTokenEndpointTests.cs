@@ -113,14 +113,20 @@ public sealed class EtsyTokenEndpointTests(ServerAppFactory app) : IClassFixture
     }
 
     [Fact]
-    public async Task A_json_body_is_refused()
+    public async Task A_json_body_is_taken_for_the_exchange_and_the_refresh_as_etsy_takes_it_and_any_other_body_is_refused()
     {
         var verifier = EtsySandboxDriver.NewVerifier();
         var form = await _etsy.ExchangeFormAsync(await _etsy.CodeAsync(verifier), verifier);
 
-        using var response = await _etsy.Http.PostAsJsonAsync("/sandbox/etsy/v3/public/oauth/token", form);
+        using var exchanged = await _etsy.Http.PostAsJsonAsync("/sandbox/etsy/v3/public/oauth/token", form);
+        Assert.Equal(HttpStatusCode.OK, exchanged.StatusCode);
+        var refreshToken = (await EtsySandboxDriver.JsonAsync(exchanged)).GetProperty("refresh_token").GetString()!;
+        using var refreshed = await _etsy.Http.PostAsJsonAsync("/sandbox/etsy/v3/public/oauth/token", await _etsy.RefreshFormAsync(refreshToken));
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
 
-        await AssertOAuthErrorAsync(response, "invalid_request");
+        using var plain = await _etsy.Http.PostAsync("/sandbox/etsy/v3/public/oauth/token",
+            new StringContent("grant_type=refresh_token", System.Text.Encoding.UTF8, "text/plain"));
+        await AssertOAuthErrorAsync(plain, "invalid_request");
     }
 
     [Fact]

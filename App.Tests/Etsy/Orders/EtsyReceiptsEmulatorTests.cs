@@ -145,6 +145,19 @@ public sealed class EtsyReceiptsEmulatorTests(UnthrottledEtsyFixture app) : ICla
     }
 
     [Fact]
+    public async Task Tracking_sent_as_json_as_a_client_generated_from_etsys_live_spec_sends_it_ships_the_receipt()
+    {
+        var (token, shop) = await SellerAsync("etsy-tracking-json");
+        var receipt = Book("etsy-tracking-json").Add();
+
+        using var response = await SendAsync(HttpMethod.Post, $"/shops/{shop}/receipts/{receipt.Id}/tracking", token,
+            new StringContent("""{"tracking_code":"JSON1","carrier_name":"usps","send_bcc":true,"note_to_buyer":"Thanks"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("JSON1", Book("etsy-tracking-json").Find(receipt.Id)!.Shipments.Single().TrackingNumber);
+    }
+
+    [Fact]
     public async Task Tracking_is_a_form_with_code_and_carrier_and_answers_the_receipt_with_the_shipment()
     {
         var (token, shop) = await SellerAsync("etsy-tracking");
@@ -155,8 +168,8 @@ public sealed class EtsyReceiptsEmulatorTests(UnthrottledEtsyFixture app) : ICla
 
         Assert.Equal("A carrier name is required", await ErrorAsync(await SendAsync(HttpMethod.Post, path, token, Form(("tracking_code", "AB1"))), HttpStatusCode.BadRequest));
         Assert.Equal("A tracking number is required", await ErrorAsync(await SendAsync(HttpMethod.Post, path, token, Form(("carrier_name", "usps"))), HttpStatusCode.BadRequest));
-        await ErrorAsync(await SendAsync(HttpMethod.Post, path, token, new StringContent("""{"tracking_code":"AB1","carrier_name":"usps"}""",
-            System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        await ErrorAsync(await SendAsync(HttpMethod.Post, path, token, new StringContent("tracking_code=AB1&carrier_name=usps",
+            System.Text.Encoding.UTF8, "text/plain")), HttpStatusCode.BadRequest);
         await ErrorAsync(await SendAsync(HttpMethod.Post, $"/shops/{shop}/receipts/{shop}000999/tracking", token,
             Form(("tracking_code", "AB1"), ("carrier_name", "usps"))), HttpStatusCode.NotFound);
         Assert.Empty(book.Find(receipt.Id)!.Shipments);

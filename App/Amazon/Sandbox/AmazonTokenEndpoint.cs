@@ -11,7 +11,8 @@ internal sealed class AmazonTokenEndpoint(SandboxApps apps, SandboxGrants grants
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken ct)
     {
-        var body = await ReadBodyAsync(request, ct);
+        // The documented form body, or the JSON body Amazon's own C# SDK sends.
+        var body = await SandboxBody.ReadFieldsAsync(request, ct);
         if (body is null) return AmazonLwaErrors.UnreadableBody();
         var grantType = body.GetValueOrDefault("grant_type");
         if (grantType == "authorization_code") journal.Request(AmazonEmulator.Id, "token");
@@ -66,24 +67,5 @@ internal sealed class AmazonTokenEndpoint(SandboxApps apps, SandboxGrants grants
         {
             ["access_token"] = accessToken, ["refresh_token"] = refreshToken, ["token_type"] = "bearer", ["expires_in"] = (int)lifetime.TotalSeconds,
         });
-    }
-
-    /// <summary>The documented form body, or the JSON body Amazon's own C# SDK sends; null for anything else.</summary>
-    private static async Task<IReadOnlyDictionary<string, string>?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.HasFormContentType)
-            return (await request.ReadFormAsync(ct)).ToDictionary(f => f.Key, f => f.Value.ToString());
-        if (!request.HasJsonContentType()) return null;
-        try
-        {
-            using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            return json.RootElement.ValueKind != JsonValueKind.Object ? null : json.RootElement.EnumerateObject()
-                .Where(p => p.Value.ValueKind == JsonValueKind.String)
-                .ToDictionary(p => p.Name, p => p.Value.GetString()!);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -3,7 +3,7 @@ using Marketplaces.Sandbox;
 namespace Marketplaces.Etsy.Sandbox;
 
 /// <summary>
-/// <c>POST /v3/public/oauth/token</c>: a public client's token endpoint. Form body only; the app is identified by
+/// <c>POST /v3/public/oauth/token</c>: a public client's token endpoint. A form or JSON body; the app is identified by
 /// <c>client_id</c> alone. Codes are single use and bound to the redirect URI and PKCE challenge; every refresh
 /// rotates the refresh token and the one sent stops working.
 /// </summary>
@@ -11,10 +11,10 @@ internal sealed class EtsyTokenEndpoint(SandboxApps apps, SandboxGrants grants, 
 {
     public async Task<IResult> HandleAsync(HttpContext http, CancellationToken ct)
     {
-        if (!http.Request.HasFormContentType)
-            return EtsyErrors.Token("invalid_request", "The request body must be application/x-www-form-urlencoded.");
-        var form = await http.Request.ReadFormAsync(ct);
-        var grantType = form["grant_type"].ToString();
+        // Etsy documents a URL-encoded form (etsy/open-api#360) and takes a JSON body too (etsy/open-api#549, etsy.md §1.2).
+        if (await SandboxBody.ReadFieldsAsync(http.Request, ct) is not { } form)
+            return EtsyErrors.Token("invalid_request", "The request body must be application/x-www-form-urlencoded or application/json.");
+        var grantType = form.GetValueOrDefault("grant_type") ?? "";
         if (grantType == "authorization_code") journal.Request(EtsySandboxRules.Id, "token");
         if (grantType == "refresh_token") journal.Request(EtsySandboxRules.Id, "refresh");
         http.Response.Headers.CacheControl = "no-store";
@@ -23,7 +23,7 @@ internal sealed class EtsyTokenEndpoint(SandboxApps apps, SandboxGrants grants, 
         // known to be, so that a client leaking the secret here fails in the sandbox.
         if (form.ContainsKey("client_secret") || http.Request.Headers.Authorization.Count > 0)
             return EtsyErrors.Token("invalid_request", "Etsy's token endpoint takes client_id only: no client secret, no Authorization header.");
-        var clientId = form["client_id"].ToString();
+        var clientId = form.GetValueOrDefault("client_id") ?? "";
         if (clientId.Length == 0) return EtsyErrors.Token("invalid_request", "client_id is required.");
         if (clientId != (await apps.GetAsync(EtsySandboxRules.Id, ct))["clientId"])
             return EtsyErrors.Token("invalid_client", "The client_id is not a known API keystring.");
@@ -37,9 +37,9 @@ internal sealed class EtsyTokenEndpoint(SandboxApps apps, SandboxGrants grants, 
         };
     }
 
-    private async Task<IResult> ExchangeAsync(IFormCollection form, string clientId, CancellationToken ct)
+    private async Task<IResult> ExchangeAsync(IReadOnlyDictionary<string, string> form, string clientId, CancellationToken ct)
     {
-        var (code, redirectUri, verifier) = (form["code"].ToString(), form["redirect_uri"].ToString(), form["code_verifier"].ToString());
+        var (code, redirectUri, verifier) = (form.GetValueOrDefault("code") ?? "", form.GetValueOrDefault("redirect_uri") ?? "", form.GetValueOrDefault("code_verifier") ?? "");
         if (code.Length == 0 || redirectUri.Length == 0 || verifier.Length == 0)
             return EtsyErrors.Token("invalid_request", "code, redirect_uri and code_verifier are required.");
         if (!PkceRules.IsVerifier(verifier))
@@ -53,9 +53,9 @@ internal sealed class EtsyTokenEndpoint(SandboxApps apps, SandboxGrants grants, 
         return await IssueAsync(grant.ForTokens(), ct);
     }
 
-    private async Task<IResult> RefreshAsync(IFormCollection form, string clientId, CancellationToken ct)
+    private async Task<IResult> RefreshAsync(IReadOnlyDictionary<string, string> form, string clientId, CancellationToken ct)
     {
-        var refreshToken = form["refresh_token"].ToString();
+        var refreshToken = form.GetValueOrDefault("refresh_token") ?? "";
         if (refreshToken.Length == 0) return EtsyErrors.Token("invalid_request", "refresh_token is required.");
         var taken = await grants.ConsumeAsync(EtsySandboxRules.Id, SandboxGrantKinds.Refresh, refreshToken, ct);
         if (taken is null) return EtsyErrors.Token("invalid_grant", "refresh_token is revoked");

@@ -1,10 +1,11 @@
 using System.Globalization;
+using Marketplaces.Sandbox;
 using Marketplaces.Sandbox.Orders;
 
 namespace Marketplaces.Etsy.Sandbox.Orders;
 
 /// <summary>
-/// createReceiptShipment (scope transactions_w): a form with <c>tracking_code</c> and <c>carrier_name</c> adds a
+/// createReceiptShipment (scope transactions_w): a form or JSON body with <c>tracking_code</c> and <c>carrier_name</c> adds a
 /// shipment to the receipt and marks all of it shipped; each call adds one, as Etsy does (the app must not repeat
 /// itself). Without either field the receipt is only marked shipped, except to the US over $10 and to India, where
 /// Etsy requires tracking ("A tracking number is required", etsy/open-api#589). Any carrier name is taken: Etsy
@@ -19,11 +20,11 @@ internal sealed class EtsyTrackingEndpoint(EtsyApiGate gate, EtsyReceiptBooks bo
         var (grant, error) = await gate.AuthorizeShopAsync(http.Request, shop_id, WriteScope, ct);
         if (error is not null) return error;
         if (EtsyReceiptEndpoints.ReceiptId(receipt_id) is not { } id) return EtsyReceiptEndpoints.InvalidReceiptId();
-        if (!http.Request.HasFormContentType)
-            return EtsyErrors.Api(StatusCodes.Status400BadRequest, "The request body must be application/x-www-form-urlencoded.");
-        var form = await http.Request.ReadFormAsync(ct);
-        var (tracking, carrier) = (form["tracking_code"].ToString().Trim(), form["carrier_name"].ToString().Trim());
-        if (form.TryGetValue("send_bcc", out var bcc) && bcc.ToString() is not ("true" or "false"))
+        // The Dec 2025 spec lists a form body; Etsy's live spec of 2026 (and clients generated from it) send JSON.
+        if (await SandboxBody.ReadFieldsAsync(http.Request, ct) is not { } form)
+            return EtsyErrors.Api(StatusCodes.Status400BadRequest, "The request body must be application/x-www-form-urlencoded or application/json.");
+        var (tracking, carrier) = ((form.GetValueOrDefault("tracking_code") ?? "").Trim(), (form.GetValueOrDefault("carrier_name") ?? "").Trim());
+        if (form.TryGetValue("send_bcc", out var bcc) && bcc is not ("true" or "false"))
             return EtsyErrors.Api(StatusCodes.Status400BadRequest, "send_bcc must be true or false.");
 
         var book = books.For(grant!.ShopId);
