@@ -93,4 +93,20 @@ public sealed class SettingsFormsTests(AppFactory app) : MudComponentTest(app.Se
         var saved = await app.Services.GetRequiredService<AppCredentialStore>().ReadAsync("etsy", MarketplaceEnvironment.Production);
         Assert.Contains(saved, v => v.Value == "keystring-typed-in-settings");
     }
+
+    [Fact]
+    public async Task Each_marketplace_shows_its_built_in_sandbox_app_credentials_and_address_for_outside_clients()
+    {
+        Snackbars();
+        var form = Render<MarketplaceAppsSettings>();
+        form.WaitForElement(".mud-expand-panel", Patience);
+        await form.InvokeAsync(() => form.FindAll(".mud-expand-panel-header").Single(h => h.TextContent.Trim() == "eBay").Click());
+
+        var section = form.WaitForElement(".sandbox-app[data-marketplace=ebay]", Patience);
+        var sandbox = await app.Services.GetRequiredService<Marketplaces.Sandbox.SandboxApps>().GetAsync("ebay");
+        foreach (var credential in section.QuerySelectorAll(".sandbox-credential"))
+            Assert.Equal(sandbox[credential.GetAttribute("data-key")!], credential.TextContent);
+        Assert.NotEmpty(section.QuerySelectorAll(".sandbox-credential"));
+        Assert.EndsWith("/sandbox/ebay", section.QuerySelector(".sandbox-base-url")!.TextContent);
+    }
 }
