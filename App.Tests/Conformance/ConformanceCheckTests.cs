@@ -136,7 +136,7 @@ public sealed class ConformanceCheckTests
     public void Calls_outside_the_three_sandbox_apis_are_not_checked()
     {
         Assert.Null(ConformanceCheck.Of(Get("/sandbox/ebay/apiz/commerce/identity/v1/user/"), Json(200, "{}")));
-        Assert.Null(ConformanceCheck.Of(Post("/sandbox/ebay/identity/v1/oauth2/token", BodyCheck.Form, "grant_type=x"), Json(200, "{}")));
+        Assert.Null(ConformanceCheck.Of(Post("/sandbox/ebay/api/identity/v1/oauth2/token", BodyCheck.Form, "grant_type=x"), Json(200, "{}")));
         Assert.Null(ConformanceCheck.Of(Get("/sandbox/tiktok/open-api/v2/user/info/"), Json(200, "{}")));
     }
 }

@@ -56,7 +56,7 @@ public sealed class MarketplaceTargetsTests(AppFactory app) : IClassFixture<AppF
     {
         var ebay = app.Services.GetRequiredService<MarketplaceCatalog>()["ebay"];
         var endpoints = Targets.Endpoints(ebay, MarketplaceEnvironment.BuiltInSandbox, null, out _);
-        Assert.EndsWith("/sandbox/ebay/identity/v1/oauth2/token", endpoints.TokenUrl);
+        Assert.EndsWith("/sandbox/ebay/api/identity/v1/oauth2/token", endpoints.TokenUrl);
         Assert.StartsWith("http://", endpoints.TokenUrl);
     }
 }

@@ -38,7 +38,7 @@ public sealed class EbaySandboxClient(AppFactory app) : SandboxDriver(app, "ebay
     public async Task<HttpResponseMessage> TokenAsync(IDictionary<string, string> fields, string? clientSecret = null)
     {
         var registration = await RegistrationAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/ebay/identity/v1/oauth2/token")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/ebay/api/identity/v1/oauth2/token")
         {
             Content = new FormUrlEncodedContent(fields),
         };

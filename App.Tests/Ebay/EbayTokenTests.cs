@@ -28,7 +28,7 @@ public sealed class EbayTokenTests(ServerAppFactory app) : IClassFixture<ServerA
     {
         var code = (await _ebay.ApproveAsync())["code"];
         var registration = await _ebay.RegistrationAsync();
-        var response = await _ebay.Http.PostAsync("/sandbox/ebay/identity/v1/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await _ebay.Http.PostAsync("/sandbox/ebay/api/identity/v1/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = registration["ruName"],
             ["client_id"] = registration["clientId"], ["client_secret"] = registration["clientSecret"],
@@ -65,7 +65,7 @@ public sealed class EbayTokenTests(ServerAppFactory app) : IClassFixture<ServerA
     public async Task A_json_body_is_refused()
     {
         var registration = await _ebay.RegistrationAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/ebay/identity/v1/oauth2/token")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/ebay/api/identity/v1/oauth2/token")
         {
             Content = SandboxHttp.Json(new { grant_type = "refresh_token", refresh_token = "x", scope = EbaySandboxClient.BaseScope }),
         };

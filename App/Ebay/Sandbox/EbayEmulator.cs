@@ -20,7 +20,8 @@ public sealed class EbayEmulator : ISandboxEmulator
         routes.MapPost("/oauth2/authorize", consent.DecideAsync);
 
         var token = ActivatorUtilities.CreateInstance<EbayTokenEndpoint>(routes.ServiceProvider);
-        routes.MapPost("/identity/v1/oauth2/token", token.HandleAsync);
+        // On the REST API's own host, as api.sandbox.ebay.com serves both: a client rewrites one base URL, not two.
+        routes.MapPost("/api/identity/v1/oauth2/token", token.HandleAsync);
 
         var caller = ActivatorUtilities.CreateInstance<EbayRestApi>(routes.ServiceProvider);
         var apiz = routes.MapGroup("/apiz");
