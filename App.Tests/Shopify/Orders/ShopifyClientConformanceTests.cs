@@ -78,4 +78,34 @@ public sealed class ShopifyClientConformanceTests(ServerAppFactory app) : IClass
 
         Assert.Contains("No operation named \"Missing\"", body.GetProperty("errors")[0].GetProperty("message").GetString());
     }
+
+    [Fact]
+    public async Task Include_and_skip_keep_or_drop_what_they_mark_by_literal_or_variable()
+    {
+        app.Services.GetServices<ISandboxEmulator>().OfType<ShopifyEmulator>().Single().Book(Shop).AddMany(1);
+        const string query = """
+            query Conditional($withName: Boolean!, $skipTotal: Boolean = true) {
+              orders(first: 1) {
+                nodes {
+                  id
+                  name @include(if: $withName)
+                  totalPriceSet @skip(if: $skipTotal) { shopMoney { amount } }
+                  ... on Order @include(if: false) { updatedAt }
+                }
+              }
+            }
+            """;
+
+        var with = await PostAsync(new { query, variables = new { withName = true } });
+        var without = await PostAsync(new { query, variables = new { withName = false, skipTotal = false } });
+
+        Assert.False(with.TryGetProperty("errors", out var errors), errors.ToString());
+        var first = with.GetProperty("data").GetProperty("orders").GetProperty("nodes")[0];
+        Assert.True(first.TryGetProperty("name", out _));
+        Assert.False(first.TryGetProperty("totalPriceSet", out _));
+        Assert.False(first.TryGetProperty("updatedAt", out _));
+        var second = without.GetProperty("data").GetProperty("orders").GetProperty("nodes")[0];
+        Assert.False(second.TryGetProperty("name", out _));
+        Assert.True(second.TryGetProperty("totalPriceSet", out _));
+    }
 }

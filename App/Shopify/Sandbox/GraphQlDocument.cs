@@ -3,7 +3,11 @@ using System.Text.Json.Nodes;
 namespace Marketplaces.Shopify.Sandbox;
 
 /// <summary>One operation: <c>query</c> or <c>mutation</c>, its variable definitions and its selections.</summary>
-internal sealed record GraphQlDocument(string Operation, string? Name, IReadOnlyList<GraphQlVariable> Variables, IReadOnlyList<GraphQlField> Fields);
+internal sealed record GraphQlDocument(string Operation, string? Name, IReadOnlyList<GraphQlVariable> Variables, IReadOnlyList<GraphQlField> Fields)
+{
+    /// <summary>Variables the operation uses in <c>@include</c>/<c>@skip</c> conditions only, already applied.</summary>
+    public IReadOnlySet<string> ConditionVariables { get; init; } = new HashSet<string>();
+}
 
 internal sealed record GraphQlVariable(string Name, GraphQlType Type, GraphQlValue? Default);
 

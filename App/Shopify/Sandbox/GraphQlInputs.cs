@@ -27,7 +27,7 @@ internal sealed class GraphQlInputs
             else value = null;
             _variables[variable.Name] = (variable.Type, value);
         }
-        var used = new HashSet<string>();
+        var used = new HashSet<string>(document.ConditionVariables);
         foreach (var field in document.Fields) Collect(field, used);
         if (document.Variables.FirstOrDefault(v => !used.Contains(v.Name)) is { } unused)
             throw new FormatException($"Variable ${unused.Name} is declared by {document.Name ?? "anonymous " + document.Operation} but not used");

@@ -10,13 +10,15 @@ namespace Marketplaces.Shopify.Sandbox;
 /// Reads a GraphQL document with GraphQL-Parser (the parser graphql-dotnet uses) into the emulator's model, as the
 /// specification has it: several operations chosen by <c>operationName</c>, fragments and inline fragments spread into
 /// their selection (the sandbox's types have no interfaces or unions, so a type condition selects its fields as they
-/// stand), aliases kept for the answer's keys. Directives are refused by name rather than ignored.
+/// stand), aliases kept for the answer's keys, and the specification's <c>@include</c> and <c>@skip</c> applied
+/// (GraphQL §3.13). Any other directive is refused rather than ignored.
 /// </summary>
 internal static class GraphQlParser
 {
     /// <param name="operationName">The request's <c>operationName</c>: required when the document holds several operations.</param>
     /// <exception cref="FormatException">What Shopify would refuse, in its words where known.</exception>
-    public static GraphQlDocument Parse(string document, string? operationName = null)
+    /// <param name="given">The request's variables, for <c>@include(if: $x)</c> and <c>@skip(if: $x)</c>.</param>
+    public static GraphQlDocument Parse(string document, string? operationName = null, JsonObject? given = null)
     {
         var parsed = Read(document);
         if (parsed.Definitions.FirstOrDefault(d => d is not GraphQLOperationDefinition and not GraphQLFragmentDefinition) is { } other)
@@ -31,10 +33,12 @@ internal static class GraphQlParser
         var operation = Choose(operations, operationName);
         if (operation.Operation == OperationType.Subscription) throw new FormatException("Subscriptions are not supported by the Admin API");
         if (operation.Directives?.Count > 0) throw Directives();
-        var spread = new HashSet<string>();
-        var fields = Selections(operation.SelectionSet, fragments, spread, []);
+        var context = new Context(fragments, new HashSet<string>(), Conditions(operation, given), new HashSet<string>());
+        var fields = Selections(operation.SelectionSet, context, []);
         // A document is valid as a whole: a fragment counts as used when any of its operations spreads it.
-        foreach (var another in operations.Where(o => o != operation)) Selections(another.SelectionSet, fragments, spread, []);
+        foreach (var another in operations.Where(o => o != operation))
+            Selections(another.SelectionSet, context with { Variables = Conditions(another, given), Conditioning = [] }, []);
+        var spread = context.Spread;
         if (fragments.Keys.FirstOrDefault(name => !spread.Contains(name)) is { } unused)
             throw new FormatException($"Fragment {unused} was defined, but not used");
         var variables = new List<GraphQlVariable>();
@@ -44,7 +48,10 @@ internal static class GraphQlParser
             if (variables.Any(v => v.Name == name)) throw new FormatException($"There can only be one variable named \"{name}\"");
             variables.Add(new GraphQlVariable(name, Type(definition.Type), definition.DefaultValue is { } value ? Value(value, constant: true) : null));
         }
-        return new GraphQlDocument(operation.Operation == OperationType.Mutation ? "mutation" : "query", operation.Name is { } n ? Text(n) : null, variables, fields);
+        return new GraphQlDocument(operation.Operation == OperationType.Mutation ? "mutation" : "query", operation.Name is { } n ? Text(n) : null, variables, fields)
+        {
+            ConditionVariables = context.Conditioning,
+        };
     }
 
     /// <summary>A type reference as the schema writes it (<c>[FulfillmentOrderLineItemsInput!]!</c>).</summary>
@@ -81,9 +88,49 @@ internal static class GraphQlParser
         return operations.Count == 1 ? operations[0] : throw new FormatException("An operation name is required");
     }
 
+    /// <param name="Variables">The operation's boolean variables, given or defaulted, for the conditions.</param>
+    /// <param name="Conditioning">The variables conditions used, for "declared but not used".</param>
+    private sealed record Context(
+        Dictionary<string, GraphQLFragmentDefinition> Fragments, HashSet<string> Spread, IReadOnlyDictionary<string, bool?> Variables, HashSet<string> Conditioning);
+
+    private static Dictionary<string, bool?> Conditions(GraphQLOperationDefinition operation, JsonObject? given)
+    {
+        var values = new Dictionary<string, bool?>();
+        foreach (var definition in operation.Variables?.Items ?? [])
+        {
+            var name = Text(definition.Variable.Name);
+            values[name] = given is not null && given.TryGetPropertyValue(name, out var sent)
+                ? sent is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null
+                : definition.DefaultValue is GraphQLBooleanValue fallback ? fallback.BoolValue : null;
+        }
+        return values;
+    }
+
+    /// <summary>Whether a selection stays: <c>@skip(if: true)</c> drops it, <c>@include(if: false)</c> too (GraphQL §3.13).</summary>
+    private static bool Included(GraphQLDirectives? directives, Context context)
+    {
+        var included = true;
+        foreach (var directive in directives?.Items ?? [])
+        {
+            var name = Text(directive.Name);
+            if (name is not ("include" or "skip")) throw new FormatException($"Directive '@{name}' is not defined");
+            var argument = directive.Arguments?.Items.SingleOrDefault(a => Text(a.Name) == "if")?.Value;
+            if (argument is GraphQLVariable used) context.Conditioning.Add(Text(used.Name));
+            var condition = argument switch
+            {
+                GraphQLBooleanValue literal => literal.BoolValue,
+                GraphQLVariable variable => context.Variables.TryGetValue(Text(variable.Name), out var value)
+                    ? value ?? throw new FormatException($"Variable ${Text(variable.Name)} of @{name} must be a Boolean")
+                    : throw new FormatException($"Variable ${Text(variable.Name)} is used by @{name} but not declared"),
+                _ => throw new FormatException($"Directive '@{name}' is missing required arguments: if"),
+            };
+            if (name == "include" ? !condition : condition) included = false;
+        }
+        return included;
+    }
+
     /// <param name="path">The fragments being spread, to refuse one that spreads itself.</param>
-    private static List<GraphQlField> Selections(GraphQLSelectionSet set, Dictionary<string, GraphQLFragmentDefinition> fragments, HashSet<string> spread,
-        IReadOnlyList<string> path)
+    private static List<GraphQlField> Selections(GraphQLSelectionSet set, Context context, IReadOnlyList<string> path)
     {
         var fields = new List<GraphQlField>();
         foreach (var selection in set.Selections)
@@ -91,7 +138,7 @@ internal static class GraphQlParser
             switch (selection)
             {
                 case GraphQLField field:
-                    if (field.Directives?.Count > 0) throw Directives();
+                    if (!Included(field.Directives, context)) break;
                     var arguments = new Dictionary<string, GraphQlValue>();
                     foreach (var argument in field.Arguments?.Items ?? [])
                     {
@@ -99,22 +146,20 @@ internal static class GraphQlParser
                             throw new FormatException($"There can be only one argument named \"{Text(argument.Name)}\"");
                     }
                     fields.Add(new GraphQlField(Text(field.Name), arguments,
-                        field.SelectionSet is { } children ? Selections(children, fragments, spread, path) : [])
+                        field.SelectionSet is { } children ? Selections(children, context, path) : [])
                     {
                         Alias = field.Alias is { } alias ? Text(alias.Name) : null,
                     });
                     break;
                 case GraphQLFragmentSpread fragmentSpread:
-                    if (fragmentSpread.Directives?.Count > 0) throw Directives();
                     var name = Text(fragmentSpread.FragmentName.Name);
-                    if (!fragments.TryGetValue(name, out var fragment)) throw new FormatException($"No fragment named {name}");
+                    if (!context.Fragments.TryGetValue(name, out var fragment)) throw new FormatException($"No fragment named {name}");
                     if (path.Contains(name)) throw new FormatException($"Fragment {name} contains an infinite loop");
-                    spread.Add(name);
-                    fields.AddRange(Selections(fragment.SelectionSet, fragments, spread, [.. path, name]));
+                    context.Spread.Add(name);
+                    if (Included(fragmentSpread.Directives, context)) fields.AddRange(Selections(fragment.SelectionSet, context, [.. path, name]));
                     break;
                 case GraphQLInlineFragment inline:
-                    if (inline.Directives?.Count > 0) throw Directives();
-                    fields.AddRange(Selections(inline.SelectionSet, fragments, spread, path));
+                    if (Included(inline.Directives, context)) fields.AddRange(Selections(inline.SelectionSet, context, path));
                     break;
             }
         }
@@ -157,7 +202,7 @@ internal static class GraphQlParser
         return fields;
     }
 
-    private static FormatException Directives() => new("Directives are not supported by the sandbox's GraphQL");
+    private static FormatException Directives() => new("Directives on an operation are not supported by the sandbox's GraphQL");
 
     private static string Text(GraphQLName name) => name.StringValue;
 }

@@ -41,7 +41,7 @@ internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderB
         GraphQlExecution execution;
         try
         {
-            document = GraphQlParser.Parse(query, operationName);
+            document = GraphQlParser.Parse(query, operationName, variables);
             execution = new GraphQlExecution(new GraphQlInputs(document, variables));
             var selected = execution.Requested(document.Operation == "mutation" ? ShopifySchema.Mutation : ShopifySchema.QueryRoot, document.Fields);
             requested = document.Operation == "mutation" ? MutationCost * document.Fields.Count(f => f.Name != GraphQlField.TypeName) : selected;
