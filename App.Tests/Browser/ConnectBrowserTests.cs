@@ -139,6 +139,30 @@ public sealed class ConnectBrowserTests(BrowserFixture app) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task The_connect_dialog_opens_on_the_environment_that_can_connect_and_keeps_setting_names_behind_a_disclosure()
+    {
+        var (page, card) = await DashboardAsync("ebay");
+        await card.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Connect") }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+
+        // Only the built-in sandbox has app credentials here: the dialog opens on it, ready to continue.
+        await Expect(dialog.Locator(".mud-select input").First).ToHaveValueAsync("BuiltInSandbox");
+        await Expect(dialog.Locator(".mud-select").First).ToContainTextAsync("Sandbox (built-in)");
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Continue to eBay" })).ToBeVisibleAsync();
+
+        await dialog.GetByLabel("Environment").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Production" }).ClickAsync();
+        var missing = dialog.Locator(".missing-credentials");
+        await Expect(missing).ToContainTextAsync("Client ID");
+        var settingName = missing.Locator(".how-to-configure code").First;
+        await Expect(settingName).Not.ToBeVisibleAsync();
+        await missing.Locator(".how-to-configure summary").ClickAsync();
+        await Expect(settingName).ToBeVisibleAsync();
+        var overflowing = await missing.EvaluateAsync<bool>("e => [...e.querySelectorAll('*')].some(c => c.getBoundingClientRect().right > e.getBoundingClientRect().right + 1)");
+        Assert.False(overflowing, "a setting name spills out of the dialog");
+    }
+
+    [Fact]
     public async Task Refresh_now_renews_the_token_shown_on_the_card()
     {
         var (page, card) = await DashboardAsync("etsy");
