@@ -41,6 +41,19 @@ public sealed class AccessTests(AppFactory app) : IClassFixture<AppFactory>, IAs
         Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowserLikeClient().GetAsync(path)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/orders/nope")]
+    [InlineData("/no-such-page")]
+    public async Task An_unknown_address_answers_404_with_the_apps_not_found_page(string path)
+    {
+        var owner = await app.SignedInClientAsync(TestUsers.OwnerEmail);
+
+        var response = await owner.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("There is nothing at this address.", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Staff_cannot_open_settings_but_the_owner_can()
     {

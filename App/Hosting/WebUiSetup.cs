@@ -35,6 +35,9 @@ public static class WebUiSetup
                          && !c.Request.Path.StartsWithSegments("/sandbox"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseStaticFiles();
+        // Routing after the status-code pages: their re-execution of /not-found must be routed again. With routing
+        // where the host puts it by default (first), the re-executed request kept no endpoint and answered an empty 404.
+        app.UseRouting();
         app.UseMiddleware<FirstRunRedirect>();
         app.UseAuthentication();
         app.UseAuthenticationOutagePage();
