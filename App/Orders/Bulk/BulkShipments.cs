@@ -9,19 +9,14 @@ namespace Marketplaces.Orders.Bulk;
 /// <summary>
 /// Marks the CSV's orders shipped, one row after the other, each row one whole shipment of what remains on its order
 /// (pushed completely or not at all), and reports every row's outcome. The order number is the one the seller sees or
-/// the marketplace's id; a number found on two channels is refused rather than guessed. Each row is checked before
-/// anything is pushed, for the preview, and again when it runs (an earlier row may have shipped the same order).
+/// the marketplace's id; a number found on two channels is refused rather than guessed. Every row is checked before
+/// anything is pushed, for the preview (two queries for the whole file), and again when it runs.
 /// </summary>
 public sealed class BulkShipments(IDbContextFactory<AppDbContext> contexts, ShipmentPushes pushes, MarketplaceCatalog catalog)
 {
-    /// <summary>What each row would do: ready to push, skipped (already shipped) or refused, and why.</summary>
-    public async Task<IReadOnlyList<BulkShipmentResult>> PreviewAsync(IReadOnlyList<ShipmentCsvRow> rows, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var checks = new List<BulkShipmentResult>(rows.Count);
-        foreach (var row in rows) checks.Add(await CheckAsync(db, row, ct));
-        return checks;
-    }
+    /// <summary>What each row would do: ready to push, skipped (already shipped) or refused, and why. Two queries for all the rows.</summary>
+    public Task<IReadOnlyList<BulkShipmentResult>> PreviewAsync(IReadOnlyList<ShipmentCsvRow> rows, CancellationToken ct = default) =>
+        CheckAsync(rows, ct);
 
     public async Task<IReadOnlyList<BulkShipmentResult>> RunAsync(IReadOnlyList<ShipmentCsvRow> rows, string actor, Action<int>? progress = null, CancellationToken ct = default)
     {
@@ -36,23 +31,34 @@ public sealed class BulkShipments(IDbContextFactory<AppDbContext> contexts, Ship
 
     private async Task<BulkShipmentResult> RunAsync(ShipmentCsvRow row, string actor, CancellationToken ct)
     {
-        BulkShipmentResult check;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-        {
-            check = await CheckAsync(db, row, ct);
-        }
+        // Checked again now: an earlier row may have shipped the same order.
+        var check = (await CheckAsync([row], ct))[0];
         if (check.Outcome != BulkRowOutcome.Ready) return check.Outcome == BulkRowOutcome.Invalid ? check with { Outcome = BulkRowOutcome.Failed } : check;
         var outcome = await pushes.MarkShippedAsync(check.OrderId!.Value, new ShipmentInput(row.Carrier, row.TrackingNumber, row.ShipDate, []), actor, ct);
         return check with { Outcome = outcome.Succeeded ? BulkRowOutcome.Shipped : BulkRowOutcome.Failed, Message = outcome.Message };
     }
 
-    private async Task<BulkShipmentResult> CheckAsync(AppDbContext db, ShipmentCsvRow row, CancellationToken ct)
+    private sealed record Candidate(Guid Id, string OrderNumber, string ExternalId, string Marketplace, OrderStatus Status, string Connection, ConnectionState State);
+
+    private async Task<IReadOnlyList<BulkShipmentResult>> CheckAsync(IReadOnlyList<ShipmentCsvRow> rows, CancellationToken ct)
+    {
+        var numbers = rows.Where(r => r.Problem is null).Select(r => r.OrderNumber).Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var candidates = numbers.Count == 0 ? [] : await db.Set<Order>().AsNoTracking()
+            .Where(o => numbers.Contains(o.OrderNumber) || numbers.Contains(o.ExternalId))
+            .Join(db.Set<Connection>(), o => o.ConnectionId, c => c.Id,
+                (o, c) => new Candidate(o.Id, o.OrderNumber, o.ExternalId, o.Marketplace, o.Status, c.DisplayName, c.State))
+            .ToListAsync(ct);
+        var ids = candidates.Select(c => c.Id).ToList();
+        var pushed = (await db.Set<Shipment>().AsNoTracking().Where(s => ids.Contains(s.OrderId) && s.State == ShipmentState.Pushed)
+            .Select(s => new { s.OrderId, s.TrackingNumber }).ToListAsync(ct)).ToLookup(s => s.OrderId, s => s.TrackingNumber);
+        return rows.Select(row => Check(row, candidates.Where(c => c.OrderNumber == row.OrderNumber || c.ExternalId == row.OrderNumber).ToList(), pushed))
+            .ToList();
+    }
+
+    private BulkShipmentResult Check(ShipmentCsvRow row, IReadOnlyList<Candidate> matches, ILookup<Guid, string> pushed)
     {
         if (row.Problem is not null) return new(row, null, BulkRowOutcome.Invalid, row.Problem);
-        var matches = await db.Set<Order>().AsNoTracking()
-            .Where(o => o.OrderNumber == row.OrderNumber || o.ExternalId == row.OrderNumber)
-            .Join(db.Set<Connection>(), o => o.ConnectionId, c => c.Id, (o, c) => new { o.Id, o.Marketplace, o.Status, Connection = c.DisplayName, c.State })
-            .Take(3).ToListAsync(ct);
         if (matches.Count == 0) return new(row, null, BulkRowOutcome.Invalid, $"No order {row.OrderNumber} was found.");
         if (matches.Count > 1)
         {
@@ -61,11 +67,9 @@ public sealed class BulkShipments(IDbContextFactory<AppDbContext> contexts, Ship
         }
         var order = matches[0];
         var marketplace = catalog[order.Marketplace].Name;
-        var pushed = await db.Set<Shipment>().AsNoTracking().Where(s => s.OrderId == order.Id && s.State == ShipmentState.Pushed)
-            .Select(s => s.TrackingNumber).ToListAsync(ct);
         return (order.Status, order.State) switch
         {
-            _ when pushed.Contains(row.TrackingNumber, StringComparer.OrdinalIgnoreCase) =>
+            _ when pushed[order.Id].Contains(row.TrackingNumber, StringComparer.OrdinalIgnoreCase) =>
                 new(row, order.Id, BulkRowOutcome.Skipped, $"Already shipped with {row.TrackingNumber}: skipped."),
             (OrderStatus.Fulfilled, _) => new(row, order.Id, BulkRowOutcome.Skipped, $"Already shipped on {marketplace}: skipped."),
             (OrderStatus.Cancelled, _) => new(row, order.Id, BulkRowOutcome.Invalid, $"The order was cancelled on {marketplace}."),
