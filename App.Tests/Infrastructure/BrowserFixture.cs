@@ -43,6 +43,17 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync();
 
+    /// <summary>
+    /// Chooses a file in a Blazor InputFile once its script has taken the input over (it marks the element): a file
+    /// chosen before that raises no change on the server, and the page would wait for it for ever.
+    /// </summary>
+    public static async Task ChooseFileAsync(this IPage page, FilePayload file)
+    {
+        var input = page.Locator("input[type=file]");
+        await page.WaitForFunctionAsync("() => document.querySelector('input[type=file]')?._blazorInputFileNextFileId !== undefined");
+        await input.SetInputFilesAsync(file);
+    }
+
     public static async Task SignInAsync(this IPage page, string email, string password)
     {
         await page.GotoAsync("/account/sign-in");

@@ -67,7 +67,7 @@ public sealed class OrderLayoutBrowserTests(OrdersBrowserFixture app) : IClassFi
 
         await page.GotoAsync("/orders/ship-csv");
         await page.WaitForInteractiveAsync();
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.ChooseFileAsync(new FilePayload
         {
             Name = "shipped.csv", MimeType = "text/csv",
             Buffer = System.Text.Encoding.UTF8.GetBytes($"{sold.Id},USPS,9400100000000000000001\nNO-SUCH-ORDER-WITH-A-RATHER-LONG-NUMBER,UPS,1Z1"),

@@ -196,7 +196,7 @@ public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture
         await page.GotoAsync("/orders/ship-csv");
         await page.WaitForInteractiveAsync();
 
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.ChooseFileAsync(new FilePayload
         {
             Name = "shipped.csv", MimeType = "text/csv",
             Buffer = System.Text.Encoding.UTF8.GetBytes(

@@ -59,7 +59,8 @@ public sealed class DisconnectKeepsOrdersTests(PollingFixture app) : IClassFixtu
         var name = (await Store.FindAsync(later))!.DisplayName;
         await Disconnector.DisconnectAsync(later, "test");
         var deleted = await Disconnector.DeleteKeptOrdersAsync(later, TestUsers.OwnerEmail);
-        Assert.Equal($"Deleted {name}'s {count} orders from this app.", deleted.Message);
+        Assert.Equal((true, $"Deleted {name}'s {count} orders from this app."), (deleted.Deleted, deleted.Message));
+        Assert.False((await Disconnector.DeleteKeptOrdersAsync(later, TestUsers.OwnerEmail)).Deleted);
         Assert.Null(await Store.FindAsync(later));
         Assert.Empty(await app.StoredOrdersAsync(later));
     }

@@ -8,6 +8,9 @@ namespace Marketplaces.Connections;
 /// <param name="RevokeFailed">The local secrets are gone either way; this says the marketplace may still hold the grant.</param>
 public sealed record DisconnectOutcome(bool RevokeFailed, string Message);
 
+/// <param name="Deleted">False when there was nothing to delete (the account is connected again, or gone).</param>
+public sealed record KeptOrdersDeletion(bool Deleted, string Message);
+
 /// <summary>
 /// Disconnects: revokes at the marketplace where the catalog names a revoke endpoint, then deletes the local secrets
 /// whatever the revoke did, and says when the revoke failed. The connection stays, <see cref="ConnectionState.Disconnected"/>,
@@ -75,10 +78,10 @@ public sealed class Disconnector(
     }
 
     /// <summary>Deletes a disconnected account for good, with the orders that were kept.</summary>
-    public async Task<DisconnectOutcome> DeleteKeptOrdersAsync(Guid connectionId, string actor, CancellationToken ct = default)
+    public async Task<KeptOrdersDeletion> DeleteKeptOrdersAsync(Guid connectionId, string actor, CancellationToken ct = default)
     {
         var connection = await store.FindAsync(connectionId, ct);
-        if (connection is not { State: ConnectionState.Disconnected }) return new(false, "This account is not disconnected.");
+        if (connection is not { State: ConnectionState.Disconnected }) return new(false, "This account is not disconnected any more: nothing was deleted.");
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var orders = await db.Set<Order>().CountAsync(o => o.ConnectionId == connectionId, ct);
@@ -88,7 +91,7 @@ public sealed class Disconnector(
         await db.Set<Connection>().Where(c => c.Id == connectionId).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         changes.Changed();
-        return new(false, $"Deleted {connection.DisplayName}'s {Orders(orders)} from this app.");
+        return new(true, $"Deleted {connection.DisplayName}'s {Orders(orders)} from this app.");
     }
 
     private static string OrdersFate(int kept, bool deleted) =>
