@@ -15,6 +15,7 @@ public static class DatabaseSetup
         var connection = DatabaseSettings.Read(builder.Configuration, paths);
         var services = builder.Services;
         services.AddSingleton(connection);
+        services.AddSingleton<PlannerStatistics>();
         if (connection.Provider == DatabaseProvider.Sqlite)
         {
             var instance = SqliteInstanceLock.Acquire(paths);

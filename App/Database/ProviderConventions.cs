@@ -32,7 +32,11 @@ internal static class ProviderConventions
         {
             if (provider == DatabaseProvider.PostgreSql)
             {
-                if (property.FindAnnotation(JsonColumn.Annotation)?.Value is string json) property.SetColumnType(json);
+                if (property.FindAnnotation(JsonColumn.Annotation)?.Value is string json)
+                {
+                    property.SetColumnType(json);
+                    if (json == "json") property.SetCompressionMethod("lz4");
+                }
                 if (property.ValueGenerated == ValueGenerated.OnAdd && property.ClrType == typeof(long) && property.IsPrimaryKey())
                     property.SetValueGenerationStrategy(NpgsqlValueGenerationStrategy.IdentityAlwaysColumn);
                 continue;

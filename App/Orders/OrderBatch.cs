@@ -9,6 +9,8 @@ public sealed record OrderBatch(IReadOnlyList<MarketplaceOrder> Orders) : IFeedB
 {
     public int Count => Orders.Count;
 
+    public IReadOnlyList<Type> Tables => [typeof(Order)];
+
     public Task SaveAsync(AppDbContext db, Connection connection, DateTimeOffset seenAt, CancellationToken ct) =>
         OrderUpserts.UpsertAsync(db, connection, Orders, seenAt, ct);
 }

@@ -17,7 +17,7 @@ namespace Marketplaces.Polling;
 /// </summary>
 public sealed partial class FeedEngine(
     IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, IEnumerable<IFeed> feeds, IEnumerable<IFeedTally> tallies, IOptions<PollingOptions> options, MarketplaceTargets targets,
-    ConnectionStore store, TokenRefresher refresher, ConnectionAudit audit, IHttpClientFactory http, ShopTimeZone timeZone, TimeProvider clock, Notifier<Connection> changes, Notifier<FeedPage> committedPages,
+    ConnectionStore store, TokenRefresher refresher, ConnectionAudit audit, IHttpClientFactory http, ShopTimeZone timeZone, PlannerStatistics statistics, TimeProvider clock, Notifier<Connection> changes, Notifier<FeedPage> committedPages,
     ILogger<FeedEngine> logger)
 {
     private readonly IReadOnlyList<IFeed> _feeds = feeds.ToList();
@@ -68,6 +68,7 @@ public sealed partial class FeedEngine(
             var page = await FetchAsync(feed, context, windowFrom, cursor.PageToken, budget.Token);
             while (true)
             {
+                var before = run.Items;
                 run.Read(page);
                 if (page.NextPageToken is { } token) walk.Next(token);
                 // The next page is read while this one is stored: the marketplace's answer and the database's write
@@ -83,6 +84,7 @@ public sealed partial class FeedEngine(
                     _ = next.ContinueWith(t => t.Exception, TaskScheduler.Default);
                     throw;
                 }
+                if (PlannerStatistics.Due(before, run.Items)) await statistics.RefreshAsync(page.Batch.Tables, ct);
                 if (next is null) break;
                 page = await next;
             }

@@ -36,5 +36,8 @@ public interface IFeedBatch
 {
     int Count { get; }
 
+    /// <summary>The entities whose tables a page adds rows to, and later pages look rows up in (<see cref="PlannerStatistics"/>).</summary>
+    IReadOnlyList<Type> Tables { get; }
+
     Task SaveAsync(AppDbContext db, Connection connection, DateTimeOffset seenAt, CancellationToken ct);
 }

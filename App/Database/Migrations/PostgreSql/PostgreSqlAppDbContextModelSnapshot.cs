@@ -324,7 +324,8 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("json")
                         .HasColumnName("raw_payload")
-                        .HasAnnotation("Marketplaces:Json", "json");
+                        .HasAnnotation("Marketplaces:Json", "json")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
