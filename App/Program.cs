@@ -1,5 +1,6 @@
 using Marketplaces.Accounts;
 using Marketplaces.Connections;
+using Marketplaces.Products;
 using Marketplaces.Sandbox;
 using Marketplaces.Database;
 using Marketplaces.Health;
@@ -26,6 +27,7 @@ try
     builder.AddSandbox();
     builder.Services.AddPolling();
     builder.Services.AddOrders();
+    builder.Services.AddProducts();
     builder.AddWebUi();
 
     app = builder.Build();

@@ -3,6 +3,7 @@ using Marketplaces.Connections;
 using Marketplaces.Health;
 using Marketplaces.Jobs;
 using Marketplaces.Orders.Listing;
+using Marketplaces.Products;
 using Marketplaces.Sandbox;
 using MudBlazor.Services;
 
@@ -48,6 +49,7 @@ public static class WebUiSetup
         app.MapAccountEndpoints();
         app.MapConnectionEndpoints();
         app.MapOrderExport();
+        app.MapProducts();
         app.MapJobsDashboard();
         app.MapSandbox();
         // The frame-ancestors Blazor would send on its own is part of the app's whole policy (SecurityHeaders).
