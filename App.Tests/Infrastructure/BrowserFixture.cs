@@ -47,11 +47,11 @@ public static class PageExtensions
     /// Chooses a file in a Blazor InputFile once its script has taken the input over (it marks the element): a file
     /// chosen before that raises no change on the server, and the page would wait for it for ever.
     /// </summary>
-    public static async Task ChooseFileAsync(this IPage page, FilePayload file)
+    public static async Task ChooseFileAsync(this IPage page, params FilePayload[] files)
     {
         var input = page.Locator("input[type=file]");
         await page.WaitForFunctionAsync("() => document.querySelector('input[type=file]')?._blazorInputFileNextFileId !== undefined");
-        await input.SetInputFilesAsync(file);
+        await input.SetInputFilesAsync(files);
     }
 
     public static async Task SignInAsync(this IPage page, string email, string password)

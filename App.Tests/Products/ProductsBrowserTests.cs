@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Marketplaces.Products;
+using Marketplaces.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SkiaSharp;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplaces.Tests.Products;
+
+public sealed class ProductsBrowserFixture : BrowserFixture
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await this.EnsureOwnerAsync();
+        this.StopScheduledPolling();
+    }
+
+    public async Task<IPage> SignedInPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
+}
+
+public sealed class ProductsBrowserTests(ProductsBrowserFixture app) : IClassFixture<ProductsBrowserFixture>
+{
+    private ProductCatalog Catalog => app.Services.GetRequiredService<ProductCatalog>();
+
+    [Fact]
+    public async Task A_seller_creates_a_product_with_two_images_and_two_variants_and_finds_it_in_the_list()
+    {
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync("/products");
+        await page.WaitForInteractiveAsync();
+        await page.Locator(".new-product").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("New product");
+
+        await page.GetByLabel("Title").FillAsync("Linen apron");
+        await page.GetByLabel("SKU", new() { Exact = true }).FillAsync("APRON");
+        await page.GetByLabel("Price").FillAsync("24.50");
+        await page.Locator(".product-description textarea").FillAsync("<p>Stonewashed <b>linen</b></p><script>alert(1)</script>");
+        await Expect(page.Locator(".description-preview")).ToHaveTextAsync("Stonewashed linen");
+        await page.ChooseFileAsync(
+            new FilePayload { Name = "front.jpg", MimeType = "image/jpeg", Buffer = TestImages.Encode(900, 700) },
+            new FilePayload { Name = "back.png", MimeType = "image/png", Buffer = TestImages.Encode(700, 900, SKEncodedImageFormat.Png, SKColors.Olive) });
+        await Expect(page.Locator(".product-image")).ToHaveCountAsync(2);
+        // The second becomes the main image.
+        await page.Locator(".product-image[data-file='back.png'] .image-left").ClickAsync();
+        await Expect(page.Locator(".product-image").First).ToHaveAttributeAsync("data-file", "back.png");
+
+        await page.Locator(".add-option").ClickAsync();
+        await page.Locator(".option-name input").FillAsync("Size");
+        await page.Locator(".option-values input").FillAsync("S, M");
+        await page.Locator(".option-values input").BlurAsync();
+        await Expect(page.Locator(".variant-row")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".variant-row .variant-sku input").First).ToHaveValueAsync("APRON-S");
+        await page.Locator(".variant-row[data-variant='M'] .variant-quantity input").FillAsync("6");
+        await page.Locator(".variant-row[data-variant='M'] .variant-price input").FillAsync("26");
+
+        await page.Locator(".save-product").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/products/[0-9a-f-]{36}$"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Linen apron");
+        await Expect(page.Locator(".product-stock-sum")).ToContainTextAsync("In stock: 6");
+
+        var id = Guid.Parse(page.Url[^36..]);
+        var stored = (await Catalog.FindAsync(id))!;
+        Assert.Equal("<p>Stonewashed <b>linen</b></p>", stored.Description);
+        Assert.Equal(["back.png", "front.jpg"], stored.Images.Select(i => i.FileName));
+        Assert.Equal([("APRON-S", 24.50m, 0), ("APRON-M", 26m, 6)], stored.Variants.Select(v => (v.Sku, v.Price, v.Quantity)));
+
+        await page.GotoAsync("/products?q=apron");
+        await page.WaitForInteractiveAsync();
+        var row = page.Locator(".products-grid tbody tr").Filter(new() { HasText = "Linen apron" });
+        await Expect(row.Locator(".product-sku")).ToHaveTextAsync("APRON");
+        await Expect(row.Locator(".product-variants")).ToHaveTextAsync("2");
+        await Expect(row.Locator(".product-quantity")).ToHaveTextAsync("6");
+        await Expect(row.Locator(".product-price")).ToContainTextAsync("24.50");
+        // The thumbnail is the new main image, served to the signed-in seller.
+        var thumbnail = await row.Locator("img.product-thumb").GetAttributeAsync("src");
+        Assert.Equal(ProductMedia.Thumbnail(stored.Images[0].Id), thumbnail);
+        var response = await page.APIRequest.GetAsync(thumbnail!);
+        Assert.Equal(("image/jpeg", 200), (response.Headers["content-type"], response.Status));
+    }
+
+    [Fact]
+    public async Task Bad_fields_are_named_where_they_are_and_a_taken_sku_saves_nothing()
+    {
+        Assert.True((await Catalog.SaveAsync(new Product { Sku = "TAKEN-1", Title = "First", Currency = "EUR", Price = 5m })).Saved);
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync("/products/new");
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("SKU", new() { Exact = true }).FillAsync("has space");
+        await Expect(page.Locator(".product-sku-field")).ToContainTextAsync("no spaces");
+        await page.GetByLabel("GTIN (UPC, EAN, ISBN)").FillAsync("4006381333932");
+        await Expect(page.Locator(".product-gtin")).ToContainTextAsync("check digit");
+
+        await page.GetByLabel("Title").FillAsync("Second");
+        await page.GetByLabel("Price").FillAsync("5");
+        await page.GetByLabel("GTIN (UPC, EAN, ISBN)").FillAsync("");
+        await page.GetByLabel("SKU", new() { Exact = true }).FillAsync("taken-1");
+        await page.Locator(".save-product").ClickAsync();
+        await Expect(page.Locator(".save-errors")).ToContainTextAsync("Another product already has the SKU TAKEN-1.");
+        await Expect(page.Locator(".product-sku-field")).ToContainTextAsync("Another product already has the SKU TAKEN-1.");
+        await Expect(page).ToHaveURLAsync(new Regex("/products/new$"));
+        Assert.Single((await Catalog.PageAsync("taken-1", 0, 25)).Rows);
+    }
+
+    [Fact]
+    public async Task A_csv_with_good_and_bad_rows_imports_the_good_products_only()
+    {
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync("/products/import");
+        await page.WaitForInteractiveAsync();
+        await page.ChooseFileAsync(new FilePayload
+        {
+            Name = "catalog.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("sku,parent_sku,title,price,currency,quantity,option1_name,option1_value\n"
+                                                        + "IMP-BAG,,Tote bag,18,EUR,4,,\nIMP-SOCK,,Socks,7,EUR,0,,\nIMP-SOCK-39,IMP-SOCK,,7,,2,Size,39\n"
+                                                        + "IMP-SOCK-42,IMP-SOCK,,7.999,,2,Size,42\n"),
+        });
+        await Expect(page.Locator(".csv-summary")).ToHaveTextAsync("1 new, 0 to update, 1 with problems");
+        await Expect(page.Locator(".csv-row[data-line='5'] .csv-outcome")).ToContainTextAsync("42: a price is more than 0");
+        await Expect(page.Locator(".csv-row[data-line='3'] .csv-outcome")).ToHaveTextAsync("Not imported: line 5 of the same product has a problem.");
+        await page.Locator(".csv-run").ClickAsync();
+        await Expect(page.Locator(".csv-summary")).ToHaveTextAsync("1 imported, 1 not");
+        await Expect(page.Locator(".csv-row[data-line='2']")).ToHaveAttributeAsync("data-outcome", "imported");
+        Assert.Single((await Catalog.PageAsync("imp-bag", 0, 25)).Rows);
+        Assert.Empty((await Catalog.PageAsync("imp-sock", 0, 25)).Rows);
+    }
+
+    [Fact]
+    public async Task Product_images_and_the_catalog_export_are_for_signed_in_users_only()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.ServerAddress };
+        foreach (var path in new[] { ProductMedia.Thumbnail(Guid.CreateVersion7()), ProductExport.Path })
+        {
+            var response = await anonymous.GetAsync(path);
+            Assert.True(response.StatusCode is System.Net.HttpStatusCode.Redirect or System.Net.HttpStatusCode.Unauthorized, $"{path}: {response.StatusCode}");
+        }
+    }
+}
