@@ -12,12 +12,12 @@ public static class ProductMedia
     public static void MapProductMedia(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet($"{Path}/{{id:guid}}", (Guid id, ProductImages images) =>
-            images.OriginalOf(id) is { } file ? Results.File(file, ContentType(file), enableRangeProcessing: true) : Results.NotFound()).RequireAuthorization();
+            images.OriginalOf(id) is { } file ? Results.File(file, ContentTypeOf(file), enableRangeProcessing: true) : Results.NotFound()).RequireAuthorization();
         endpoints.MapGet($"{Path}/{{id:guid}}/thumb", (Guid id, ProductImages images) =>
             images.ThumbnailOf(id) is { } file ? Results.File(file, "image/jpeg") : Results.NotFound()).RequireAuthorization();
     }
 
-    private static string ContentType(string file) => System.IO.Path.GetExtension(file) switch
+    public static string ContentTypeOf(string file) => System.IO.Path.GetExtension(file) switch
     {
         ".png" => "image/png",
         ".webp" => "image/webp",

@@ -1,4 +1,5 @@
 using Marketplaces.Hosting;
+using Marketplaces.Products.Listings;
 
 namespace Marketplaces.Products;
 
@@ -10,11 +11,21 @@ public static class ProductsSetup
         services.AddSingleton<ProductImages>();
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductCsvImport>();
+        services.AddSingleton<Notifier<Listing>>();
+        services.AddSingleton<PublicImageUrls>();
+        services.AddSingleton<ListingPublishes>();
+        services.AddTransient<PublishListingJob>();
+        foreach (var publisher in typeof(ProductsSetup).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IListingPublisher).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(IListingPublisher), publisher);
+        }
     }
 
     public static void MapProducts(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapProductMedia();
         endpoints.MapProductExport();
+        endpoints.ServiceProvider.GetRequiredService<PublicImageUrls>().Map(endpoints);
     }
 }

@@ -22,6 +22,7 @@ public sealed class WooCommerceEmulator : ISandboxEmulator, ISandboxKeyIssuer
     private readonly WooCommerceRestEndpoints _rest;
     private readonly WooCommerceOrdersEndpoints _orders;
     private readonly WooCommerceShipmentTrackingEndpoints _tracking;
+    private readonly Listings.WooCommerceProductsEndpoints _products;
 
     public WooCommerceEmulator(SandboxGrants grants, SandboxJournal journal, SandboxOrderBooks books, IConfiguration configuration,
         IDataProtectionProvider protection, IHttpClientFactory http, PublicUrls urls, TimeProvider clock)
@@ -36,6 +37,7 @@ public sealed class WooCommerceEmulator : ISandboxEmulator, ISandboxKeyIssuer
         _rest = new WooCommerceRestEndpoints(authentication, store, _sites);
         _orders = new WooCommerceOrdersEndpoints(callers, clock);
         _tracking = new WooCommerceShipmentTrackingEndpoints(callers, clock);
+        _products = new Listings.WooCommerceProductsEndpoints(callers, http, clock);
     }
 
     public string MarketplaceId => WooCommerceSandboxStore.Id;
@@ -75,6 +77,7 @@ public sealed class WooCommerceEmulator : ISandboxEmulator, ISandboxKeyIssuer
         _rest.Map(site);
         _orders.Map(site);
         _tracking.Map(site);
+        _products.Map(site);
         site.Map("/wp-json/{**route}", WooCommerceErrors.NoRoute);
     }
 }

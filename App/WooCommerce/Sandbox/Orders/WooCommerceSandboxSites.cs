@@ -31,6 +31,8 @@ public sealed class WooCommerceSandboxSite(SandboxOrderBook book, bool shipmentT
 
     public SandboxOrderBook Book => book;
 
+    public Listings.WooCommerceSandboxProducts Products { get; } = new();
+
     /// <summary>The Shipment Tracking extension is active (its wc-shipment-tracking/v3 routes exist). Default: <c>Sandbox:WooCommerce:ShipmentTracking</c>.</summary>
     public bool ShipmentTracking { get; set; } = shipmentTracking;
 

@@ -4,10 +4,10 @@ using System.Text.Json;
 using Marketplaces.Connections;
 using Marketplaces.RateLimits;
 
-namespace Marketplaces.WooCommerce.Orders;
+namespace Marketplaces.WooCommerce;
 
 /// <summary>
-/// The REST calls of the orders feed and the shipment pusher: signed with the connection's keys exactly as the key
+/// The REST calls of the orders feed, the shipment pusher and the listing publisher: signed with the connection's keys exactly as the key
 /// connector signs (Basic over HTTPS, OAuth 1.0a over HTTP), under one rate-limit group so that a host's 429 is
 /// honoured (WooCommerce itself has no limiter, woocommerce.md §1), failures read as WordPress error bodies.
 /// </summary>

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Text.Json;
+using Marketplaces.Connections;
+using Marketplaces.Products;
+using Marketplaces.Products.Listings;
+using Marketplaces.Sandbox;
+using Marketplaces.Tests.Infrastructure;
+using Marketplaces.Tests.Products;
+using Marketplaces.WooCommerce;
+using Marketplaces.WooCommerce.Sandbox;
+using Marketplaces.WooCommerce.Sandbox.Listings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplaces.Tests.WooCommerce;
+
+/// <summary>The app on a real port (the sandbox store downloads product images from the app's public image addresses), its WooCommerce sandbox connected.</summary>
+public sealed class WooCommerceListingFixture : ServerAppFactory
+{
+    public Guid Connection { get; private set; }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await this.EnsureOwnerAsync();
+        this.StopScheduledPolling();
+        Connection = await SandboxAccounts.ConnectAsync(this, "woocommerce", "main");
+    }
+
+    public WooCommerceSandboxProducts Store => Services.GetServices<ISandboxEmulator>().OfType<WooCommerceEmulator>().Single().Site().Products;
+
+    public ProductCatalog Catalog => Services.GetRequiredService<ProductCatalog>();
+
+    public ListingPublishes Publishes => Services.GetRequiredService<ListingPublishes>();
+
+    public async Task<Product> SavedAsync(Product product)
+    {
+        var saved = await Catalog.SaveAsync(product);
+        Assert.True(saved.Saved, string.Join(" ", saved.Errors.Select(e => e.Message)));
+        return (await Catalog.FindAsync(product.Id))!;
+    }
+
+    /// <summary>Requests a publish (its job runs on the app's Hangfire server) and waits until the listing has left Publishing.</summary>
+    public async Task<Listing> PublishAsync(Guid productId)
+    {
+        await Publishes.RequestAsync(productId, [Connection], "test");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var listing = (await Publishes.ListingsAsync(productId)).Single(l => l.ConnectionId == Connection);
+            if (listing.State != ListingState.Publishing) return listing;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still publishing: {listing.Message}");
+            await Task.Delay(100);
+        }
+    }
+}
+
+public sealed class WooCommerceListingTests(WooCommerceListingFixture app) : IClassFixture<WooCommerceListingFixture>
+{
+    private async Task<Product> WithImageAsync(Product product)
+    {
+        await using var image = new MemoryStream(TestImages.Encode(800, 800));
+        product.Images.Add(await app.Services.GetRequiredService<ProductImages>().StoreAsync(product.Id, "front.jpg", image, CancellationToken.None));
+        return product;
+    }
+
+    private static Product New(string sku, decimal price = 19.90m, int quantity = 5) =>
+        new() { Id = Guid.CreateVersion7(), Sku = sku, Title = $"Product {sku}", Currency = "USD", Price = price, Quantity = quantity, WeightGrams = 250 };
+
+    [Fact]
+    public async Task A_simple_product_goes_live_with_string_prices_managed_stock_and_its_image_downloaded_by_the_store()
+    {
+        var product = await app.SavedAsync(await WithImageAsync(New("WOO-SIMPLE")));
+        var listing = await app.PublishAsync(product.Id);
+
+        Assert.Equal(ListingState.Live, listing.State);
+        var stored = Assert.Single(app.Store.All, p => p.Sku == "WOO-SIMPLE");
+        Assert.Equal(listing.ExternalId, stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(("simple", "publish", "19.90", true, 5, "0.25"), (stored.Type, stored.Status, stored.RegularPrice, stored.ManageStock, stored.StockQuantity, stored.Weight));
+        var image = Assert.Single(app.Store.Write((_, media) => stored.ImageIds.Select(id => media[id]).ToList()));
+        Assert.Equal(("image/jpeg", product.Images[0].Id.ToString("N")), (image.ContentType, image.Name));
+        Assert.StartsWith(app.ServerAddress.ToString().TrimEnd('/') + "/media/public/products/", image.SourceUrl);
+
+        using var http = new HttpClient();
+        var page = await http.GetStringAsync(listing.Url);
+        Assert.Contains("<p class=\"price\">19.90</p>", page);
+    }
+
+    [Fact]
+    public async Task A_product_with_variants_becomes_a_variable_product_and_an_edit_updates_adds_and_removes_variations()
+    {
+        var product = New("WOO-TEE");
+        product.Options = [new ProductOption { Name = "Size", Values = ["S", "M"] }];
+        product.Variants = VariantCombinations.For(product);
+        product.Variants[1].Quantity = 3;
+        product = await app.SavedAsync(product);
+        Assert.Equal(ListingState.Live, (await app.PublishAsync(product.Id)).State);
+
+        var stored = Assert.Single(app.Store.All, p => p.Sku == "WOO-TEE");
+        Assert.Equal("variable", stored.Type);
+        Assert.Equal(("Size", true), (stored.Attributes[0].Name, stored.Attributes[0].Variation));
+        Assert.Equal(["S", "M"], stored.Attributes[0].Options);
+        Assert.Equal([("WOO-TEE-S", "19.90", 0), ("WOO-TEE-M", "19.90", 3)], stored.Variations.Select(v => (v.Sku, v.RegularPrice, v.StockQuantity ?? -1)));
+        var medium = stored.Variations[1].Id;
+
+        product.Options[0].Values = ["M", "L"];
+        product.Variants = VariantCombinations.For(product);
+        product.Variants[0].Price = 21m;
+        product = await app.SavedAsync(product);
+        Assert.Equal(1, await app.Publishes.ReviseAsync(product.Id, "test"));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await app.Publishes.ListingsAsync(product.Id)).Single().State == ListingState.Publishing && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+        stored = Assert.Single(app.Store.All, p => p.Sku == "WOO-TEE");
+        Assert.Equal([("WOO-TEE-M", "21", medium), ("WOO-TEE-L", "19.90", stored.Variations[1].Id)], stored.Variations.Select(v => (v.Sku, v.RegularPrice, v.Id)));
+        Assert.Equal(["M", "L"], stored.Attributes[0].Options);
+    }
+
+    [Fact]
+    public async Task A_publish_whose_answer_was_lost_finds_the_product_by_sku_and_updates_it_instead_of_creating_a_second()
+    {
+        var product = await app.SavedAsync(New("WOO-LOST", quantity: 2));
+        Assert.Equal(ListingState.Live, (await app.PublishAsync(product.Id)).State);
+        // As if the first answer never arrived: the listing does not know its WooCommerce id.
+        await using (var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Marketplaces.Database.AppDbContext>>().CreateDbContextAsync())
+        {
+            var listing = db.Set<Listing>().Single(l => l.ProductId == product.Id);
+            listing.ExternalId = null;
+            await db.SaveChangesAsync();
+        }
+        product.Quantity = 7;
+        await app.SavedAsync(product);
+        Assert.Equal(ListingState.Live, (await app.PublishAsync(product.Id)).State);
+        var stored = Assert.Single(app.Store.All, p => p.Sku == "WOO-LOST");
+        Assert.Equal(7, stored.StockQuantity);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_shown_on_the_listing_in_woocommerces_words_and_the_product_is_kept()
+    {
+        // Another product at the store, made there by hand, already sells the SKU one of the variants has.
+        app.Store.Write((all, _) =>
+        {
+            var byHand = new WooCommerceSandboxProduct { Id = 99_001, Name = "By hand", Sku = "HAND", Type = "variable", Slug = "by-hand", Created = DateTimeOffset.UtcNow };
+            byHand.Variations.Add(new WooCommerceSandboxVariation { Id = 99_002, Sku = "WOO-CLASH-RED" });
+            all.Add(byHand);
+            return 0;
+        });
+        var product = New("WOO-CLASH");
+        product.Options = [new ProductOption { Name = "Colour", Values = ["Red", "Blue"] }];
+        product.Variants = VariantCombinations.For(product);
+        product = await app.SavedAsync(product);
+        var listing = await app.PublishAsync(product.Id);
+
+        Assert.Equal(ListingState.NeedsAttention, listing.State);
+        Assert.Equal("WooCommerce refused variations: product_invalid_sku (Invalid or duplicated SKU.)", listing.Message);
+        Assert.NotNull(await app.Catalog.FindAsync(product.Id));
+    }
+
+    [Fact]
+    public async Task The_store_refuses_what_woocommerce_refuses_a_price_as_a_number_and_an_image_it_cannot_fetch()
+    {
+        var connection = (await app.Services.GetRequiredService<ConnectionStore>().FindAsync(app.Connection))!;
+        var api = await app.Services.GetRequiredService<ConnectionApis>().OpenAsync(connection, "test", CancellationToken.None);
+        var rest = new WooCommerceRest(TimeProvider.System);
+        var url = $"{api.Target.Endpoints.ApiBaseUrl.TrimEnd('/')}/products";
+
+        using var number = await rest.SendAsync(api, HttpMethod.Post, url, new { name = "Mug", regular_price = 19.99 }, CancellationToken.None);
+        Assert.Equal(HttpStatusCode.BadRequest, number.StatusCode);
+        using var numberError = JsonDocument.Parse(await number.Content.ReadAsStringAsync());
+        Assert.Equal("rest_invalid_param", numberError.RootElement.GetProperty("code").GetString());
+        Assert.Equal("regular_price is not of type string.", numberError.RootElement.GetProperty("data").GetProperty("params").GetProperty("regular_price").GetString());
+
+        var missing = new Uri(app.ServerAddress, "/media/public/products/nothing/x.jpg").ToString();
+        using var image = await rest.SendAsync(api, HttpMethod.Post, url, new { name = "Mug", images = new[] { new { src = missing } } }, CancellationToken.None);
+        using var imageError = JsonDocument.Parse(await image.Content.ReadAsStringAsync());
+        Assert.Equal(("woocommerce_product_image_upload_error", $"Error getting remote image {missing}. Error: 404 Not Found"),
+            (imageError.RootElement.GetProperty("code").GetString(), imageError.RootElement.GetProperty("message").GetString()));
+        Assert.DoesNotContain(app.Store.All, p => p.Name == "Mug");
+    }
+}

@@ -1,0 +1,53 @@
+using Marketplaces.Connections;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplaces.Products.Listings;
+
+/// <summary>A product on one connection: what state its publication is in, and where it lives at the marketplace.</summary>
+public sealed class Listing
+{
+    public Guid Id { get; set; }
+    public Guid ProductId { get; set; }
+    public Guid ConnectionId { get; set; }
+    public required string Marketplace { get; set; }
+    public ListingState State { get; set; }
+
+    /// <summary>The marketplace's id of the listing (a WooCommerce product id, an eBay offer, …), once it has one.</summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary>Where the buyer sees it.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>Why it needs attention, in the marketplace's own words where it gave them.</summary>
+    public string? Message { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+}
+
+public enum ListingState
+{
+    Draft,
+    Publishing,
+    Live,
+    NeedsAttention,
+    Ended,
+}
+
+internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
+{
+    public void Configure(EntityTypeBuilder<Listing> entity)
+    {
+        entity.ToTable("listings");
+        entity.HasIndex(l => new { l.ProductId, l.ConnectionId }).IsUnique();
+        entity.HasIndex(l => l.ConnectionId);
+        entity.Property(l => l.Marketplace).HasMaxLength(40);
+        entity.Property(l => l.State).HasConversion<string>().HasMaxLength(20);
+        entity.Property(l => l.ExternalId).HasMaxLength(255);
+        entity.Property(l => l.Url).HasMaxLength(2_000);
+        entity.Property(l => l.Message).HasMaxLength(2_000);
+        entity.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne<Connection>().WithMany().HasForeignKey(l => l.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

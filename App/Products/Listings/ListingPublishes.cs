@@ -1,0 +1,129 @@
+using Hangfire;
+using Marketplaces.Catalog;
+using Marketplaces.Connections;
+using Marketplaces.Database;
+using Marketplaces.Database.Locks;
+using Marketplaces.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplaces.Products.Listings;
+
+/// <summary>
+/// Publishing products to connections. A request marks each listing Publishing and queues one background job per
+/// listing (<see cref="PublishListingJob"/>), so a publish survives a closed page or a restart and the pages follow its
+/// progress; the job calls the marketplace's <see cref="IListingPublisher"/> and records Live, or Needs attention with
+/// the marketplace's message. One publish per listing at a time (its lock, across instances too).
+/// </summary>
+public sealed partial class ListingPublishes(
+    IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, IEnumerable<IListingPublisher> publishers, ConnectionApis apis, ProductCatalog catalog,
+    PublicImageUrls imageUrls, MarketplaceCatalog marketplaces, IBackgroundJobClient jobs, TimeProvider clock, Notifier<Listing> changes,
+    ILogger<ListingPublishes> logger)
+{
+    private readonly Dictionary<string, IListingPublisher> _publishers = publishers.ToDictionary(p => p.MarketplaceId, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The connections products can be published to: connected, on a marketplace with a publisher.</summary>
+    public async Task<IReadOnlyList<ListingChannel>> ChannelsAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var connections = await db.Set<Connection>().AsNoTracking().Where(c => c.State == ConnectionState.Connected).ToListAsync(ct);
+        return connections.Where(c => _publishers.ContainsKey(c.Marketplace))
+            .Select(c => new ListingChannel(c.Id, c.Marketplace, marketplaces[c.Marketplace].Name, c.DisplayName))
+            .OrderBy(c => c.MarketplaceName).ThenBy(c => c.ConnectionName).ToList();
+    }
+
+    public async Task<IReadOnlyList<Listing>> ListingsAsync(Guid productId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<Listing>().AsNoTracking().Where(l => l.ProductId == productId).ToListAsync(ct);
+    }
+
+    /// <summary>Marks the product's listing on each connection Publishing and queues its job.</summary>
+    public async Task RequestAsync(Guid productId, IEnumerable<Guid> connectionIds, string actor, CancellationToken ct = default)
+    {
+        var wanted = connectionIds.ToHashSet();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var connections = await db.Set<Connection>().AsNoTracking().Where(c => wanted.Contains(c.Id)).ToListAsync(ct);
+        var listings = await db.Set<Listing>().Where(l => l.ProductId == productId && wanted.Contains(l.ConnectionId)).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var connection in connections.Where(c => _publishers.ContainsKey(c.Marketplace)))
+        {
+            var listing = listings.FirstOrDefault(l => l.ConnectionId == connection.Id);
+            if (listing is null)
+            {
+                listing = new Listing { Id = Guid.CreateVersion7(), ProductId = productId, ConnectionId = connection.Id, Marketplace = connection.Marketplace };
+                db.Add(listing);
+                listings.Add(listing);
+            }
+            (listing.State, listing.Message, listing.UpdatedAt) = (ListingState.Publishing, null, now);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var listing in listings) jobs.Enqueue<PublishListingJob>(j => j.RunAsync(listing.Id, actor, CancellationToken.None));
+        changes.Changed();
+    }
+
+    /// <summary>The product's listings at marketplaces brought up to date after an edit; how many.</summary>
+    public async Task<int> ReviseAsync(Guid productId, string actor, CancellationToken ct = default)
+    {
+        var listed = (await ListingsAsync(productId, ct)).Where(l => l.State is ListingState.Live or ListingState.NeedsAttention && l.ExternalId is not null).ToList();
+        if (listed.Count > 0) await RequestAsync(productId, listed.Select(l => l.ConnectionId), actor, ct);
+        return listed.Count;
+    }
+
+    /// <summary>The job's work: one listing sent to its marketplace. A transient failure is thrown for the job to retry.</summary>
+    public async Task PublishAsync(Guid listingId, string actor, CancellationToken ct)
+    {
+        await using var held = await locks.AcquireAsync("listing", listingId.ToString(), ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var listing = await db.Set<Listing>().SingleOrDefaultAsync(l => l.Id == listingId, ct);
+        if (listing is null) return;
+        var product = await catalog.FindAsync(listing.ProductId, ct);
+        var connection = await db.Set<Connection>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == listing.ConnectionId, ct);
+        if (product is null || connection is null) return;
+        try
+        {
+            if (connection.State != ConnectionState.Connected)
+                throw new MarketplaceException(MarketplaceErrorKind.ReauthorizationRequired, $"{connection.DisplayName} needs to be connected again.");
+            var api = await apis.OpenAsync(connection, actor, ct);
+            var draft = new ListingDraft(product, listing.ExternalId, product.Images.ToDictionary(i => i.Id, imageUrls.For));
+            var published = await _publishers[listing.Marketplace].PublishAsync(api, draft, ct);
+            (listing.State, listing.ExternalId, listing.Url, listing.Message) = (ListingState.Live, published.ExternalId, published.Url, null);
+            listing.PublishedAt = clock.GetUtcNow();
+            LogPublished(logger, product.Sku, connection.Id, published.ExternalId);
+        }
+        catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
+        {
+            (listing.State, listing.Message) = (ListingState.NeedsAttention, e.Message);
+            LogRefused(logger, product.Sku, connection.Id, e.Message);
+        }
+        catch (MarketplaceException e)
+        {
+            listing.Message = $"Trying again: {e.Message}";
+            await SaveAsync(db, listing, CancellationToken.None);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            (listing.State, listing.Message) = (ListingState.NeedsAttention, "An unexpected error; see the log.");
+            LogCrashed(logger, product.Sku, connection.Id, e);
+        }
+        await SaveAsync(db, listing, CancellationToken.None);
+    }
+
+    private async Task SaveAsync(AppDbContext db, Listing listing, CancellationToken ct)
+    {
+        listing.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        changes.Changed();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published {Sku} to connection {ConnectionId} as {ExternalId}")]
+    private static partial void LogPublished(ILogger logger, string sku, Guid connectionId, string externalId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Sku} to connection {ConnectionId} was refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string sku, Guid connectionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing {Sku} to connection {ConnectionId} failed unexpectedly")]
+    private static partial void LogCrashed(ILogger logger, string sku, Guid connectionId, Exception exception);
+}
+
+public sealed record ListingChannel(Guid ConnectionId, string Marketplace, string MarketplaceName, string ConnectionName);
