@@ -133,6 +133,44 @@ public sealed class ProductsBrowserTests(ProductsBrowserFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task A_seller_publishes_to_the_woocommerce_sandbox_sees_it_live_with_its_link_and_a_price_change_reaches_the_store()
+    {
+        var connection = await SandboxAccounts.ConnectAsync(app, "woocommerce", "main");
+        var product = new Product { Id = Guid.CreateVersion7(), Sku = "PUB-VASE", Title = "Stoneware vase", Currency = "USD", Price = 32m, Quantity = 3 };
+        await using (var image = new MemoryStream(TestImages.Encode(1000, 800)))
+            product.Images.Add(await app.Services.GetRequiredService<ProductImages>().StoreAsync(product.Id, "vase.jpg", image, CancellationToken.None));
+        Assert.True((await Catalog.SaveAsync(product)).Saved);
+
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/products/{product.Id}");
+        await page.WaitForInteractiveAsync();
+        var channel = page.Locator($".channel-row[data-connection='{connection}']");
+        await Expect(channel.Locator(".listing-state")).ToHaveTextAsync("Not listed");
+        await channel.Locator(".channel-choice input").CheckAsync();
+        await page.Locator(".publish-selected").ClickAsync();
+        await Expect(channel).ToHaveAttributeAsync("data-state", "Live", new() { Timeout = 30_000 });
+        var link = await channel.Locator(".listing-link").GetAttributeAsync("href");
+        Assert.NotNull(link);
+
+        var listingPage = await page.Context.NewPageAsync();
+        await listingPage.GotoAsync(link!);
+        await Expect(listingPage.Locator("h1.product_title")).ToHaveTextAsync("Stoneware vase");
+        await Expect(listingPage.Locator("p.price")).ToHaveTextAsync("32");
+
+        await page.GetByLabel("Price").FillAsync("29.50");
+        await page.Locator(".save-product").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Saved PUB-VASE; updating its listing.");
+        await Expect(channel).ToHaveAttributeAsync("data-state", "Live", new() { Timeout = 30_000 });
+        // The store's page shows the new price once the revision job has run.
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); await listingPage.Locator("p.price").TextContentAsync() != "29.50" && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(200);
+            await listingPage.ReloadAsync();
+        }
+        await Expect(listingPage.Locator("p.price")).ToHaveTextAsync("29.50");
+    }
+
+    [Fact]
     public async Task Product_images_and_the_catalog_export_are_for_signed_in_users_only()
     {
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.ServerAddress };
