@@ -108,6 +108,26 @@ public abstract class ProductCatalogTests<TFactory>(TFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_public_image_address_opens_its_image_only_and_cannot_be_made_up()
+    {
+        await app.EnsureOwnerAsync();
+        var id = Guid.CreateVersion7();
+        await using var bytes = new MemoryStream(TestImages.Encode(600, 600));
+        var image = await Images.StoreAsync(id, "public.jpg", bytes, CancellationToken.None);
+        var address = new Uri(app.Services.GetRequiredService<Marketplaces.Products.Listings.PublicImageUrls>().For(image));
+        using var anonymous = app.CreateClient();
+
+        using var served = await anonymous.GetAsync(address.PathAndQuery);
+        Assert.Equal((System.Net.HttpStatusCode.OK, "image/jpeg"), (served.StatusCode, served.Content.Headers.ContentType?.MediaType));
+        var segments = address.AbsolutePath.Split('/');
+        var token = segments[^2];
+        var forged = string.Join('/', segments[..^2]) + "/" + token[..^2] + (token[^2..] == "AA" ? "AB" : "AA") + "/" + segments[^1];
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync(forged)).StatusCode);
+        var otherName = string.Join('/', segments[..^1]) + $"/{Guid.CreateVersion7():N}.jpg";
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync(otherName)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_csv_imports_the_good_products_and_none_of_a_product_with_a_bad_row()
     {
         Assert.True((await Catalog.SaveAsync(New("CSV-KEPT"))).Saved);

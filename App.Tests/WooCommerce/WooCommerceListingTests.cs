@@ -157,6 +157,69 @@ public sealed class WooCommerceListingTests(WooCommerceListingFixture app) : ICl
     }
 
     [Fact]
+    public async Task Ending_puts_the_product_back_to_draft_and_the_list_filters_by_channel_and_listing_state()
+    {
+        var kept = await app.SavedAsync(New("WOO-KEEP"));
+        var ended = await app.SavedAsync(New("WOO-END"));
+        Assert.Equal(ListingState.Live, (await app.PublishAsync(kept.Id)).State);
+        var listing = await app.PublishAsync(ended.Id);
+        using var http = new HttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(listing.Url)).StatusCode);
+
+        await app.Publishes.RequestEndAsync(ended.Id, [app.Connection], "test");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((listing = (await app.Publishes.ListingsAsync(ended.Id)).Single()).State == ListingState.Ending && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal(ListingState.Ended, listing.State);
+        Assert.Equal("draft", Assert.Single(app.Store.All, p => p.Sku == "WOO-END").Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(listing.Url)).StatusCode);
+
+        async Task<List<string>> Skus(ProductListFilter filter) =>
+            (await app.Catalog.PageAsync(filter with { Search = "woo-" }, 0, 100)).Rows.Select(r => r.Sku).Where(s => s is "WOO-KEEP" or "WOO-END").Order().ToList();
+        Assert.Equal(["WOO-KEEP"], await Skus(new ProductListFilter(null, app.Connection, ListingState.Live)));
+        Assert.Equal(["WOO-END"], await Skus(new ProductListFilter(null, app.Connection, ListingState.Ended)));
+        Assert.Equal(["WOO-END"], await Skus(new ProductListFilter(null, app.Connection, NotListed: true)));
+        Assert.Equal(["WOO-END", "WOO-KEEP"], await Skus(new ProductListFilter(null, app.Connection)));
+        var row = (await app.Catalog.PageAsync("WOO-KEEP", 0, 5)).Rows.Single(r => r.Sku == "WOO-KEEP");
+        Assert.Equal([new ProductRowListing(app.Connection, "woocommerce", ListingState.Live)], row.Listings);
+    }
+
+    [Fact]
+    public async Task Importing_links_listings_by_sku_creates_the_unknown_ones_on_request_and_leaves_those_without_a_sku()
+    {
+        var known = await app.SavedAsync(New("IMP-KNOWN"));
+        app.Store.Write((all, _) =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            all.Add(new WooCommerceSandboxProduct { Id = 98_001, Name = "Known mug", Sku = "IMP-KNOWN", Slug = "known-mug", RegularPrice = "9", Created = now });
+            var scarf = new WooCommerceSandboxProduct
+            {
+                Id = 98_002, Name = "Wool scarf", Sku = "IMP-SCARF", Slug = "wool-scarf", Type = "variable", Created = now,
+                Attributes = [("Colour", true, true, ["Grey", "Red"])],
+            };
+            scarf.Variations.Add(new WooCommerceSandboxVariation { Id = 98_003, Sku = "IMP-SCARF-GREY", RegularPrice = "25", ManageStock = true, StockQuantity = 4, Attributes = [("Colour", "Grey")] });
+            scarf.Variations.Add(new WooCommerceSandboxVariation { Id = 98_004, Sku = "IMP-SCARF-RED", RegularPrice = "27.5", ManageStock = true, StockQuantity = 1, Attributes = [("Colour", "Red")] });
+            all.Add(scarf);
+            all.Add(new WooCommerceSandboxProduct { Id = 98_005, Name = "Mystery box", Sku = "", Slug = "mystery-box", RegularPrice = "5", Created = now });
+            return 0;
+        });
+        var imports = app.Services.GetRequiredService<ListingImports>();
+        var read = (await imports.ReadAsync(app.Connection, "test")).Where(r => r.Listing.ExternalId is "98001" or "98002" or "98005").ToList();
+
+        Assert.Equal([ImportOutcome.Linked, ImportOutcome.NotInCatalog, ImportOutcome.NoSku], read.Select(r => r.Outcome));
+        var linked = (await app.Publishes.ListingsAsync(known.Id)).Single();
+        Assert.Equal(("98001", ListingState.Live), (linked.ExternalId, linked.State));
+        Assert.EndsWith("/product/known-mug/", linked.Url);
+
+        var created = Assert.Single(await imports.CreateAsync(app.Connection, [read[1].Listing]));
+        Assert.Equal(ImportOutcome.Created, created.Outcome);
+        var scarf = (await app.Catalog.FindAsync(created.ProductId!.Value))!;
+        Assert.Equal(("IMP-SCARF", "Wool scarf", "Colour"), (scarf.Sku, scarf.Title, scarf.Options.Single().Name));
+        Assert.Equal([("IMP-SCARF-GREY", 25m, 4), ("IMP-SCARF-RED", 27.5m, 1)], scarf.Variants.Select(v => (v.Sku, v.Price, v.Quantity)));
+        Assert.Equal("98002", (await app.Publishes.ListingsAsync(scarf.Id)).Single().ExternalId);
+        Assert.Empty((await app.Catalog.PageAsync("mystery", 0, 5)).Rows);
+    }
+
+    [Fact]
     public async Task The_store_refuses_what_woocommerce_refuses_a_price_as_a_number_and_an_image_it_cannot_fetch()
     {
         var connection = (await app.Services.GetRequiredService<ConnectionStore>().FindAsync(app.Connection))!;

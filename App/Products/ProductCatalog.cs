@@ -1,6 +1,7 @@
 using Marketplaces.Database;
 using Marketplaces.Hosting;
 using Marketplaces.Orders;
+using Marketplaces.Products.Listings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Products;
@@ -15,21 +16,37 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Pro
     public const int MaxPageSize = 200;
     private static readonly ProductRules Rules = new();
 
-    public async Task<ProductListPage> PageAsync(string? search, int skip, int take, CancellationToken ct = default)
+    public Task<ProductListPage> PageAsync(string? search, int skip, int take, CancellationToken ct = default) =>
+        PageAsync(new ProductListFilter(search), skip, take, ct);
+
+    public async Task<ProductListPage> PageAsync(ProductListFilter filter, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var products = db.Set<Product>().AsNoTracking();
-        if (StoredText.Clean(search, ProductRules.TitleLength)?.Trim().ToLowerInvariant() is { Length: > 0 } term)
-            products = products.Where(p => p.Sku.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
-                                           || p.Variants.Any(v => v.Sku.ToLower().Contains(term)));
+        var products = Filtered(db, filter);
         var count = await products.CountAsync(ct);
         var rows = await products.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Sku)
             .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
             .Select(p => new ProductRow(p.Id, p.Sku, p.Title, p.Price, p.Currency,
                 p.Variants.Count == 0 ? p.Quantity : p.Variants.Sum(v => v.Quantity), p.Variants.Count,
-                p.Images.OrderBy(i => i.Position).Select(i => (Guid?)i.Id).FirstOrDefault(), p.UpdatedAt))
+                p.Images.OrderBy(i => i.Position).Select(i => (Guid?)i.Id).FirstOrDefault(), p.UpdatedAt, null))
             .ToListAsync(ct);
-        return new ProductListPage(rows, count);
+        var ids = rows.Select(r => r.Id).ToList();
+        var listings = (await db.Set<Listing>().AsNoTracking().Where(l => ids.Contains(l.ProductId))
+                .Select(l => new { l.ProductId, l.ConnectionId, l.Marketplace, l.State }).ToListAsync(ct))
+            .ToLookup(l => l.ProductId, l => new ProductRowListing(l.ConnectionId, l.Marketplace, l.State));
+        return new ProductListPage(rows.Select(r => r with { Listings = listings[r.Id].OrderBy(l => l.Marketplace).ToList() }).ToList(), count);
+    }
+
+    private static IQueryable<Product> Filtered(AppDbContext db, ProductListFilter filter)
+    {
+        var products = db.Set<Product>().AsNoTracking();
+        if (StoredText.Clean(filter.Search, ProductRules.TitleLength)?.Trim().ToLowerInvariant() is { Length: > 0 } term)
+            products = products.Where(p => p.Sku.ToLower().Contains(term) || p.Title.ToLower().Contains(term)
+                                           || p.Variants.Any(v => v.Sku.ToLower().Contains(term)));
+        var listings = db.Set<Listing>().Where(l => filter.ConnectionId == null || l.ConnectionId == filter.ConnectionId);
+        if (filter.NotListed) return products.Where(p => !listings.Any(l => l.ProductId == p.Id && l.State != ListingState.Ended));
+        if (filter.State is { } state) return products.Where(p => listings.Any(l => l.ProductId == p.Id && l.State == state));
+        return filter.ConnectionId is null ? products : products.Where(p => listings.Any(l => l.ProductId == p.Id));
     }
 
     public async Task<Product?> FindAsync(Guid id, CancellationToken ct = default)
@@ -204,7 +221,15 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Pro
     private static string FieldOf(string property) => property.Split('[', '.')[0];
 }
 
-public sealed record ProductRow(Guid Id, string Sku, string Title, decimal Price, string Currency, int Quantity, int Variants, Guid? ImageId, DateTimeOffset UpdatedAt);
+/// <param name="Listings">Where the product is listed, in what state.</param>
+public sealed record ProductRow(
+    Guid Id, string Sku, string Title, decimal Price, string Currency, int Quantity, int Variants, Guid? ImageId, DateTimeOffset UpdatedAt,
+    IReadOnlyList<ProductRowListing>? Listings);
+
+public sealed record ProductRowListing(Guid ConnectionId, string Marketplace, ListingState State);
+
+/// <summary>The product list's filter: a search, a connection, and a listing state there (or not listed there at all).</summary>
+public sealed record ProductListFilter(string? Search, Guid? ConnectionId = null, ListingState? State = null, bool NotListed = false);
 
 public sealed record ProductListPage(IReadOnlyList<ProductRow> Rows, int Count);
 

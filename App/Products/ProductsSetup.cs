@@ -14,7 +14,9 @@ public static class ProductsSetup
         services.AddSingleton<Notifier<Listing>>();
         services.AddSingleton<PublicImageUrls>();
         services.AddSingleton<ListingPublishes>();
+        services.AddSingleton<ListingImports>();
         services.AddTransient<PublishListingJob>();
+        services.AddTransient<EndListingJob>();
         foreach (var publisher in typeof(ProductsSetup).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IListingPublisher).IsAssignableFrom(t)))
         {

@@ -12,6 +12,12 @@ public interface IListingPublisher
     string MarketplaceId { get; }
 
     Task<PublishedListing> PublishAsync(ConnectionApi api, ListingDraft draft, CancellationToken ct);
+
+    /// <summary>Takes the listing off sale, the marketplace's own way (WooCommerce: back to draft); a listing already gone counts as ended.</summary>
+    Task EndAsync(ConnectionApi api, string externalId, CancellationToken ct);
+
+    /// <summary>Every listing the account has at the marketplace, read page by page, for linking to the catalog by SKU.</summary>
+    IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, CancellationToken ct);
 }
 
 /// <param name="ExternalId">The listing's id from an earlier publish, if any.</param>
@@ -19,3 +25,11 @@ public interface IListingPublisher
 public sealed record ListingDraft(Product Product, string? ExternalId, IReadOnlyDictionary<Guid, string> ImageUrls);
 
 public sealed record PublishedListing(string ExternalId, string? Url);
+
+/// <summary>A listing as the marketplace has it: enough to link it to a catalog product, or to make one from it.</summary>
+/// <param name="Live">On sale (not a draft, not ended).</param>
+public sealed record MarketplaceListing(
+    string ExternalId, string? Sku, string Title, string? Url, bool Live, decimal? Price, int? Quantity, string? Description,
+    IReadOnlyList<ProductOption> Options, IReadOnlyList<MarketplaceListingVariant> Variants);
+
+public sealed record MarketplaceListingVariant(string? Sku, IReadOnlyList<string> OptionValues, decimal? Price, int? Quantity);

@@ -32,6 +32,7 @@ public enum ListingState
     Publishing,
     Live,
     NeedsAttention,
+    Ending,
     Ended,
 }
 

@@ -61,6 +61,58 @@ public sealed partial class ListingPublishes(
         changes.Changed();
     }
 
+    /// <summary>Marks the product's listings on these connections Ending and queues a job each to take them off sale.</summary>
+    public async Task RequestEndAsync(Guid productId, IEnumerable<Guid> connectionIds, string actor, CancellationToken ct = default)
+    {
+        var wanted = connectionIds.ToHashSet();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var listings = await db.Set<Listing>().Where(l => l.ProductId == productId && wanted.Contains(l.ConnectionId) && l.ExternalId != null).ToListAsync(ct);
+        foreach (var listing in listings) (listing.State, listing.Message, listing.UpdatedAt) = (ListingState.Ending, null, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        foreach (var listing in listings) jobs.Enqueue<EndListingJob>(j => j.RunAsync(listing.Id, actor, CancellationToken.None));
+        changes.Changed();
+    }
+
+    /// <summary>
+    /// Ends every listing of a product now, before it is deleted (a job would find the product gone); the messages of those
+    /// that could not be ended, with the marketplace's reason.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EndAllNowAsync(Guid productId, string actor, CancellationToken ct = default)
+    {
+        var problems = new List<string>();
+        foreach (var listing in (await ListingsAsync(productId, ct)).Where(l => l.ExternalId is not null && l.State != ListingState.Ended))
+        {
+            var outcome = await EndAsync(listing.Id, actor, ct);
+            if (outcome is not null) problems.Add(outcome);
+        }
+        return problems;
+    }
+
+    /// <summary>The end job's work: one listing taken off sale. Null when it was, else why not.</summary>
+    public async Task<string?> EndAsync(Guid listingId, string actor, CancellationToken ct)
+    {
+        await using var held = await locks.AcquireAsync("listing", listingId.ToString(), ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var listing = await db.Set<Listing>().SingleOrDefaultAsync(l => l.Id == listingId, ct);
+        var connection = listing is null ? null : await db.Set<Connection>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == listing.ConnectionId, ct);
+        if (listing?.ExternalId is null || connection is null) return null;
+        string? problem = null;
+        try
+        {
+            if (connection.State != ConnectionState.Connected)
+                throw new MarketplaceException(MarketplaceErrorKind.ReauthorizationRequired, $"{connection.DisplayName} needs to be connected again.");
+            await _publishers[listing.Marketplace].EndAsync(await apis.OpenAsync(connection, actor, ct), listing.ExternalId, ct);
+            (listing.State, listing.Message) = (ListingState.Ended, null);
+        }
+        catch (MarketplaceException e)
+        {
+            problem = $"{marketplaces[connection.Marketplace].Name} · {connection.DisplayName}: {e.Message}";
+            (listing.State, listing.Message) = (ListingState.NeedsAttention, $"Not ended: {e.Message}");
+        }
+        await SaveAsync(db, listing, CancellationToken.None);
+        return problem;
+    }
+
     /// <summary>The product's listings at marketplaces brought up to date after an edit; how many.</summary>
     public async Task<int> ReviseAsync(Guid productId, string actor, CancellationToken ct = default)
     {

@@ -33,6 +33,67 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
         return new PublishedListing(id, Text(saved.RootElement, "permalink"));
     }
 
+    /// <summary>Back to draft (woocommerce.md §5 <c>status</c>): off the shop, kept with its variations for a later publish.</summary>
+    public async Task EndAsync(ConnectionApi api, string externalId, CancellationToken ct)
+    {
+        using var response = await _rest.SendAsync(api, HttpMethod.Put, $"{Products(api)}/{Uri.EscapeDataString(externalId)}", new { status = "draft" }, ct);
+        if (response.IsSuccessStatusCode) return;
+        using var error = await MarketplaceHttp.TryReadJsonAsync(response, ct);
+        var failure = WooCommerceError.From(response, error);
+        // Deleted at the store since: nothing left to end.
+        if (failure.ErrorCode != "woocommerce_rest_product_invalid_id") throw failure;
+    }
+
+    /// <summary>Every product of the store, 100 a page, each variable one with its variations (woocommerce.md §4, §5).</summary>
+    public async IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        for (var page = 1; ; page++)
+        {
+            using var response = await _rest.SendAsync(api, HttpMethod.Get, $"{Products(api)}?per_page=100&page={page}&orderby=id&order=asc", null, ct);
+            using var json = await MarketplaceHttp.ReadJsonAsync(response, WooCommerceError.From, ct);
+            var products = json.RootElement.ValueKind == JsonValueKind.Array ? json.RootElement.EnumerateArray().Select(p => p.Clone()).ToList() : [];
+            foreach (var product in products.Where(p => Id(p) is not null && Text(p, "status") != "trash")) yield return await ListingAsync(api, product, ct);
+            var pages = response.Headers.TryGetValues("X-WP-TotalPages", out var values) && int.TryParse(values.FirstOrDefault(), out var n) ? n : page;
+            if (products.Count == 0 || page >= pages) yield break;
+        }
+    }
+
+    private async Task<MarketplaceListing> ListingAsync(ConnectionApi api, JsonElement product, CancellationToken ct)
+    {
+        var id = Id(product)!;
+        var options = product.TryGetProperty("attributes", out var attributes) && attributes.ValueKind == JsonValueKind.Array
+            ? attributes.EnumerateArray().Where(a => a.TryGetProperty("variation", out var v) && v.ValueKind == JsonValueKind.True)
+                .Select((a, i) => new ProductOption { Name = Text(a, "name") ?? "", Position = i, Values = Strings(a, "options") }).ToList()
+            : [];
+        var variants = new List<MarketplaceListingVariant>();
+        if (Text(product, "type") == "variable")
+        {
+            using var listed = await _rest.ReadJsonAsync(api, HttpMethod.Get, $"{Products(api)}/{id}/variations?per_page=100", null, ct);
+            variants = listed.RootElement.ValueKind == JsonValueKind.Array
+                ? listed.RootElement.EnumerateArray().Select(v => new MarketplaceListingVariant(Blank(Text(v, "sku")),
+                    options.Select(o => v.TryGetProperty("attributes", out var a) && a.ValueKind == JsonValueKind.Array
+                        ? a.EnumerateArray().FirstOrDefault(x => string.Equals(Text(x, "name"), o.Name, StringComparison.OrdinalIgnoreCase)) is { ValueKind: JsonValueKind.Object } match ? Text(match, "option") ?? "" : ""
+                        : "").ToList(),
+                    Price(v), Quantity(v))).ToList()
+                : [];
+        }
+        return new MarketplaceListing(id, Blank(Text(product, "sku")), Text(product, "name") ?? "", Text(product, "permalink"), Text(product, "status") == "publish",
+            Price(product), Quantity(product), Text(product, "description"), options, variants);
+    }
+
+    private static decimal? Price(JsonElement element) =>
+        decimal.TryParse(Text(element, "regular_price"), NumberStyles.Number, CultureInfo.InvariantCulture, out var price) ? price : null;
+
+    private static int? Quantity(JsonElement element) =>
+        element.TryGetProperty("stock_quantity", out var q) && q.ValueKind == JsonValueKind.Number && q.TryGetInt32(out var n) ? n : null;
+
+    private static List<string> Strings(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
+            : [];
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
     /// <summary>The store's product by the id of an earlier publish (unless deleted there since), else by SKU.</summary>
     private async Task<JsonElement?> FindAsync(ConnectionApi api, ListingDraft draft, CancellationToken ct)
     {
