@@ -171,6 +171,74 @@ public sealed class ProductsBrowserTests(ProductsBrowserFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task A_seller_imports_a_shops_listings_creates_the_unknown_one_and_publishes_from_the_list()
+    {
+        var connection = await SandboxAccounts.ConnectAsync(app, "woocommerce", "main");
+        var store = app.Services.GetServices<Marketplaces.Sandbox.ISandboxEmulator>().OfType<Marketplaces.WooCommerce.Sandbox.WooCommerceEmulator>().Single().Site().Products;
+        store.Write((all, _) =>
+        {
+            all.Add(new Marketplaces.WooCommerce.Sandbox.Listings.WooCommerceSandboxProduct
+            {
+                Id = 97_001, Name = "Beeswax candle", Sku = "BRW-CANDLE", Slug = "beeswax-candle", RegularPrice = "12", ManageStock = true, StockQuantity = 8,
+                Created = DateTimeOffset.UtcNow,
+            });
+            return 0;
+        });
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync("/products");
+        await page.WaitForInteractiveAsync();
+        await page.Locator(".import-listings-link").ClickAsync();
+        await page.WaitForInteractiveAsync();
+        await page.Locator(".read-listings").ClickAsync();
+        var row = page.Locator(".import-row[data-sku='BRW-CANDLE']");
+        await Expect(row).ToHaveAttributeAsync("data-outcome", "NotInCatalog");
+        await page.Locator(".create-products").ClickAsync();
+        await Expect(row).ToHaveAttributeAsync("data-outcome", "Created");
+        await Expect(row.Locator(".import-outcome")).ToHaveTextAsync("Created BRW-CANDLE.");
+
+        // In the list, linked and live; another product published from the list's selection.
+        Assert.True((await Catalog.SaveAsync(new Product { Sku = "BRW-MATCHES", Title = "Long matches", Currency = "USD", Price = 4m, Quantity = 20 })).Saved);
+        await page.GotoAsync($"/products?connection={connection}&state=NotListed&q=brw");
+        await page.WaitForInteractiveAsync();
+        var matches = page.Locator(".products-grid tbody tr").Filter(new() { HasText = "Long matches" });
+        await Expect(page.Locator(".products-grid tbody tr").Filter(new() { HasText = "Beeswax candle" })).ToHaveCountAsync(0);
+        await matches.Locator("input[type=checkbox]").CheckAsync();
+        await page.Locator(".publish-selected").ClickAsync();
+        await page.Locator(".publish-channel input").First.CheckAsync();
+        await page.Locator(".publish-confirm").ClickAsync();
+
+        await page.GotoAsync($"/products?connection={connection}&state=Live&q=brw");
+        await page.WaitForInteractiveAsync();
+        var live = page.Locator(".products-grid tbody tr");
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); await live.CountAsync() < 2 && DateTime.UtcNow < deadline;) await Task.Delay(200);
+        await Expect(live).ToHaveCountAsync(2);
+        await Expect(live.Filter(new() { HasText = "Beeswax candle" }).Locator(".product-listing")).ToHaveTextAsync("WooCommerce · Live");
+        await Expect(live.Filter(new() { HasText = "Long matches" }).Locator(".product-listing")).ToHaveTextAsync("WooCommerce · Live");
+    }
+
+    [Fact]
+    public async Task Deleting_a_listed_product_asks_and_ends_its_listing_first()
+    {
+        var connection = await SandboxAccounts.ConnectAsync(app, "woocommerce", "main");
+        var product = new Product { Id = Guid.CreateVersion7(), Sku = "DEL-BOWL", Title = "Olive wood bowl", Currency = "USD", Price = 40m, Quantity = 1 };
+        Assert.True((await Catalog.SaveAsync(product)).Saved);
+        var publishes = app.Services.GetRequiredService<Marketplaces.Products.Listings.ListingPublishes>();
+        await publishes.RequestAsync(product.Id, [connection], "test");
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/products/{product.Id}");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator($".channel-row[data-connection='{connection}']")).ToHaveAttributeAsync("data-state", "Live", new() { Timeout = 30_000 });
+
+        await page.Locator(".delete-product").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("It is listed on 1 channel.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "End listings and delete" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/products$"));
+        Assert.Null(await Catalog.FindAsync(product.Id));
+        var store = app.Services.GetServices<Marketplaces.Sandbox.ISandboxEmulator>().OfType<Marketplaces.WooCommerce.Sandbox.WooCommerceEmulator>().Single().Site().Products;
+        Assert.Equal("draft", Assert.Single(store.All, p => p.Sku == "DEL-BOWL").Status);
+    }
+
+    [Fact]
     public async Task Product_images_and_the_catalog_export_are_for_signed_in_users_only()
     {
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.ServerAddress };
