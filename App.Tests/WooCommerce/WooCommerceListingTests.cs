@@ -13,58 +13,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.WooCommerce;
 
-/// <summary>The app on a real port (the sandbox store downloads product images from the app's public image addresses), its WooCommerce sandbox connected.</summary>
-public sealed class WooCommerceListingFixture : ServerAppFactory
+public sealed class WooCommerceListingFixture() : PublishingFixture("woocommerce", "main")
 {
-    public Guid Connection { get; private set; }
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await this.EnsureOwnerAsync();
-        this.StopScheduledPolling();
-        Connection = await SandboxAccounts.ConnectAsync(this, "woocommerce", "main");
-    }
-
     public WooCommerceSandboxProducts Store => Services.GetServices<ISandboxEmulator>().OfType<WooCommerceEmulator>().Single().Site().Products;
-
-    public ProductCatalog Catalog => Services.GetRequiredService<ProductCatalog>();
-
-    public ListingPublishes Publishes => Services.GetRequiredService<ListingPublishes>();
-
-    public async Task<Product> SavedAsync(Product product)
-    {
-        var saved = await Catalog.SaveAsync(product);
-        Assert.True(saved.Saved, string.Join(" ", saved.Errors.Select(e => e.Message)));
-        return (await Catalog.FindAsync(product.Id))!;
-    }
-
-    /// <summary>Requests a publish (its job runs on the app's Hangfire server) and waits until the listing has left Publishing.</summary>
-    public async Task<Listing> PublishAsync(Guid productId)
-    {
-        await Publishes.RequestAsync(productId, [Connection], "test");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var listing = (await Publishes.ListingsAsync(productId)).Single(l => l.ConnectionId == Connection);
-            if (listing.State != ListingState.Publishing) return listing;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still publishing: {listing.Message}");
-            await Task.Delay(100);
-        }
-    }
 }
 
 public sealed class WooCommerceListingTests(WooCommerceListingFixture app) : IClassFixture<WooCommerceListingFixture>
 {
-    private async Task<Product> WithImageAsync(Product product)
-    {
-        await using var image = new MemoryStream(TestImages.Encode(800, 800));
-        product.Images.Add(await app.Services.GetRequiredService<ProductImages>().StoreAsync(product.Id, "front.jpg", image, CancellationToken.None));
-        return product;
-    }
+    private Task<Product> WithImageAsync(Product product) => app.WithImageAsync(product);
 
-    private static Product New(string sku, decimal price = 19.90m, int quantity = 5) =>
-        new() { Id = Guid.CreateVersion7(), Sku = sku, Title = $"Product {sku}", Currency = "USD", Price = price, Quantity = quantity, WeightGrams = 250 };
+    private static Product New(string sku, decimal price = 19.90m, int quantity = 5) => PublishingFixture.New(sku, price, quantity);
 
     [Fact]
     public async Task A_simple_product_goes_live_with_string_prices_managed_stock_and_its_image_downloaded_by_the_store()
@@ -106,9 +64,7 @@ public sealed class WooCommerceListingTests(WooCommerceListingFixture app) : ICl
         product.Variants = VariantCombinations.For(product);
         product.Variants[0].Price = 21m;
         product = await app.SavedAsync(product);
-        Assert.Equal(1, await app.Publishes.ReviseAsync(product.Id, "test"));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await app.Publishes.ListingsAsync(product.Id)).Single().State == ListingState.Publishing && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal(ListingState.Live, (await app.ReviseAsync(product.Id)).State);
 
         stored = Assert.Single(app.Store.All, p => p.Sku == "WOO-TEE");
         Assert.Equal([("WOO-TEE-M", "21", medium), ("WOO-TEE-L", "19.90", stored.Variations[1].Id)], stored.Variations.Select(v => (v.Sku, v.RegularPrice, v.Id)));
@@ -166,9 +122,7 @@ public sealed class WooCommerceListingTests(WooCommerceListingFixture app) : ICl
         using var http = new HttpClient();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(listing.Url)).StatusCode);
 
-        await app.Publishes.RequestEndAsync(ended.Id, [app.Connection], "test");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((listing = (await app.Publishes.ListingsAsync(ended.Id)).Single()).State == ListingState.Ending && DateTime.UtcNow < deadline) await Task.Delay(100);
+        listing = await app.EndAsync(ended.Id);
         Assert.Equal(ListingState.Ended, listing.State);
         Assert.Equal("draft", Assert.Single(app.Store.All, p => p.Sku == "WOO-END").Status);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(listing.Url)).StatusCode);

@@ -33,7 +33,10 @@ public static class ShopifyAdminGraphQl
         var key = new RateLimitKey(api.Target.Marketplace.Id, api.Connection.AccountId, RateLimitDefinition.DefaultGroup);
         using var response = await api.SendAsync(token => key.Set(Request(api.Target, token, query, variables)), ct);
         using var json = await ReadAsync(response, ct);
-        if (ShopifyQueryCost.Read(json.RootElement)?.CallsPerSecond is { } rate) await limiter.ObserveRateAsync(key, rate, ct);
+        // A query refused for its cost never runs and will not be sent again: taken for a rate, its cost held every
+        // later call of the shop back (one refused 10,000-point query made it one call in 100 s).
+        if (Code(ErrorsOf(json.RootElement)) != "MAX_COST_EXCEEDED" && ShopifyQueryCost.Read(json.RootElement)?.CallsPerSecond is { } rate)
+            await limiter.ObserveRateAsync(key, rate, ct);
         return Data(json.RootElement, response);
     }
 
@@ -88,9 +91,9 @@ public static class ShopifyAdminGraphQl
                 .Where(m => m is not null)
                 .DefaultIfEmpty("an error"));
 
-    private static string? Code(JsonElement errors) =>
-        errors.ValueKind == JsonValueKind.Array && errors[0].ValueKind == JsonValueKind.Object
-        && errors[0].TryGetProperty("extensions", out var e) && e.ValueKind == JsonValueKind.Object
+    private static string? Code(JsonElement? errors) =>
+        errors is { ValueKind: JsonValueKind.Array } list && list.GetArrayLength() > 0 && list[0].ValueKind == JsonValueKind.Object
+        && list[0].TryGetProperty("extensions", out var e) && e.ValueKind == JsonValueKind.Object
         && e.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String
             ? c.GetString()
             : null;

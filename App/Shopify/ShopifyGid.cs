@@ -5,6 +5,8 @@ public static class ShopifyGid
 {
     public static string Of(string type, string id) => $"gid://shopify/{type}/{id}";
 
+    public static string Of(string type, long id) => Of(type, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <returns>The number of a gid of that type, or null when it is not one.</returns>
     public static string? IdOf(string? gid, string type)
     {

@@ -21,6 +21,16 @@ public sealed partial class ListingPublishes(
 {
     private readonly Dictionary<string, IListingPublisher> _publishers = publishers.ToDictionary(p => p.MarketplaceId, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The marketplaces products can be published to, by name ("WooCommerce and Shopify").</summary>
+    public string MarketplaceNames
+    {
+        get
+        {
+            var names = _publishers.Keys.Select(k => marketplaces[k].Name).Order().ToList();
+            return names.Count <= 1 ? string.Join("", names) : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+        }
+    }
+
     /// <summary>The connections products can be published to: connected, on a marketplace with a publisher.</summary>
     public async Task<IReadOnlyList<ListingChannel>> ChannelsAsync(CancellationToken ct = default)
     {

@@ -9,7 +9,12 @@ namespace Marketplaces.Shopify.Sandbox;
 /// </summary>
 public sealed class ShopifyEmulator(SandboxOrderBooks books) : ISandboxEmulator
 {
+    private readonly ShopifySandboxProducts _products = new();
+
     public string MarketplaceId => ShopifySandbox.Id;
+
+    /// <summary>A shop's products and location, for tests.</summary>
+    public ShopifySandboxShop Shop(string shop) => _products.For(shop);
 
     public SandboxOrderBook Book(string shop) => ShopifySandboxOrders.Book(books, shop);
 
@@ -17,12 +22,32 @@ public sealed class ShopifyEmulator(SandboxOrderBooks books) : ISandboxEmulator
     {
         var authorize = ActivatorUtilities.CreateInstance<ShopifyAuthorizeEndpoint>(routes.ServiceProvider);
         var tokens = ActivatorUtilities.CreateInstance<ShopifyTokenEndpoint>(routes.ServiceProvider);
-        var graphQl = ActivatorUtilities.CreateInstance<ShopifyGraphQlEndpoint>(routes.ServiceProvider);
+        var graphQl = ActivatorUtilities.CreateInstance<ShopifyGraphQlEndpoint>(routes.ServiceProvider, _products);
         routes.MapGet("/{shop}/admin/oauth/authorize", authorize.ShowAsync);
         routes.MapPost("/{shop}/admin/oauth/authorize", authorize.DecideAsync);
         routes.MapPost("/{shop}/admin/oauth/access_token", tokens.HandleAsync);
         routes.MapPost($"/{{shop}}/admin/api/{ShopifySandbox.ApiVersion}/graphql.json", graphQl.HandleAsync);
         routes.MapGet("/{shop}/admin/orders/{orderId}", (string shop, string orderId) =>
             SandboxOrderPage.Render(ShopifySandbox.Name, ShopDomain.IsValid(shop) ? Book(shop).Find(orderId) : null));
+        routes.MapGet("/{shop}/admin/products/{productId:long}", (string shop, long productId) => ProductPage(shop, productId));
+    }
+
+    /// <summary>The admin's product page a listing links to: title, status, and each variant's SKU, price and stock.</summary>
+    private IResult ProductPage(string shop, long productId)
+    {
+        if (!ShopDomain.IsValid(shop)) return Results.NotFound();
+        var store = _products.For(shop);
+        string? html;
+        lock (store.Gate)
+        {
+            html = store.Products.FirstOrDefault(p => p.Id == productId) is { } p
+                ? "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + System.Net.WebUtility.HtmlEncode(p.Title) + " · Shopify</title></head><body>"
+                  + $"<h1 class=\"product-title\">{System.Net.WebUtility.HtmlEncode(p.Title)}</h1><p class=\"status\">{p.Status}</p><table class=\"variants\">"
+                  + string.Concat(p.Variants.Select(v => $"<tr data-sku=\"{System.Net.WebUtility.HtmlEncode(v.Sku)}\"><td>{System.Net.WebUtility.HtmlEncode(string.Join(" / ", v.OptionValues.Select(o => o.Value)))}</td>"
+                                                         + $"<td class=\"price\">{System.Net.WebUtility.HtmlEncode(v.Price)}</td><td class=\"stock\">{v.Quantity}</td></tr>"))
+                  + "</table></body></html>"
+                : null;
+        }
+        return html is null ? Results.NotFound() : Results.Content(html, "text/html; charset=utf-8");
     }
 }

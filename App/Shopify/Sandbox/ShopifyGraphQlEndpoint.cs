@@ -13,7 +13,7 @@ namespace Marketplaces.Shopify.Sandbox;
 /// points restoring 100 a second (the Standard plan), a query asking for more than the bucket holds is THROTTLED and
 /// one asking for more than 1,000 refused (MAX_COST_EXCEEDED), both with HTTP 200 like every GraphQL error.
 /// </summary>
-internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderBooks books, SandboxRateLimits limits, TimeProvider clock)
+internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderBooks books, ShopifySandboxProducts products, SandboxRateLimits limits, TimeProvider clock)
 {
     public const double BucketSize = 2000;
     public const double RestoreRate = 100;
@@ -72,7 +72,12 @@ internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderB
                     data[field.Key] = document.Operation == "mutation" ? ShopifySchema.Mutation : ShopifySchema.QueryRoot;
                     continue;
                 }
-                var (value, cost, lose) = Resolve(field, document.Operation, execution, book, grant);
+                if (Denied(field.Name, grant) is { } scope)
+                    return Answer(Errors($"Access denied for {field.Name} field. Required access: `{scope}` access scope.", new JsonObject
+                    {
+                        ["code"] = "ACCESS_DENIED", ["documentation"] = "https://shopify.dev/api/usage/access-scopes", ["requiredAccess"] = $"`{scope}` access scope.",
+                    }), Cost(requested, null, bucket));
+                var (value, cost, lose) = Resolve(field, document.Operation, execution, book, products.For(shop), grant);
                 if (value is null && cost < 0) return Internal(http);
                 data[field.Key] = value;
                 actual += cost;
@@ -95,7 +100,8 @@ internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderB
     }
 
     /// <returns>The field's value and actual cost; a negative cost when the book's read was interrupted.</returns>
-    private (JsonNode? Value, int Cost, bool Lost) Resolve(GraphQlField field, string operation, GraphQlExecution execution, SandboxOrderBook book, ShopifyGrant grant)
+    private (JsonNode? Value, int Cost, bool Lost) Resolve(GraphQlField field, string operation, GraphQlExecution execution, SandboxOrderBook book,
+        ShopifySandboxShop store, ShopifyGrant grant)
     {
         var root = operation == "mutation" ? ShopifySchema.Mutation : ShopifySchema.QueryRoot;
         var spec = execution.Spec(root, field);
@@ -114,11 +120,67 @@ internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderB
                 return (projected, 1 + cost, false);
             case "orders":
                 return Orders(field, spec, arguments, execution, book);
+            case "locations":
+                var location = new JsonObject
+                {
+                    ["id"] = ShopifyGid.Of("Location", store.LocationId), ["name"] = "Shop location", ["isActive"] = true,
+                    ["legacyResourceId"] = store.LocationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                };
+                var (locations, locationsCost) = execution.Connection([new ConnectionItem("", store.LocationId, () => location)], field, spec, arguments);
+                return (locations, locationsCost, false);
+            case "product":
+                JsonObject? product;
+                lock (store.Gate) product = store.Products.FirstOrDefault(p => ShopifyGid.Of("Product", p.Id) == arguments["id"]!.GetValue<string>())?.Json();
+                if (product is null) return (null, 1, false);
+                var (productValue, productCost) = execution.Project(product, "Product", field.Fields);
+                return (productValue, 1 + productCost, false);
+            case "products":
+                var search = arguments.GetValueOrDefault("query")?.GetValue<string>();
+                List<ConnectionItem> items;
+                lock (store.Gate)
+                    items = store.Products.Where(p => ProductMatches(p, search)).OrderBy(p => p.Id)
+                        .Select(p => (p, json: p.Json())).Select(x => new ConnectionItem("", x.p.Id, () => x.json)).ToList();
+                var (productsPage, productsCost) = execution.Connection(items, field, spec, arguments);
+                return (productsPage, productsCost, false);
+            case "productSet":
+                var set = ShopifyProductMutations.Set(store, arguments.GetValueOrDefault("identifier") as JsonObject, arguments["input"]!.AsObject(), clock.GetUtcNow());
+                return (execution.Project(set, spec.Type, field.Fields).Value, MutationCost, false);
+            case "productUpdate":
+                var updated = ShopifyProductMutations.Update(store, arguments.GetValueOrDefault("product") as JsonObject ?? [], clock.GetUtcNow());
+                return (execution.Project(updated, spec.Type, field.Fields).Value, MutationCost, false);
             default:
                 var (payload, lost) = ShopifyFulfillmentCreate.Run(book, arguments["fulfillment"]!.AsObject(), clock.GetUtcNow());
                 var (value, _) = execution.Project(payload, spec.Type, field.Fields);
                 return (value, MutationCost, lost);
         }
+    }
+
+    /// <summary>The access scope a root field needs that the token was not granted, if any.</summary>
+    private static string? Denied(string field, ShopifyGrant grant)
+    {
+        var needed = field switch
+        {
+            "productSet" or "productUpdate" => "write_products",
+            "product" or "products" => "read_products",
+            "locations" => "read_locations",
+            _ => null,
+        };
+        return needed is not null && !grant.Scope.Split(',').Contains(needed) && !(needed.StartsWith("read_", StringComparison.Ordinal)
+            && grant.Scope.Split(',').Contains("write_" + needed[5..])) ? needed : null;
+    }
+
+    /// <summary>The products search syntax the connector uses: <c>sku:</c> (any variant's) and <c>handle:</c>; nothing matches all.</summary>
+    private static bool ProductMatches(ShopifySandboxProduct product, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search)) return true;
+        var (name, value) = search.Split(':', 2) is [var n, var v] ? (n.Trim(), v.Trim().Trim('"', '\'')) : ("", search.Trim());
+        return name switch
+        {
+            "sku" => product.Variants.Any(v => string.Equals(v.Sku, value, StringComparison.OrdinalIgnoreCase)),
+            "handle" => product.Handle == value,
+            "" => product.Title.Contains(value, StringComparison.OrdinalIgnoreCase),
+            _ => throw new FormatException($"The sandbox searches products by sku: or handle:, not {name}:"),
+        };
     }
 
     private static (JsonNode? Value, int Cost, bool Lost) Orders(

@@ -35,11 +35,50 @@ internal static class ShopifySchema
             {
                 ["query"] = "String", ["sortKey"] = "OrderSortKeys", ["savedSearchId"] = "ID",
             }),
+            ["locations"] = Connection("Location", new()
+            {
+                ["query"] = "String", ["sortKey"] = "LocationSortKeys", ["includeInactive"] = "Boolean", ["includeLegacy"] = "Boolean",
+            }),
+            ["product"] = Object("Product", new() { ["id"] = "ID!" }),
+            ["products"] = Connection("Product", new() { ["query"] = "String", ["sortKey"] = "ProductSortKeys", ["savedSearchId"] = "ID" }),
         },
         [Mutation] = new()
         {
             ["fulfillmentCreate"] = Object("FulfillmentCreatePayload", new() { ["fulfillment"] = "FulfillmentInput!", ["message"] = "String" }),
+            ["productSet"] = Object("ProductSetPayload", new() { ["input"] = "ProductSetInput!", ["identifier"] = "ProductSetIdentifiers", ["synchronous"] = "Boolean" }),
+            ["productUpdate"] = Object("ProductUpdatePayload", new() { ["product"] = "ProductUpdateInput", ["media"] = "[CreateMediaInput!]" }),
         },
+        ["Location"] = Leaves("id", "name", "isActive", "legacyResourceId"),
+        ["Product"] = With(Leaves("id", "legacyResourceId", "title", "handle", "status", "descriptionHtml", "vendor", "createdAt", "updatedAt", "onlineStoreUrl"), new()
+        {
+            ["options"] = new("ProductOption", FieldShape.List, new Dictionary<string, string> { ["first"] = "Int" }),
+            ["variants"] = Connection("ProductVariant"),
+            ["media"] = Connection("Media"),
+        }),
+        ["ProductOption"] = With(Leaves("id", "name", "position"), new()
+        {
+            ["optionValues"] = new("ProductOptionValue", FieldShape.List, new Dictionary<string, string>()),
+        }),
+        ["ProductOptionValue"] = Leaves("id", "name"),
+        ["ProductVariant"] = With(Leaves("id", "legacyResourceId", "title", "sku", "price", "inventoryQuantity"), new()
+        {
+            ["selectedOptions"] = new("SelectedOption", FieldShape.List, new Dictionary<string, string>()),
+            ["inventoryItem"] = Object("InventoryItem"),
+        }),
+        ["SelectedOption"] = Leaves("name", "value"),
+        ["InventoryItem"] = Leaves("id", "sku", "tracked"),
+        ["Media"] = Leaves("id", "alt", "mediaContentType", "status"),
+        ["ProductSetPayload"] = new()
+        {
+            ["product"] = Object("Product"),
+            ["userErrors"] = new("ProductSetUserError", FieldShape.List, new Dictionary<string, string>()),
+        },
+        ["ProductUpdatePayload"] = new()
+        {
+            ["product"] = Object("Product"),
+            ["userErrors"] = new("UserError", FieldShape.List, new Dictionary<string, string>()),
+        },
+        ["ProductSetUserError"] = Leaves("field", "message", "code"),
         ["Shop"] = Leaves("name", "myshopifyDomain"),
         ["Order"] = With(Leaves("id", "legacyResourceId", "name", "email", "createdAt", "updatedAt", "cancelledAt", "closed", "currencyCode",
             "displayFinancialStatus", "displayFulfillmentStatus"), new()
@@ -76,6 +115,26 @@ internal static class ShopifySchema
 
     public static readonly Dictionary<string, Dictionary<string, string>> Inputs = new()
     {
+        ["ProductSetInput"] = new()
+        {
+            ["title"] = "String", ["descriptionHtml"] = "String", ["handle"] = "String", ["vendor"] = "String", ["productType"] = "String",
+            ["status"] = "ProductStatus", ["tags"] = "[String!]", ["productOptions"] = "[OptionSetInput!]", ["variants"] = "[ProductVariantSetInput!]",
+            ["files"] = "[FileSetInput!]",
+        },
+        ["ProductSetIdentifiers"] = new() { ["id"] = "ID", ["handle"] = "String" },
+        ["OptionSetInput"] = new() { ["id"] = "ID", ["name"] = "String", ["position"] = "Int", ["values"] = "[OptionValueSetInput!]" },
+        ["OptionValueSetInput"] = new() { ["id"] = "ID", ["name"] = "String" },
+        ["ProductVariantSetInput"] = new()
+        {
+            ["id"] = "ID", ["optionValues"] = "[VariantOptionValueInput!]!", ["price"] = "Money", ["compareAtPrice"] = "Money", ["sku"] = "String",
+            ["barcode"] = "String", ["inventoryItem"] = "InventoryItemInput", ["inventoryQuantities"] = "[ProductSetInventoryInput!]", ["file"] = "FileSetInput",
+        },
+        ["VariantOptionValueInput"] = new() { ["id"] = "ID", ["optionName"] = "String", ["name"] = "String" },
+        ["InventoryItemInput"] = new() { ["tracked"] = "Boolean", ["sku"] = "String", ["requiresShipping"] = "Boolean" },
+        ["ProductSetInventoryInput"] = new() { ["locationId"] = "ID!", ["name"] = "String!", ["quantity"] = "Int!" },
+        ["FileSetInput"] = new() { ["id"] = "ID", ["originalSource"] = "String", ["contentType"] = "FileContentType", ["alt"] = "String", ["filename"] = "String" },
+        ["ProductUpdateInput"] = new() { ["id"] = "ID", ["title"] = "String", ["status"] = "ProductStatus", ["descriptionHtml"] = "String" },
+        ["CreateMediaInput"] = new() { ["originalSource"] = "String!", ["mediaContentType"] = "MediaContentType!", ["alt"] = "String" },
         ["FulfillmentInput"] = new()
         {
             ["lineItemsByFulfillmentOrder"] = "[FulfillmentOrderLineItemsInput!]!", ["notifyCustomer"] = "Boolean",
@@ -92,6 +151,11 @@ internal static class ShopifySchema
 
     public static readonly Dictionary<string, string[]> Enums = new()
     {
+        ["ProductStatus"] = ["ACTIVE", "ARCHIVED", "DRAFT", "UNLISTED"],
+        ["FileContentType"] = ["EXTERNAL_VIDEO", "FILE", "IMAGE", "MODEL_3D", "VIDEO"],
+        ["MediaContentType"] = ["EXTERNAL_VIDEO", "IMAGE", "MODEL_3D", "VIDEO"],
+        ["LocationSortKeys"] = ["ID", "NAME", "RELEVANCE"],
+        ["ProductSortKeys"] = ["CREATED_AT", "ID", "INVENTORY_TOTAL", "PRODUCT_TYPE", "PUBLISHED_AT", "RELEVANCE", "TITLE", "UPDATED_AT", "VENDOR"],
         ["OrderSortKeys"] =
         [
             "CREATED_AT", "CURRENT_TOTAL_PRICE", "CUSTOMER_NAME", "DESTINATION", "FINANCIAL_STATUS", "FULFILLMENT_STATUS", "ID", "ORDER_NUMBER",
@@ -99,7 +163,7 @@ internal static class ShopifySchema
         ],
     };
 
-    public static readonly string[] Scalars = ["Int", "Float", "String", "Boolean", "ID", "URL", "DateTime", "Decimal", "UnsignedInt64"];
+    public static readonly string[] Scalars = ["Int", "Float", "String", "Boolean", "ID", "URL", "DateTime", "Decimal", "Money", "UnsignedInt64"];
 
     public static bool IsInputType(string name) => Scalars.Contains(name) || Enums.ContainsKey(name) || Inputs.ContainsKey(name);
 
