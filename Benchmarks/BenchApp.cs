@@ -33,6 +33,17 @@ public sealed class BenchApp : ServerAppFactory
 
     public FeedEngine Engine => Services.GetRequiredService<FeedEngine>();
 
+    /// <summary>Counts the app's marketplace calls (set before <see cref="AppFactory.InitializeAsync"/>).</summary>
+    public void Counting(MarketplaceCallCounter counter) => _counter = counter;
+
+    private MarketplaceCallCounter? _counter;
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (_counter is { } counter) builder.ConfigureServices(s => s.AddSingleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter>(counter));
+    }
+
     public SandboxOrderBook EbayOrders(EbaySandboxAccount seller) =>
         Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Book(seller);
 

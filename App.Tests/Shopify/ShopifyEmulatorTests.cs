@@ -192,7 +192,7 @@ public class ShopifyEmulatorTests(ServerAppFactory app) : IClassFixture<ServerAp
 
     [Theory]
     [InlineData("{ shop { name plan } }", "Field 'plan' doesn't exist on type 'Shop'")]
-    [InlineData("{ products(first: 1) { nodes { id } } }", "Field 'products' doesn't exist on type 'QueryRoot'")]
+    [InlineData("{ customers(first: 1) { nodes { id } } }", "Field 'customers' doesn't exist on type 'QueryRoot'")]
     [InlineData("{ shop }", "Field must have selections")]
     [InlineData("{ shop { name(first: 1) } }", "Field 'name' doesn't accept argument 'first'")]
     public async Task GraphQL_reports_what_it_cannot_answer_as_errors(string query, string message)

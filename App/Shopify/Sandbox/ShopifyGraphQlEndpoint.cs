@@ -13,7 +13,8 @@ namespace Marketplaces.Shopify.Sandbox;
 /// points restoring 100 a second (the Standard plan), a query asking for more than the bucket holds is THROTTLED and
 /// one asking for more than 1,000 refused (MAX_COST_EXCEEDED), both with HTTP 200 like every GraphQL error.
 /// </summary>
-internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderBooks books, ShopifySandboxProducts products, SandboxRateLimits limits, TimeProvider clock)
+internal sealed class ShopifyGraphQlEndpoint(
+    SandboxGrants grants, SandboxOrderBooks books, ShopifySandboxProducts products, SandboxRateLimits limits, SandboxJournal journal, TimeProvider clock)
 {
     public const double BucketSize = 2000;
     public const double RestoreRate = 100;
@@ -58,7 +59,10 @@ internal sealed class ShopifyGraphQlEndpoint(SandboxGrants grants, SandboxOrderB
             }), Cost(requested, null, bucket));
         }
         if (limits.Enabled && !bucket.TryTake(requested, clock.GetUtcNow()))
+        {
+            journal.Request(ShopifySandbox.Id, "THROTTLED");
             return Answer(Errors("Throttled", new JsonObject { ["code"] = "THROTTLED", ["documentation"] = LimitsDocumentation }), Cost(requested, null, bucket));
+        }
         try
         {
             var book = ShopifySandboxOrders.Book(books, shop);

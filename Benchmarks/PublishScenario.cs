@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Marketplaces.Database;
+using Marketplaces.Products;
+using Marketplaces.Products.Listings;
+using Marketplaces.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
+
+namespace Marketplaces.Benchmarks;
+
+/// <summary>
+/// Issue 15's publish: 1,000 catalog products (every third with 3 variants, each with one photo) published to each
+/// sandbox marketplace that takes listings, one marketplace after the other, with the sandbox's rate limits on. Per
+/// marketplace: time until every listing has settled, the calls the app made, the refusals (429, and Shopify's
+/// THROTTLED), and the listings that went live. Peak memory of the whole process at the end.
+/// </summary>
+public static class PublishScenario
+{
+    private const int Products = 1_000;
+
+    public static async Task<IReadOnlyList<Figure>> RunAsync(DatabaseProvider provider)
+    {
+        var counter = new MarketplaceCallCounter();
+        await using var app = new BenchApp(provider);
+        app.Counting(counter);
+        await app.InitializeAsync();
+        app.StopScheduledPolling();
+        var connections = new[]
+        {
+            ("woocommerce", await SandboxAccounts.ConnectAsync(app, "woocommerce", "main")),
+            ("shopify", await SandboxAccounts.ConnectAsync(app, "shopify", "bench-publish-shop")),
+        };
+        var products = await CatalogAsync(app);
+
+        var figures = new List<Figure>();
+        foreach (var (marketplace, connection) in connections)
+        {
+            var callsBefore = counter.Calls(marketplace);
+            var throttledBefore = app.Journal.Count(marketplace, "THROTTLED");
+            var publishes = app.Services.GetRequiredService<ListingPublishes>();
+            var clock = Stopwatch.StartNew();
+            foreach (var product in products) await publishes.RequestAsync(product, [connection], "benchmark");
+            var states = await SettledAsync(app, connection, products.Count);
+            clock.Stop();
+            var calls = counter.Calls(marketplace) - callsBefore;
+            var throttled = app.Journal.Count(marketplace, "THROTTLED") - throttledBefore;
+            var live = states.GetValueOrDefault(ListingState.Live);
+            var refused = counter.Refused(marketplace) + throttled;
+            figures.Add(new($"publish {marketplace}", $"{Products / clock.Elapsed.TotalSeconds:0.0} products/s", "(none set)", null,
+                $"{Products} products ({Products / 3} with 3 variants, one photo each) in {clock.Elapsed.TotalSeconds:0.0} s: {calls} calls "
+                + $"({calls / clock.Elapsed.TotalSeconds:0.0}/s), {live} live, {states.Where(s => s.Key != ListingState.Live).Sum(s => s.Value)} not; "
+                + "jobs on Hangfire's 4 workers"));
+            figures.Add(new($"publish {marketplace}", $"{refused} refused", "0", refused == 0,
+                $"429 answers seen by the app's HTTP pipeline plus Shopify THROTTLED answers counted by the sandbox; sandbox limits on"));
+        }
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+        figures.Add(new("publish", $"{peak:0} MiB peak RSS", "(none set)", null, "Process.PeakWorkingSet64 of the process holding app, emulators and harness"));
+        return figures;
+    }
+
+    private static async Task<List<Guid>> CatalogAsync(BenchApp app)
+    {
+        var catalog = app.Services.GetRequiredService<ProductCatalog>();
+        var images = app.Services.GetRequiredService<ProductImages>();
+        var photo = Photo();
+        var ids = new List<Guid>();
+        for (var i = 0; i < Products; i++)
+        {
+            var product = new Product { Id = Guid.CreateVersion7(), Sku = $"BENCH-{i:0000}", Title = $"Bench product {i}", Currency = "USD", Price = 10m + i % 50, Quantity = i % 7 };
+            await using (var bytes = new MemoryStream(photo)) product.Images.Add(await images.StoreAsync(product.Id, "photo.jpg", bytes, CancellationToken.None));
+            if (i % 3 == 0)
+            {
+                product.Options = [new ProductOption { Name = "Size", Values = ["S", "M", "L"] }];
+                product.Variants = VariantCombinations.For(product);
+            }
+            var saved = await catalog.SaveAsync(product);
+            if (!saved.Saved) throw new InvalidOperationException(string.Join(" ", saved.Errors.Select(e => e.Message)));
+            ids.Add(product.Id);
+        }
+        return ids;
+    }
+
+    private static byte[] Photo()
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(800, 800));
+        surface.Canvas.Clear(SKColors.SteelBlue);
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return data.ToArray();
+    }
+
+    private static async Task<Dictionary<ListingState, int>> SettledAsync(BenchApp app, Guid connection, int count)
+    {
+        var contexts = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>();
+        var deadline = DateTime.UtcNow.AddMinutes(20);
+        while (true)
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            var states = db.Set<Listing>().Where(l => l.ConnectionId == connection).GroupBy(l => l.State).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionary(g => g.Key, g => g.Count);
+            if (states.Values.Sum() >= count && !states.ContainsKey(ListingState.Publishing)) return states;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Still publishing after 20 minutes: {string.Join(", ", states)}");
+            await Task.Delay(500);
+        }
+    }
+}
