@@ -50,12 +50,40 @@ public static class PublishScenario
                 $"{Products} products ({Products / 3} with 3 variants, one photo each) in {clock.Elapsed.TotalSeconds:0.0} s: {calls} calls "
                 + $"({calls / clock.Elapsed.TotalSeconds:0.0}/s), {live} live, {states.Where(s => s.Key != ListingState.Live).Sum(s => s.Value)} not; "
                 + "jobs on Hangfire's 4 workers"));
+            if (marketplace == "shopify") figures.Add(await PointsAsync(app, connection, clock.Elapsed));
             figures.Add(new($"publish {marketplace}", $"{refused} refused", "0", refused == 0,
                 $"429 answers seen by the app's HTTP pipeline plus Shopify THROTTLED answers counted by the sandbox; sandbox limits on"));
         }
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
         figures.Add(new("publish", $"{peak:0} MiB peak RSS", "(none set)", null, "Process.PeakWorkingSet64 of the process holding app, emulators and harness"));
         return figures;
+    }
+
+    /// <summary>
+    /// Shopify limits points, not calls (shopify.md §6): the shop's bucket (2,000, full when the run starts) and what it
+    /// restored (100 a second) against what the run spent, read from the bucket's level right after the run.
+    /// </summary>
+    private static async Task<Figure> PointsAsync(BenchApp app, Guid connection, TimeSpan elapsed)
+    {
+        var secrets = await app.Services.GetRequiredService<Marketplaces.Connections.ConnectionStore>().ReadSecretsAsync(connection);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            new Uri(app.ServerAddress, $"/sandbox/shopify/{SandboxAccounts.ShopOf("bench-publish-shop")}/admin/api/2026-10/graphql.json"))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { query = "{ shop { name } }" }),
+        };
+        request.Headers.Add(Marketplaces.Shopify.ShopifyAdminGraphQl.AccessTokenHeader, secrets[Marketplaces.Connections.TokenVault.AccessToken]);
+        using var response = await http.SendAsync(request);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var cost = json.RootElement.GetProperty("extensions").GetProperty("cost");
+        var status = cost.GetProperty("throttleStatus");
+        var (size, rate) = (status.GetProperty("maximumAvailable").GetDouble(), status.GetProperty("restoreRate").GetDouble());
+        var left = status.GetProperty("currentlyAvailable").GetDouble() + cost.GetProperty("actualQueryCost").GetDouble();
+        var allowed = size + rate * elapsed.TotalSeconds;
+        var spent = allowed - left;
+        var share = spent / allowed;
+        return new("publish shopify", $"{share:P0} of the allowed points", ">= 90 %", share >= 0.9,
+            $"{spent:0} points spent of {allowed:0} the limit allowed (bucket {size:0} + {rate:0}/s × {elapsed.TotalSeconds:0.0} s; the level read right after the run)");
     }
 
     private static async Task<List<Guid>> CatalogAsync(BenchApp app)

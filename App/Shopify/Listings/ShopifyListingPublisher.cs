@@ -14,8 +14,13 @@ namespace Marketplaces.Shopify.Listings;
 /// addresses. Found again by its stored id, else by SKU (<c>products(query: "sku:…")</c>), else created under a handle
 /// made from the SKU, so that even a retry whose search missed the first attempt updates it (productSet upserts by handle).
 /// </summary>
-public sealed class ShopifyListingPublisher(RateLimiter limiter) : IListingPublisher
+public sealed class ShopifyListingPublisher(RateLimiter limiter, TimeProvider clock) : IListingPublisher
 {
+    /// <summary>A shop's stock location is read once in this long, not before every publish (a third of a publish's points).</summary>
+    private static readonly TimeSpan LocationFor = TimeSpan.FromMinutes(15);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (string Id, DateTimeOffset At)> _locations = new();
+
     public const string ProductUrlName = "product";
 
     public const string Set = """
@@ -126,9 +131,13 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter) : IListingPubli
 
     private async Task<string> LocationAsync(ConnectionApi api, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        if (_locations.TryGetValue(api.Connection.Id, out var known) && now - known.At < LocationFor) return known.Id;
         var nodes = (await ShopifyAdminGraphQl.QueryAsync(api, limiter, Locations, new { }, ct)).GetProperty("locations").GetProperty("nodes");
-        return nodes.GetArrayLength() > 0 ? nodes[0].GetProperty("id").GetString()!
+        var id = nodes.GetArrayLength() > 0 ? nodes[0].GetProperty("id").GetString()!
             : throw new MarketplaceException(MarketplaceErrorKind.Rejected, "The Shopify shop has no location to hold stock.");
+        _locations[api.Connection.Id] = (id, now);
+        return id;
     }
 
     private async Task<string?> FindAsync(ConnectionApi api, string sku, CancellationToken ct)
