@@ -3,6 +3,7 @@ using System.Text.Json;
 using Marketplaces.Connections;
 using Marketplaces.Products;
 using Marketplaces.Products.Listings;
+using static Marketplaces.WooCommerce.WooCommerceJson;
 
 namespace Marketplaces.WooCommerce.Listings;
 
@@ -198,14 +199,4 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
     private static string Products(ConnectionApi api) => $"{api.Target.Endpoints.ApiBaseUrl.TrimEnd('/')}/products";
 
     private static string? Number(decimal? value) => value?.ToString(value % 1 == 0 ? "0" : "0.00##", CultureInfo.InvariantCulture);
-
-    private static string? Id(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var n)
-            ? n.ToString(CultureInfo.InvariantCulture)
-            : null;
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Marketplaces.Connections;
 using Marketplaces.Orders.Shipping;
+using static Marketplaces.WooCommerce.WooCommerceJson;
 
 namespace Marketplaces.WooCommerce.Orders;
 
@@ -116,14 +117,4 @@ public sealed class WooCommerceShipmentPusher(TimeProvider clock) : IShipmentPus
         $"{api.Target.Endpoints.Url(ShipmentTrackingUrl)}/orders/{Uri.EscapeDataString(push.Order.ExternalId)}";
 
     private static string Comparable(string name) => new(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-
-    private static string? Id(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var n)
-            ? n.ToString(CultureInfo.InvariantCulture)
-            : null;
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }
