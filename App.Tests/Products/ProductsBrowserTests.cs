@@ -217,6 +217,30 @@ public sealed class ProductsBrowserTests(ProductsBrowserFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task A_seller_picks_a_woocommerce_category_from_the_stores_live_list_and_the_product_is_published_in_it()
+    {
+        var connection = await SandboxAccounts.ConnectAsync(app, "woocommerce", "main");
+        var product = new Product { Id = Guid.CreateVersion7(), Sku = "SET-SCARF", Title = "Silk scarf", Currency = "USD", Price = 45m, Quantity = 2 };
+        Assert.True((await Catalog.SaveAsync(product)).Saved);
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync($"/products/{product.Id}");
+        await page.WaitForInteractiveAsync();
+        var channel = page.Locator($".channel-row[data-connection='{connection}']");
+        await channel.Locator(".channel-settings").ClickAsync();
+        await page.Locator(".channel-setting-category").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Accessories" }).ClickAsync();
+        await page.Locator(".save-channel-settings").ClickAsync();
+        await Expect(page.Locator(".channel-settings-dialog")).ToHaveCountAsync(0);
+
+        await channel.Locator(".channel-choice input").CheckAsync();
+        await page.Locator(".publish-selected").ClickAsync();
+        await Expect(channel).ToHaveAttributeAsync("data-state", "Live", new() { Timeout = 30_000 });
+        var store = app.Services.GetServices<Marketplaces.Sandbox.ISandboxEmulator>().OfType<Marketplaces.WooCommerce.Sandbox.WooCommerceEmulator>().Single().Site().Products;
+        Assert.Equal([18L], Assert.Single(store.All, p => p.Sku == "SET-SCARF").CategoryIds);
+        await app.Services.GetRequiredService<Marketplaces.Products.Listings.ListingPublishes>().SaveSettingsAsync(connection, new Dictionary<string, string>());
+    }
+
+    [Fact]
     public async Task Deleting_a_listed_product_asks_and_ends_its_listing_first()
     {
         var connection = await SandboxAccounts.ConnectAsync(app, "woocommerce", "main");

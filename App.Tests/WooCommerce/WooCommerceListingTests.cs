@@ -174,6 +174,29 @@ public sealed class WooCommerceListingTests(WooCommerceListingFixture app) : ICl
     }
 
     [Fact]
+    public async Task Channel_settings_offer_the_stores_categories_and_products_go_out_in_the_chosen_category_and_status()
+    {
+        var (offered, chosen) = await app.Publishes.SettingsAsync(app.Connection, "test");
+        var categories = offered.Single(s => s.Key == "category");
+        Assert.Equal(["The store's default", "Uncategorized", "Clothing", "Home & Kitchen", "Accessories"], categories.Choices.Select(c => c.Label));
+        Assert.Empty(chosen);
+        await app.Publishes.SaveSettingsAsync(app.Connection, new Dictionary<string, string> { ["category"] = "16", ["status"] = "draft" });
+        try
+        {
+            var product = await app.SavedAsync(New("WOO-APRON"));
+            Assert.Equal(ListingState.Live, (await app.PublishAsync(product.Id)).State);
+            var stored = Assert.Single(app.Store.All, p => p.Sku == "WOO-APRON");
+            Assert.Equal([16L], stored.CategoryIds);
+            Assert.Equal("draft", stored.Status);
+            Assert.Equal("16", (await app.Publishes.SettingsAsync(app.Connection, "test")).Chosen["category"]);
+        }
+        finally
+        {
+            await app.Publishes.SaveSettingsAsync(app.Connection, new Dictionary<string, string>());
+        }
+    }
+
+    [Fact]
     public async Task The_store_refuses_what_woocommerce_refuses_a_price_as_a_number_and_an_image_it_cannot_fetch()
     {
         var connection = (await app.Services.GetRequiredService<ConnectionStore>().FindAsync(app.Connection))!;

@@ -131,6 +131,24 @@ public sealed class ShopifyListingTests(ShopifyListingFixture app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_connection_set_to_publish_drafts_sends_products_as_drafts()
+    {
+        var (offered, _) = await app.Publishes.SettingsAsync(app.Connection, "test");
+        Assert.Equal(["ACTIVE", "DRAFT"], offered.Single().Choices.Select(c => c.Value));
+        await app.Publishes.SaveSettingsAsync(app.Connection, new Dictionary<string, string> { ["status"] = "DRAFT" });
+        try
+        {
+            var product = await app.SavedAsync(PublishingFixture.New("SHOP-DRAFTED"));
+            Assert.Equal(ListingState.Live, (await app.PublishAsync(product.Id)).State);
+            Assert.Equal("DRAFT", Assert.Single(app.Products("SHOP-DRAFTED")).Status);
+        }
+        finally
+        {
+            await app.Publishes.SaveSettingsAsync(app.Connection, new Dictionary<string, string>());
+        }
+    }
+
+    [Fact]
     public async Task Importing_links_a_product_by_its_variants_sku_and_offers_an_unknown_one()
     {
         var known = await app.SavedAsync(PublishingFixture.New("SHOP-KNOWN"));

@@ -16,13 +16,20 @@ public interface IListingPublisher
     /// <summary>Takes the listing off sale, the marketplace's own way (WooCommerce: back to draft); a listing already gone counts as ended.</summary>
     Task EndAsync(ConnectionApi api, string externalId, CancellationToken ct);
 
+    /// <summary>The choices the seller makes for this connection's listings, with the marketplace's current values.</summary>
+    Task<IReadOnlyList<ChannelSetting>> SettingsAsync(ConnectionApi api, CancellationToken ct);
+
     /// <summary>Every listing the account has at the marketplace, read page by page, for linking to the catalog by SKU.</summary>
     IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, CancellationToken ct);
 }
 
 /// <param name="ExternalId">The listing's id from an earlier publish, if any.</param>
 /// <param name="ImageUrls">A public address of each image, for marketplaces that fetch images themselves.</param>
-public sealed record ListingDraft(Product Product, string? ExternalId, IReadOnlyDictionary<Guid, string> ImageUrls);
+/// <param name="Settings">The connection's channel settings as chosen (a key not chosen is absent: use its default).</param>
+public sealed record ListingDraft(Product Product, string? ExternalId, IReadOnlyDictionary<Guid, string> ImageUrls, IReadOnlyDictionary<string, string> Settings)
+{
+    public string Setting(string key, string fallback) => Settings.TryGetValue(key, out var value) && value.Length > 0 ? value : fallback;
+}
 
 public sealed record PublishedListing(string ExternalId, string? Url);
 

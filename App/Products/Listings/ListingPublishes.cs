@@ -123,6 +123,26 @@ public sealed partial class ListingPublishes(
         return problem;
     }
 
+    /// <summary>A connection's channel settings: what its marketplace offers now, and what the seller chose.</summary>
+    public async Task<(IReadOnlyList<ChannelSetting> Offered, IReadOnlyDictionary<string, string> Chosen)> SettingsAsync(Guid connectionId, string actor,
+        CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var connection = await db.Set<Connection>().AsNoTracking().SingleAsync(c => c.Id == connectionId, ct);
+        var offered = await _publishers[connection.Marketplace].SettingsAsync(await apis.OpenAsync(connection, actor, ct), ct);
+        var chosen = (await db.Set<ChannelSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ConnectionId == connectionId, ct))?.Values ?? [];
+        return (offered, chosen);
+    }
+
+    public async Task SaveSettingsAsync(Guid connectionId, IReadOnlyDictionary<string, string> values, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var stored = await db.Set<ChannelSettings>().SingleOrDefaultAsync(s => s.ConnectionId == connectionId, ct);
+        if (stored is null) db.Add(stored = new ChannelSettings { ConnectionId = connectionId });
+        stored.Values = new Dictionary<string, string>(values);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>The product's listings at marketplaces brought up to date after an edit; how many.</summary>
     public async Task<int> ReviseAsync(Guid productId, string actor, CancellationToken ct = default)
     {
@@ -146,7 +166,8 @@ public sealed partial class ListingPublishes(
             if (connection.State != ConnectionState.Connected)
                 throw new MarketplaceException(MarketplaceErrorKind.ReauthorizationRequired, $"{connection.DisplayName} needs to be connected again.");
             var api = await apis.OpenAsync(connection, actor, ct);
-            var draft = new ListingDraft(product, listing.ExternalId, product.Images.ToDictionary(i => i.Id, imageUrls.For));
+            var settings = (await db.Set<ChannelSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ConnectionId == connection.Id, ct))?.Values ?? [];
+            var draft = new ListingDraft(product, listing.ExternalId, product.Images.ToDictionary(i => i.Id, imageUrls.For), settings);
             var published = await _publishers[listing.Marketplace].PublishAsync(api, draft, ct);
             (listing.State, listing.ExternalId, listing.Url, listing.Message) = (ListingState.Live, published.ExternalId, published.Url, null);
             listing.PublishedAt = clock.GetUtcNow();

@@ -72,6 +72,13 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter, TimeProvider cl
         return new PublishedListing(legacyId, ProductUrl(api, legacyId));
     }
 
+    public const string StatusSetting = "status";
+
+    /// <summary>Whether products go out active (on the shop's sales channels) or as drafts.</summary>
+    public Task<IReadOnlyList<ChannelSetting>> SettingsAsync(ConnectionApi api, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<ChannelSetting>>(
+            [new ChannelSetting(StatusSetting, "Publish as", [new ChannelChoice("ACTIVE", "Active"), new ChannelChoice("DRAFT", "Draft")], "ACTIVE")]);
+
     /// <summary>Back to draft: off every sales channel, kept in the admin with its variants.</summary>
     public async Task EndAsync(ConnectionApi api, string externalId, CancellationToken ct)
     {
@@ -113,7 +120,7 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter, TimeProvider cl
             title = product.Title,
             descriptionHtml = product.Description,
             vendor = product.Brand ?? "",
-            status = "ACTIVE",
+            status = draft.Setting(StatusSetting, "ACTIVE"),
             productOptions = options,
             variants,
             files = product.Images.Select(i => new { originalSource = draft.ImageUrls[i.Id], contentType = "IMAGE", alt = product.Title }).ToList(),

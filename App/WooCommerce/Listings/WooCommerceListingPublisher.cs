@@ -34,6 +34,23 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
         return new PublishedListing(id, Text(saved.RootElement, "permalink"));
     }
 
+    public const string CategorySetting = "category";
+    public const string StatusSetting = "status";
+
+    /// <summary>The store's product categories (woocommerce.md §5 <c>categories</c>) and whether products go out published or as drafts.</summary>
+    public async Task<IReadOnlyList<ChannelSetting>> SettingsAsync(ConnectionApi api, CancellationToken ct)
+    {
+        using var json = await _rest.ReadJsonAsync(api, HttpMethod.Get, $"{Products(api)}/categories?per_page=100", null, ct);
+        var categories = json.RootElement.ValueKind == JsonValueKind.Array
+            ? json.RootElement.EnumerateArray().Where(c => Id(c) is not null).Select(c => new ChannelChoice(Id(c)!, Text(c, "name") ?? Id(c)!)).ToList()
+            : [];
+        return
+        [
+            new ChannelSetting(CategorySetting, "Category", [new ChannelChoice("", "The store's default"), .. categories], ""),
+            new ChannelSetting(StatusSetting, "Publish as", [new ChannelChoice("publish", "Published"), new ChannelChoice("draft", "Draft")], "publish"),
+        ];
+    }
+
     /// <summary>Back to draft (woocommerce.md §5 <c>status</c>): off the shop, kept with its variations for a later publish.</summary>
     public async Task EndAsync(ConnectionApi api, string externalId, CancellationToken ct)
     {
@@ -123,11 +140,13 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
         {
             ["name"] = product.Title,
             ["type"] = product.HasVariants ? "variable" : "simple",
-            ["status"] = "publish",
+            ["status"] = draft.Setting(StatusSetting, "publish"),
             ["sku"] = product.Sku,
             ["description"] = product.Description,
             ["images"] = product.Images.Select(i => Image(draft, i, storeImages)).ToList(),
         };
+        if (draft.Setting(CategorySetting, "") is { Length: > 0 } category && long.TryParse(category, out var categoryId))
+            body["categories"] = new[] { new { id = categoryId } };
         if (product.WeightGrams is { } grams) body["weight"] = Number(grams / 1000m);
         if (product.LengthCm is not null || product.WidthCm is not null || product.HeightCm is not null)
             body["dimensions"] = new { length = Number(product.LengthCm), width = Number(product.WidthCm), height = Number(product.HeightCm) };

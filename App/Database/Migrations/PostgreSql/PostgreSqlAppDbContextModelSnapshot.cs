@@ -602,6 +602,22 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.ToTable("feed_cursors", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplaces.Products.Listings.ChannelSettings", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("values");
+
+                    b.HasKey("ConnectionId");
+
+                    b.ToTable("channel_settings", (string)null);
+                });
+
             modelBuilder.Entity("Marketplaces.Products.Listings.Listing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1303,6 +1319,15 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.HasOne("Marketplaces.Connections.Connection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Products.Listings.ChannelSettings", b =>
+                {
+                    b.HasOne("Marketplaces.Connections.Connection", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplaces.Products.Listings.ChannelSettings", "ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

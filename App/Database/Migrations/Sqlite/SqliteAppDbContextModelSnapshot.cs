@@ -582,6 +582,22 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.ToTable("feed_cursors", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplaces.Products.Listings.ChannelSettings", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("values");
+
+                    b.HasKey("ConnectionId");
+
+                    b.ToTable("channel_settings", (string)null);
+                });
+
             modelBuilder.Entity("Marketplaces.Products.Listings.Listing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1279,6 +1295,15 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.HasOne("Marketplaces.Connections.Connection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Products.Listings.ChannelSettings", b =>
+                {
+                    b.HasOne("Marketplaces.Connections.Connection", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplaces.Products.Listings.ChannelSettings", "ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -26,6 +26,7 @@ public static class WooCommerceProductJson
         stock_status = StockStatus(p.ManageStock, p.StockQuantity),
         weight = p.Weight,
         dimensions = new { length = p.Dimensions.Length, width = p.Dimensions.Width, height = p.Dimensions.Height },
+        categories = p.CategoryIds.Select(id => WooCommerceSandboxProducts.Categories.First(c => c.Id == id)).Select(c => new { id = c.Id, name = c.Name, slug = c.Slug }).ToList(),
         images = p.ImageIds.Where(media.ContainsKey).Select((id, i) => Image(media[id], home)).ToList(),
         attributes = p.Attributes.Select((a, i) => new { id = 0, name = a.Name, position = i, visible = a.Visible, variation = a.Variation, options = a.Options }).ToList(),
         variations = p.Variations.Select(v => v.Id).ToList(),

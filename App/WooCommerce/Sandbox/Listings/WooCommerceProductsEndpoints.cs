@@ -20,6 +20,7 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
         routes.MapGet(Products, ListAsync);
         routes.MapPost(Products, (HttpRequest request, CancellationToken ct) => SaveAsync(request, null, ct));
         routes.MapGet(Products + "/{id:long}", GetAsync);
+        routes.MapGet(Products + "/categories", CategoriesAsync);
         routes.MapMethods(Products + "/{id:long}", ["POST", "PUT", "PATCH"], (HttpRequest request, long id, CancellationToken ct) => SaveAsync(request, id, ct));
         routes.MapDelete(Products + "/{id:long}", DeleteAsync);
         routes.MapGet(Products + "/{id:long}/variations", VariationsAsync);
@@ -76,6 +77,7 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
         var description = input.Text("description");
         var weight = input.Text("weight");
         var images = input.Objects("images");
+        var categories = input.Objects("categories");
         var attributes = input.Objects("attributes");
         if (input.Invalid.Count > 0) return WooCommerceErrors.InvalidParams(input.Invalid);
         if (caller.Anonymous) return WooCommerceErrors.Rest(401, id is null ? "woocommerce_rest_cannot_create" : "woocommerce_rest_cannot_edit",
@@ -123,12 +125,30 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
             if (input.Object("dimensions") is { } d)
                 product.Dimensions = (Field(d, "length") ?? product.Dimensions.Length, Field(d, "width") ?? product.Dimensions.Width, Field(d, "height") ?? product.Dimensions.Height);
             if (images is not null) product.ImageIds = imageIds;
+            // WordPress sets only the terms that exist, and a product left with none is Uncategorized.
+            if (categories is not null)
+            {
+                var ids = categories.Select(c => long.TryParse(Field(c, "id"), out var n) ? n : 0).Where(n => WooCommerceSandboxProducts.Categories.Any(c => c.Id == n)).Distinct().ToList();
+                product.CategoryIds = ids.Count > 0 ? ids : [WooCommerceSandboxProducts.Uncategorized];
+            }
             if (attributes is not null)
                 product.Attributes = attributes.Select(a => (Field(a, "name") ?? "", Flag(a, "visible"), Flag(a, "variation"),
                     a.TryGetProperty("options", out var o) && o.ValueKind == JsonValueKind.Array ? o.EnumerateArray().Select(x => x.ToString()).ToList() : [])).ToList();
             product.Modified = now;
             return Results.Json(WooCommerceProductJson.Product(product, media, caller.Home), statusCode: id is null ? 201 : 200);
         });
+    }
+
+    private async Task<IResult> CategoriesAsync(HttpRequest request, CancellationToken ct)
+    {
+        var caller = await callers.ForAsync(request, ct);
+        if (caller.Error is not null) return caller.Error;
+        var (_, perPage, invalid) = Paging(request);
+        if (invalid is not null) return invalid;
+        if (caller.Anonymous) return WooCommerceErrors.Rest(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
+        var counts = caller.Site.Products.Read(all => WooCommerceSandboxProducts.Categories.ToDictionary(c => c.Id, c => all.Count(p => p.CategoryIds.Contains(c.Id))));
+        return Results.Json(WooCommerceSandboxProducts.Categories.Take(perPage)
+            .Select(c => new { id = c.Id, name = c.Name, slug = c.Slug, parent = 0, description = "", display = "default", count = counts[c.Id] }));
     }
 
     private async Task<IResult> DeleteAsync(HttpRequest request, long id, CancellationToken ct)

@@ -19,6 +19,13 @@ public sealed class WooCommerceSandboxProducts
 
     public IReadOnlyList<WooCommerceSandboxProduct> All => Read(p => p.ToList());
 
+    /// <summary>WordPress's default product category: a product given none is in it.</summary>
+    public const long Uncategorized = 15;
+
+    /// <summary>The store's product categories, as a fresh install with a few added.</summary>
+    public static readonly IReadOnlyList<(long Id, string Name, string Slug)> Categories =
+        [(Uncategorized, "Uncategorized", "uncategorized"), (16, "Clothing", "clothing"), (17, "Home & Kitchen", "home-kitchen"), (18, "Accessories", "accessories")];
+
     /// <summary>Whether another product or variation has <paramref name="sku"/> (WooCommerce's SKUs are unique across both).</summary>
     public static bool SkuTaken(List<WooCommerceSandboxProduct> products, string sku, long except) =>
         sku.Length > 0 && products.Any(p => p.Id != except && string.Equals(p.Sku, sku, StringComparison.OrdinalIgnoreCase)
@@ -40,6 +47,7 @@ public sealed class WooCommerceSandboxProduct
     public string Weight { get; set; } = "";
     public (string Length, string Width, string Height) Dimensions { get; set; } = ("", "", "");
     public List<long> ImageIds { get; set; } = [];
+    public List<long> CategoryIds { get; set; } = [WooCommerceSandboxProducts.Uncategorized];
     public List<(string Name, bool Visible, bool Variation, List<string> Options)> Attributes { get; set; } = [];
     public List<WooCommerceSandboxVariation> Variations { get; } = [];
     public DateTimeOffset Created { get; init; }

@@ -1,0 +1,33 @@
+using Marketplaces.Connections;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplaces.Products.Listings;
+
+/// <summary>What a seller chose for one connection's listings (a WooCommerce category, a Shopify status…), by the publisher's setting keys.</summary>
+public sealed class ChannelSettings
+{
+    public Guid ConnectionId { get; set; }
+    public Dictionary<string, string> Values { get; set; } = [];
+}
+
+/// <summary>One choice a publisher offers for a connection, with the values the marketplace has right now.</summary>
+/// <param name="Default">What is used until the seller chooses.</param>
+public sealed record ChannelSetting(string Key, string Label, IReadOnlyList<ChannelChoice> Choices, string Default);
+
+public sealed record ChannelChoice(string Value, string Label);
+
+internal sealed class ChannelSettingsConfiguration : IEntityTypeConfiguration<ChannelSettings>
+{
+    public void Configure(EntityTypeBuilder<ChannelSettings> entity)
+    {
+        entity.ToTable("channel_settings");
+        entity.HasKey(s => s.ConnectionId);
+        entity.Property(s => s.Values).HasConversion(
+            v => System.Text.Json.JsonSerializer.Serialize(v, System.Text.Json.JsonSerializerOptions.Default),
+            v => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(v, System.Text.Json.JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Dictionary<string, string>>(
+                (a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, string>(v)));
+        entity.HasOne<Connection>().WithOne().HasForeignKey<ChannelSettings>(s => s.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
