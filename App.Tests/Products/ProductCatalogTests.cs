@@ -128,6 +128,31 @@ public abstract class ProductCatalogTests<TFactory>(TFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_daily_sweep_deletes_day_old_photos_of_no_product_and_keeps_the_rest()
+    {
+        var product = New("CAT-SWEEP");
+        await using (var kept = new MemoryStream(TestImages.Encode(600, 600))) product.Images.Add(await Images.StoreAsync(product.Id, "kept.jpg", kept, CancellationToken.None));
+        Assert.True((await Catalog.SaveAsync(product)).Saved);
+        ProductImage Orphan(string name)
+        {
+            using var bytes = new MemoryStream(TestImages.Encode(600, 600));
+            return Images.StoreAsync(Guid.CreateVersion7(), name, bytes, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        var old = Orphan("abandoned.jpg");
+        var fresh = Orphan("being-edited.jpg");
+        foreach (var file in new[] { Images.OriginalOf(old.Id)!, Images.ThumbnailOf(old.Id)!, Images.OriginalOf(product.Images[0].Id)! })
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-2));
+
+        var result = await app.Services.GetRequiredService<ProductImageSweep>().RunAsync(CancellationToken.None);
+
+        Assert.Equal("2 photo files of no product deleted", result);
+        Assert.Null(Images.OriginalOf(old.Id));
+        Assert.Null(Images.ThumbnailOf(old.Id));
+        Assert.NotNull(Images.OriginalOf(fresh.Id));
+        Assert.NotNull(Images.OriginalOf(product.Images[0].Id));
+    }
+
+    [Fact]
     public async Task A_csv_imports_the_good_products_and_none_of_a_product_with_a_bad_row()
     {
         Assert.True((await Catalog.SaveAsync(New("CSV-KEPT"))).Saved);

@@ -1,6 +1,7 @@
 using Hangfire;
 using Marketplaces.Database;
 using Marketplaces.Polling;
+using Marketplaces.Products;
 
 namespace Marketplaces.Jobs;
 
@@ -25,6 +26,8 @@ public sealed class RecurringJobs(DatabaseConnection database, IRecurringJobMana
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
         // After downtime the missed minutes collapse into one run at once (the sweep then picks what is due).
         jobs.AddOrUpdate<PollFeedsJob>(PollFeedsJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
+        jobs.AddOrUpdate<ProductImageSweep>(ProductImageSweep.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(4),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
     }
 }

@@ -11,6 +11,7 @@ public static class ProductsSetup
         services.AddSingleton<ProductImages>();
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductCsvImport>();
+        services.AddTransient<ProductImageSweep>();
         services.AddSingleton<Notifier<Listing>>();
         services.AddSingleton<PublicImageUrls>();
         services.AddSingleton<ListingPublishes>();
