@@ -153,6 +153,27 @@ public abstract class ProductCatalogTests<TFactory>(TFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_list_sorts_by_title_price_and_stock_counting_variants_stock()
+    {
+        var cheap = New("SORT-B");
+        (cheap.Title, cheap.Price, cheap.Quantity) = ("Sort beta", 5.5m, 9);
+        var dear = New("SORT-A");
+        (dear.Title, dear.Price, dear.Quantity) = ("Sort alpha", 120m, 0);
+        var sized = New("SORT-C", "S", "M");
+        (sized.Title, sized.Price) = ("Sort gamma", 30m);
+        sized.Variants[0].Quantity = 2;
+        sized.Variants[1].Quantity = 3;
+        foreach (var product in new[] { cheap, dear, sized }) Assert.True((await Catalog.SaveAsync(product)).Saved);
+
+        async Task<List<string>> Skus(ProductSortColumn column, bool descending) =>
+            (await Catalog.PageAsync(new ProductListFilter("sort-"), new ProductSort(column, descending), 0, 10)).Rows.Select(r => r.Sku).ToList();
+        Assert.Equal(["SORT-A", "SORT-B", "SORT-C"], await Skus(ProductSortColumn.Title, false));
+        Assert.Equal(["SORT-A", "SORT-C", "SORT-B"], await Skus(ProductSortColumn.Price, true));
+        Assert.Equal(["SORT-A", "SORT-C", "SORT-B"], await Skus(ProductSortColumn.Quantity, false));
+        Assert.Equal(["SORT-C", "SORT-A", "SORT-B"], await Skus(ProductSortColumn.Updated, true));
+    }
+
+    [Fact]
     public async Task A_csv_imports_the_good_products_and_none_of_a_product_with_a_bad_row()
     {
         Assert.True((await Catalog.SaveAsync(New("CSV-KEPT"))).Saved);

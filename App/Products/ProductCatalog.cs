@@ -19,12 +19,15 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Pro
     public Task<ProductListPage> PageAsync(string? search, int skip, int take, CancellationToken ct = default) =>
         PageAsync(new ProductListFilter(search), skip, take, ct);
 
-    public async Task<ProductListPage> PageAsync(ProductListFilter filter, int skip, int take, CancellationToken ct = default)
+    public async Task<ProductListPage> PageAsync(ProductListFilter filter, int skip, int take, CancellationToken ct = default) =>
+        await PageAsync(filter, ProductSort.Newest, skip, take, ct);
+
+    public async Task<ProductListPage> PageAsync(ProductListFilter filter, ProductSort sort, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var products = Filtered(db, filter);
         var count = await products.CountAsync(ct);
-        var rows = await products.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Sku)
+        var rows = await Sorted(products, sort)
             .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
             .Select(p => new ProductRow(p.Id, p.Sku, p.Title, p.Price, p.Currency,
                 p.Variants.Count == 0 ? p.Quantity : p.Variants.Sum(v => v.Quantity), p.Variants.Count,
@@ -36,6 +39,19 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Pro
             .ToLookup(l => l.ProductId, l => new ProductRowListing(l.ConnectionId, l.Marketplace, l.State));
         return new ProductListPage(rows.Select(r => r with { Listings = listings[r.Id].OrderBy(l => l.Marketplace).ToList() }).ToList(), count);
     }
+
+    /// <summary>The SKU breaks ties, so that paging is stable.</summary>
+    private static IOrderedQueryable<Product> Sorted(IQueryable<Product> products, ProductSort sort) => (sort.Column, sort.Descending) switch
+    {
+        (ProductSortColumn.Title, false) => products.OrderBy(p => p.Title).ThenBy(p => p.Sku),
+        (ProductSortColumn.Title, true) => products.OrderByDescending(p => p.Title).ThenBy(p => p.Sku),
+        (ProductSortColumn.Price, false) => products.OrderBy(p => p.Price).ThenBy(p => p.Sku),
+        (ProductSortColumn.Price, true) => products.OrderByDescending(p => p.Price).ThenBy(p => p.Sku),
+        (ProductSortColumn.Quantity, false) => products.OrderBy(p => p.Variants.Count == 0 ? p.Quantity : p.Variants.Sum(v => v.Quantity)).ThenBy(p => p.Sku),
+        (ProductSortColumn.Quantity, true) => products.OrderByDescending(p => p.Variants.Count == 0 ? p.Quantity : p.Variants.Sum(v => v.Quantity)).ThenBy(p => p.Sku),
+        (_, false) => products.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Sku),
+        _ => products.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Sku),
+    };
 
     private static IQueryable<Product> Filtered(AppDbContext db, ProductListFilter filter)
     {
@@ -227,6 +243,29 @@ public sealed record ProductRow(
     IReadOnlyList<ProductRowListing>? Listings);
 
 public sealed record ProductRowListing(Guid ConnectionId, string Marketplace, ListingState State);
+
+public enum ProductSortColumn
+{
+    Updated,
+    Title,
+    Price,
+    Quantity,
+}
+
+public sealed record ProductSort(ProductSortColumn Column, bool Descending)
+{
+    public static readonly ProductSort Newest = new(ProductSortColumn.Updated, true);
+
+    /// <summary>The grid's column name (a <see cref="ProductRow"/> property) as a sort; null for a column that does not sort.</summary>
+    public static ProductSort? For(string column, bool descending) => column switch
+    {
+        nameof(ProductRow.Title) => new(ProductSortColumn.Title, descending),
+        nameof(ProductRow.Price) => new(ProductSortColumn.Price, descending),
+        nameof(ProductRow.Quantity) => new(ProductSortColumn.Quantity, descending),
+        nameof(ProductRow.UpdatedAt) => new(ProductSortColumn.Updated, descending),
+        _ => null,
+    };
+}
 
 /// <summary>The product list's filter: a search, a connection, and a listing state there (or not listed there at all).</summary>
 public sealed record ProductListFilter(string? Search, Guid? ConnectionId = null, ListingState? State = null, bool NotListed = false);
