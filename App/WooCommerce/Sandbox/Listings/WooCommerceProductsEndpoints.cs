@@ -32,7 +32,7 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
     {
         var caller = await callers.ForAsync(request, ct);
         if (caller.Error is not null) return caller.Error;
-        var (page, perPage, invalid) = Paging(request);
+        var (page, perPage, descending, orderBy, invalid) = Paging(request);
         if (invalid is not null) return invalid;
         if (caller.Anonymous) return WooCommerceErrors.Rest(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
         var skus = request.Query["sku"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -41,7 +41,16 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
         var (items, total) = products.Write((all, media) =>
         {
             var matching = all.Where(p => skus.Length == 0 || skus.Contains(p.Sku, StringComparer.OrdinalIgnoreCase))
-                .Where(p => search.Length == 0 || p.Name.Contains(search, StringComparison.OrdinalIgnoreCase)).OrderByDescending(p => p.Created).ToList();
+                .Where(p => search.Length == 0 || p.Name.Contains(search, StringComparison.OrdinalIgnoreCase)).ToList();
+            Func<WooCommerceSandboxProduct, object> key = orderBy switch
+            {
+                "title" => p => p.Name,
+                "slug" => p => p.Slug,
+                "modified" => p => p.Modified,
+                "date" => p => p.Created,
+                _ => p => p.Id,
+            };
+            matching = (descending ? matching.OrderByDescending(key).ThenByDescending(p => p.Id) : matching.OrderBy(key).ThenBy(p => p.Id)).ToList();
             return (matching.Skip((page - 1) * perPage).Take(perPage).Select(p => WooCommerceProductJson.Product(p, media, caller.Home)).ToList(), matching.Count);
         });
         request.HttpContext.Response.Headers["X-WP-Total"] = total.ToString(CultureInfo.InvariantCulture);
@@ -143,7 +152,7 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
     {
         var caller = await callers.ForAsync(request, ct);
         if (caller.Error is not null) return caller.Error;
-        var (_, perPage, invalid) = Paging(request);
+        var (_, perPage, _, _, invalid) = Paging(request);
         if (invalid is not null) return invalid;
         if (caller.Anonymous) return WooCommerceErrors.Rest(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
         var counts = caller.Site.Products.Read(all => WooCommerceSandboxProducts.Categories.ToDictionary(c => c.Id, c => all.Count(p => p.CategoryIds.Contains(c.Id))));
@@ -171,7 +180,7 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
     {
         var caller = await callers.ForAsync(request, ct);
         if (caller.Error is not null) return caller.Error;
-        var (page, perPage, invalid) = Paging(request);
+        var (page, perPage, _, _, invalid) = Paging(request);
         if (invalid is not null) return invalid;
         if (caller.Anonymous) return WooCommerceErrors.Rest(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
         var items = caller.Site.Products.Write((all, media) => all.FirstOrDefault(p => p.Id == id) is { } parent
@@ -310,22 +319,16 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
             : Results.Content(html, "text/html; charset=utf-8");
     }
 
-    private static (int Page, int PerPage, IResult? Invalid) Paging(HttpRequest request)
+    /// <summary>The collection arguments the product routes take (woocommerce.md §4): page, per_page (at most 100), order, orderby.</summary>
+    private static (int Page, int PerPage, bool Descending, string OrderBy, IResult? Invalid) Paging(HttpRequest request)
     {
         var invalid = new Dictionary<string, (string, string)>();
-        var page = Last(request, "page") is { } p ? int.TryParse(p, out var n) && n >= 1 ? n : Fail("page", "page must be greater than or equal to 1") : 1;
-        var perPage = Last(request, "per_page") is { } pp ? int.TryParse(pp, out var m) && m is >= 1 and <= 100 ? m : Fail("per_page", "per_page must be between 1 (inclusive) and 100 (inclusive)") : 10;
-        return (page, perPage, invalid.Count > 0 ? WooCommerceErrors.InvalidParams(invalid) : null);
-
-        int Fail(string name, string message)
-        {
-            invalid[name] = ("rest_out_of_bounds", message);
-            return 1;
-        }
+        var perPage = WooCommerceQueryArguments.Integer(request.Query, "per_page", 10, 1, 100, invalid);
+        var page = WooCommerceQueryArguments.Integer(request.Query, "page", 1, 1, null, invalid);
+        var order = WooCommerceQueryArguments.Enum(request.Query, "order", "desc", ["asc", "desc"], invalid);
+        var orderBy = WooCommerceQueryArguments.Enum(request.Query, "orderby", "date", ["date", "id", "include", "title", "slug", "modified"], invalid);
+        return (page, perPage, order == "desc", orderBy, invalid.Count > 0 ? WooCommerceErrors.InvalidParams(invalid) : null);
     }
-
-    /// <summary>PHP keeps the last of a repeated query parameter (woocommerce.md §2.1).</summary>
-    private static string? Last(HttpRequest request, string name) => request.Query[name].LastOrDefault();
 
     private static IResult InvalidId(int status) => WooCommerceErrors.Rest(status, "woocommerce_rest_product_invalid_id", "Invalid ID.");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Marketplaces.Sandbox.Orders;
 using Microsoft.Extensions.Primitives;
+using static Marketplaces.WooCommerce.Sandbox.WooCommerceQueryArguments;
 
 namespace Marketplaces.WooCommerce.Sandbox.Orders;
 
@@ -53,42 +54,6 @@ internal sealed partial record WooCommerceOrderQuery(
         var sorted = Descending ? matching.OrderByDescending(key).ThenByDescending(Id) : matching.OrderBy(key).ThenBy(Id);
         var skip = Offset ?? (Page - 1) * PerPage;
         return (sorted.Skip(skip).Take(PerPage).ToList(), matching.Count, (matching.Count + PerPage - 1) / PerPage);
-    }
-
-    private static int Integer(IQueryCollection query, string name, int fallback, int? min, int? max, Dictionary<string, (string, string)> invalid)
-    {
-        if (!query.TryGetValue(name, out var raw)) return fallback;
-        // rest_is_integer: any numeric string (PHP's is_numeric: spaces around, a fraction, an exponent) with a whole value.
-        if (!double.TryParse(raw.Last(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || number != Math.Floor(number)
-            || number is < int.MinValue or > int.MaxValue)
-            invalid[name] = ("rest_invalid_type", $"{name} is not of type integer.");
-        else if (min is { } low && max is { } high && (number < low || number > high))
-            invalid[name] = ("rest_out_of_bounds", $"{name} must be between {low} (inclusive) and {high} (inclusive)");
-        else if (min is { } least && number < least)
-            invalid[name] = ("rest_out_of_bounds", $"{name} must be greater than or equal to {least}");
-        else return (int)number;
-        return fallback;
-    }
-
-    private static string Enum(IQueryCollection query, string name, string fallback, string[] allowed, Dictionary<string, (string, string)> invalid)
-    {
-        if (!query.TryGetValue(name, out var raw)) return fallback;
-        if (allowed.Contains(raw.Last())) return raw.Last();
-        invalid[name] = ("rest_not_in_enum", $"{name} is not one of {WooCommerceErrors.List(allowed)}.");
-        return fallback;
-    }
-
-    private static bool Boolean(IQueryCollection query, string name, Dictionary<string, (string, string)> invalid)
-    {
-        if (!query.TryGetValue(name, out var raw)) return false;
-        switch (raw.Last().ToLowerInvariant())
-        {
-            case "true" or "1": return true;
-            case "false" or "0" or "": return false;
-            default:
-                invalid[name] = ("rest_invalid_type", $"{name} is not of type boolean.");
-                return false;
-        }
     }
 
     /// <summary>
