@@ -54,7 +54,7 @@ public sealed class ProductImages(AppPaths paths)
 
     /// <summary>The stored original (content type from <see cref="ProductImage.ContentType"/>) or null when it is gone.</summary>
     public string? OriginalOf(Guid id) =>
-        new[] { "jpg", "png", "webp" }.Select(e => OriginalPath(id, e)).FirstOrDefault(File.Exists);
+        ProductImageFormats.Extensions.Select(e => OriginalPath(id, e)).FirstOrDefault(File.Exists);
 
     public string? ThumbnailOf(Guid id) => File.Exists(ThumbnailPath(id)) ? ThumbnailPath(id) : null;
 
@@ -68,7 +68,8 @@ public sealed class ProductImages(AppPaths paths)
     private static string NameOf(string fileName) =>
         fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..] is { Length: > 0 } name ? name[..Math.Min(name.Length, ProductRules.NameLength)] : "image";
 
-    private string OriginalPath(Guid id, string extension) => Path.Combine(Folder, $"{id}.{extension}");
+    /// <param name="extension">With its dot.</param>
+    private string OriginalPath(Guid id, string extension) => Path.Combine(Folder, $"{id}{extension}");
 
     private string ThumbnailPath(Guid id) => Path.Combine(Folder, $"{id}.thumb.jpg");
 
@@ -89,13 +90,14 @@ public sealed class ProductImages(AppPaths paths)
     private static (string Type, string Extension, int Width, int Height) Inspect(string path)
     {
         using var codec = SKCodec.Create(path) ?? throw new ProductImageException("The file is not an image this app can read (JPEG, PNG or WebP).");
-        var (type, extension) = codec.EncodedFormat switch
+        var type = codec.EncodedFormat switch
         {
-            SKEncodedImageFormat.Jpeg => ("image/jpeg", "jpg"),
-            SKEncodedImageFormat.Png => ("image/png", "png"),
-            SKEncodedImageFormat.Webp => ("image/webp", "webp"),
+            SKEncodedImageFormat.Jpeg => "image/jpeg",
+            SKEncodedImageFormat.Png => "image/png",
+            SKEncodedImageFormat.Webp => "image/webp",
             var other => throw new ProductImageException($"{other} images are not taken by every marketplace: upload a JPEG, PNG or WebP."),
         };
+        var extension = ProductImageFormats.ExtensionOf(type);
         var (width, height) = Upright(codec.EncodedOrigin, codec.Info.Width, codec.Info.Height);
         if ((long)width * height > MaxPixels) throw new ProductImageException("The image has more than 100 megapixels.");
         if (Math.Max(width, height) < MinLongestSide)

@@ -12,15 +12,9 @@ public static class ProductMedia
     public static void MapProductMedia(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet($"{Path}/{{id:guid}}", (Guid id, ProductImages images) =>
-            images.OriginalOf(id) is { } file ? Results.File(file, ContentTypeOf(file), enableRangeProcessing: true) : Results.NotFound()).RequireAuthorization();
+            images.OriginalOf(id) is { } file ? Results.File(file, ProductImageFormats.ContentTypeOf(file), enableRangeProcessing: true) : Results.NotFound()).RequireAuthorization();
         endpoints.MapGet($"{Path}/{{id:guid}}/thumb", (Guid id, ProductImages images) =>
             images.ThumbnailOf(id) is { } file ? Results.File(file, "image/jpeg") : Results.NotFound()).RequireAuthorization();
     }
 
-    public static string ContentTypeOf(string file) => System.IO.Path.GetExtension(file) switch
-    {
-        ".png" => "image/png",
-        ".webp" => "image/webp",
-        _ => "image/jpeg",
-    };
 }

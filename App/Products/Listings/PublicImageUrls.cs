@@ -15,12 +15,12 @@ public sealed class PublicImageUrls(PublicUrls urls, ProductImages images, IData
     private readonly IDataProtector _protector = protection.CreateProtector("Marketplaces.Products.PublicImage");
 
     public string For(ProductImage image) =>
-        $"{urls.BaseUrl}{Path}/{WebEncoders.Base64UrlEncode(_protector.Protect(image.Id.ToByteArray()))}/{image.Id:N}{Extension(image.ContentType)}";
+        $"{urls.BaseUrl}{Path}/{WebEncoders.Base64UrlEncode(_protector.Protect(image.Id.ToByteArray()))}/{image.Id:N}{ProductImageFormats.ExtensionOf(image.ContentType)}";
 
     public void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet($"{Path}/{{token}}/{{name}}", (string token, string name) =>
             IdOf(token) is { } id && name.StartsWith(id.ToString("N"), StringComparison.Ordinal) && images.OriginalOf(id) is { } file
-                ? Results.File(file, ProductMedia.ContentTypeOf(file))
+                ? Results.File(file, ProductImageFormats.ContentTypeOf(file))
                 : Results.NotFound()).AllowAnonymous();
 
     private Guid? IdOf(string token)
@@ -35,11 +35,4 @@ public sealed class PublicImageUrls(PublicUrls urls, ProductImages images, IData
             return null;
         }
     }
-
-    private static string Extension(string contentType) => contentType switch
-    {
-        "image/png" => ".png",
-        "image/webp" => ".webp",
-        _ => ".jpg",
-    };
 }

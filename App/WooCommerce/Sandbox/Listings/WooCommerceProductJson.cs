@@ -51,18 +51,11 @@ public static class WooCommerceProductJson
     public static string Permalink(string home, string slug) => $"{home}/product/{slug}/";
 
     private static object Image(WooCommerceSandboxMedia image, string home) =>
-        new { id = image.Id, src = $"{home}/wp-content/uploads/2026/12/{image.Id}{Extension(image.ContentType)}", name = image.Name, alt = "" };
+        new { id = image.Id, src = $"{home}/wp-content/uploads/2026/12/{image.Id}{Marketplaces.Products.ProductImageFormats.ExtensionOf(image.ContentType)}", name = image.Name, alt = "" };
 
     private static string StockStatus(bool managed, int? quantity) => managed && quantity <= 0 ? "outofstock" : "instock";
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static decimal Number(string price) => decimal.TryParse(price, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : 0;
-
-    private static string Extension(string contentType) => contentType switch
-    {
-        "image/png" => ".png",
-        "image/webp" => ".webp",
-        _ => ".jpg",
-    };
 }
