@@ -39,7 +39,7 @@ public static class PublishScenario
             var throttledBefore = app.Journal.Count(marketplace, "THROTTLED");
             var publishes = app.Services.GetRequiredService<ListingPublishes>();
             var clock = Stopwatch.StartNew();
-            foreach (var product in products) await publishes.RequestAsync(product, [connection], "benchmark");
+            await publishes.RequestAsync(products, [connection], "benchmark");
             var states = await SettledAsync(app, connection, products.Count);
             clock.Stop();
             var calls = counter.Calls(marketplace) - callsBefore;

@@ -72,6 +72,19 @@ public sealed class WooCommerceListingTests(WooCommerceListingFixture app) : ICl
     }
 
     [Fact]
+    public async Task Many_products_published_in_one_request_each_get_their_own_listing_and_product_at_the_store()
+    {
+        var products = new List<Product>();
+        for (var i = 0; i < 3; i++) products.Add(await app.SavedAsync(New($"WOO-MANY-{i}")));
+        await app.Publishes.RequestAsync(products.Select(p => p.Id).ToList(), [app.Connection], "test");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && (await Task.WhenAll(products.Select(p => app.Publishes.ListingsAsync(p.Id)))).Any(l => l.Single().State == ListingState.Publishing))
+            await Task.Delay(100);
+        foreach (var product in products) Assert.Equal(ListingState.Live, (await app.Publishes.ListingsAsync(product.Id)).Single().State);
+        Assert.Equal(["WOO-MANY-0", "WOO-MANY-1", "WOO-MANY-2"], app.Store.All.Where(p => p.Sku.StartsWith("WOO-MANY-", StringComparison.Ordinal)).Select(p => p.Sku).Order());
+    }
+
+    [Fact]
     public async Task A_publish_whose_answer_was_lost_finds_the_product_by_sku_and_updates_it_instead_of_creating_a_second()
     {
         var product = await app.SavedAsync(New("WOO-LOST", quantity: 2));

@@ -16,5 +16,4 @@ public static class ProductMedia
         endpoints.MapGet($"{Path}/{{id:guid}}/thumb", (Guid id, ProductImages images) =>
             images.ThumbnailOf(id) is { } file ? Results.File(file, "image/jpeg") : Results.NotFound()).RequireAuthorization();
     }
-
 }

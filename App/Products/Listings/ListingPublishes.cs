@@ -48,16 +48,21 @@ public sealed partial class ListingPublishes(
     }
 
     /// <summary>Marks the product's listing on each connection Publishing and queues its job.</summary>
-    public async Task RequestAsync(Guid productId, IEnumerable<Guid> connectionIds, string actor, CancellationToken ct = default)
+    public Task RequestAsync(Guid productId, IEnumerable<Guid> connectionIds, string actor, CancellationToken ct = default) =>
+        RequestAsync([productId], connectionIds, actor, ct);
+
+    /// <summary>Marks each product's listing on each connection Publishing, all in one write, and queues a job per listing.</summary>
+    public async Task RequestAsync(IReadOnlyCollection<Guid> productIds, IEnumerable<Guid> connectionIds, string actor, CancellationToken ct = default)
     {
         var wanted = connectionIds.ToHashSet();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var connections = await db.Set<Connection>().AsNoTracking().Where(c => wanted.Contains(c.Id)).ToListAsync(ct);
-        var listings = await db.Set<Listing>().Where(l => l.ProductId == productId && wanted.Contains(l.ConnectionId)).ToListAsync(ct);
+        var listings = await db.Set<Listing>().Where(l => productIds.Contains(l.ProductId) && wanted.Contains(l.ConnectionId)).ToListAsync(ct);
         var now = clock.GetUtcNow();
+        foreach (var productId in productIds)
         foreach (var connection in connections.Where(c => _publishers.ContainsKey(c.Marketplace)))
         {
-            var listing = listings.FirstOrDefault(l => l.ConnectionId == connection.Id);
+            var listing = listings.FirstOrDefault(l => l.ProductId == productId && l.ConnectionId == connection.Id);
             if (listing is null)
             {
                 listing = new Listing { Id = Guid.CreateVersion7(), ProductId = productId, ConnectionId = connection.Id, Marketplace = connection.Marketplace };
