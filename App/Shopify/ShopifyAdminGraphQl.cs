@@ -33,10 +33,7 @@ public static class ShopifyAdminGraphQl
         var key = new RateLimitKey(api.Target.Marketplace.Id, api.Connection.AccountId, RateLimitDefinition.DefaultGroup);
         using var response = await api.SendAsync(token => key.Set(Request(api.Target, token, query, variables)), ct);
         using var json = await ReadAsync(response, ct);
-        // A query refused for its cost never runs and will not be sent again: taken for a rate, its cost held every
-        // later call of the shop back (one refused 10,000-point query made it one call in 100 s).
-        if (Code(ErrorsOf(json.RootElement)) != "MAX_COST_EXCEEDED" && ShopifyQueryCost.Read(json.RootElement)?.CallsPerSecond is { } rate)
-            await limiter.ObserveRateAsync(key, rate, ct);
+        if (ShopifyQueryCost.Read(json.RootElement)?.CallsPerSecond is { } rate) await limiter.ObserveRateAsync(key, rate, ct);
         return Data(json.RootElement, response);
     }
 

@@ -41,6 +41,21 @@ public sealed class ShopifyOrdersUnitTests
         Assert.Equal(100 / 902.0, cost.CallsPerSecond);
     }
 
+    [Fact]
+    public void A_query_refused_for_its_cost_gives_no_rate()
+    {
+        var root = JsonDocument.Parse("""
+            {"errors":[{"message":"Query cost is 10252, which exceeds the single query max cost limit (1000).","extensions":{"code":"MAX_COST_EXCEEDED","cost":10252,"maxCost":1000}}],
+             "extensions":{"cost":{"requestedQueryCost":10252,"actualQueryCost":null,
+             "throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":2000,"restoreRate":100.0}}}}
+            """).RootElement;
+
+        var cost = ShopifyQueryCost.Read(root)!;
+
+        Assert.True(cost.RefusedForCost);
+        Assert.Null(cost.CallsPerSecond);
+    }
+
     [Theory]
     [InlineData("""{"data":{}}""")]
     [InlineData("""{"data":{},"extensions":{"cost":{"requestedQueryCost":1}}}""")]
