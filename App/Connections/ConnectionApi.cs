@@ -27,6 +27,9 @@ public class ConnectionApi(
         return await MarketplaceHttp.SendAsync(http, request(await AccessTokenAsync(renew: true, ct)), target.Marketplace.Name, ct);
     }
 
+    /// <summary>Sends a request the caller authenticated itself (eBay's application token), through the connection's client and limiter.</summary>
+    public Task<HttpResponseMessage> SendAsIsAsync(HttpRequestMessage request, CancellationToken ct) => MarketplaceHttp.SendAsync(http, request, target.Marketplace.Name, ct);
+
     /// <summary>Sends with the connection's stored keys (by the key connector's field kinds); a key cannot be renewed.</summary>
     public async Task<HttpResponseMessage> SendWithKeysAsync(Func<IReadOnlyDictionary<string, string>, HttpRequestMessage> request, CancellationToken ct)
     {

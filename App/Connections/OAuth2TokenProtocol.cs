@@ -31,6 +31,14 @@ public sealed class OAuth2TokenProtocol(IHttpClientFactory http, TimeProvider cl
         return RequestAsync(target, target.Endpoints.RefreshUrl, fields, ct);
     }
 
+    /// <summary>
+    /// An application token (RFC 6749 §4.4 client credentials): no user, for the calls a marketplace makes on the
+    /// application's own behalf (eBay's Taxonomy API).
+    /// </summary>
+    public Task<TokenSet> ApplicationTokenAsync(MarketplaceTarget target, IReadOnlyList<string> scopes, CancellationToken ct) =>
+        RequestAsync(target, target.Endpoints.TokenUrl,
+            new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = string.Join(target.OAuth.ScopeSeparator, scopes) }, ct);
+
     /// <summary>Revokes a token where the catalog names a revoke endpoint (form body, the client authenticated as for tokens).</summary>
     public async Task RevokeAsync(MarketplaceTarget target, string token, CancellationToken ct)
     {

@@ -1,10 +1,7 @@
 using Marketplaces.Catalog;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplaces.Connections;
 using Marketplaces.Orders.Shipping;
-using Marketplaces.RateLimits;
 
 namespace Marketplaces.Ebay.Orders;
 
@@ -28,12 +25,7 @@ public sealed class EbayShipmentPusher : IShipmentPusher
             shippingCarrierCode = CarrierCode(api.Target.Marketplace.Carriers, push.Carrier),
             trackingNumber = TrackingNumber(push.TrackingNumber),
         };
-        using var response = await api.SendAsync(token =>
-        {
-            var request = Request(api, HttpMethod.Post, FulfillmentsUrl(api, push), token);
-            request.Content = JsonContent.Create(body, new MediaTypeHeaderValue("application/json"));
-            return request;
-        }, ct);
+        using var response = await api.SendAsync(token => Request(api, HttpMethod.Post, FulfillmentsUrl(api, push), token, body), ct);
         await EbayApiFailure.Errors.EnsureSuccessAsync(response, ct);
         return response.Headers.Location is { } location ? Uri.UnescapeDataString(location.OriginalString.TrimEnd('/').Split('/')[^1]) : null;
     }
@@ -60,11 +52,6 @@ public sealed class EbayShipmentPusher : IShipmentPusher
     private static string FulfillmentsUrl(ConnectionApi api, ShipmentPush push) =>
         $"{api.Target.Endpoints.ApiBaseUrl.TrimEnd('/')}/sell/fulfillment/v1/order/{Uri.EscapeDataString(push.Order.ExternalId)}/shipping_fulfillment";
 
-    private static HttpRequestMessage Request(ConnectionApi api, HttpMethod method, string url, string accessToken)
-    {
-        var request = new HttpRequestMessage(method, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return new RateLimitKey(Ebay, api.Connection.AccountId, "sell.fulfillment").Set(request);
-    }
+    private static HttpRequestMessage Request(ConnectionApi api, HttpMethod method, string url, string accessToken, object? body = null) =>
+        EbayRest.Request(api, method, url, accessToken, "sell.fulfillment", body);
 }

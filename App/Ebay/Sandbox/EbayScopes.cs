@@ -17,6 +17,14 @@ internal static class EbayScopes
     /// <summary>The Fulfillment API's read operations take either scope.</summary>
     public static readonly IReadOnlySet<string> FulfillmentRead = new HashSet<string>(StringComparer.Ordinal) { Fulfillment, Fulfillment + ".readonly" };
 
+    /// <summary>The Inventory API's writes; its reads take the read-only scope too.</summary>
+    public const string Inventory = Prefix + "/sell.inventory";
+
+    public static readonly IReadOnlySet<string> InventoryRead = new HashSet<string>(StringComparer.Ordinal) { Inventory, Inventory + ".readonly" };
+
+    /// <summary>The Account API's reads (business policies).</summary>
+    public static readonly IReadOnlySet<string> AccountRead = new HashSet<string>(StringComparer.Ordinal) { Prefix + "/sell.account", Prefix + "/sell.account.readonly" };
+
     public static readonly IReadOnlySet<string> User = new HashSet<string>(StringComparer.Ordinal)
     {
         Base,

@@ -12,8 +12,13 @@ public sealed class ChannelSettings
 }
 
 /// <summary>One choice a publisher offers for a connection, with the values the marketplace has right now.</summary>
+/// <param name="Choices">What the seller picks from; none means the seller types the value (an eBay category id).</param>
 /// <param name="Default">What is used until the seller chooses.</param>
-public sealed record ChannelSetting(string Key, string Label, IReadOnlyList<ChannelChoice> Choices, string Default);
+/// <param name="Reloads">Other settings' choices depend on this one (eBay's policies on the chosen site): they are read again when it changes.</param>
+public sealed record ChannelSetting(string Key, string Label, IReadOnlyList<ChannelChoice> Choices, string Default, bool Reloads = false)
+{
+    public bool Typed => Choices.Count == 0;
+}
 
 public sealed record ChannelChoice(string Value, string Label);
 

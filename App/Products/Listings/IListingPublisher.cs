@@ -13,11 +13,17 @@ public interface IListingPublisher
 
     Task<PublishedListing> PublishAsync(ConnectionApi api, ListingDraft draft, CancellationToken ct);
 
-    /// <summary>Takes the listing off sale, the marketplace's own way (WooCommerce: back to draft); a listing already gone counts as ended.</summary>
-    Task EndAsync(ConnectionApi api, string externalId, CancellationToken ct);
+    /// <summary>
+    /// Takes the listing off sale, the marketplace's own way (WooCommerce: back to draft); a listing already gone counts
+    /// as ended. <paramref name="sku"/> is the product's, for marketplaces that key listings by SKU (eBay).
+    /// </summary>
+    Task EndAsync(ConnectionApi api, string externalId, string sku, CancellationToken ct);
 
-    /// <summary>The choices the seller makes for this connection's listings, with the marketplace's current values.</summary>
-    Task<IReadOnlyList<ChannelSetting>> SettingsAsync(ConnectionApi api, CancellationToken ct);
+    /// <summary>
+    /// The choices the seller makes for this connection's listings, with the marketplace's current values, which may
+    /// depend on what is chosen already (eBay's policies are per site).
+    /// </summary>
+    Task<IReadOnlyList<ChannelSetting>> SettingsAsync(ConnectionApi api, IReadOnlyDictionary<string, string> chosen, CancellationToken ct);
 
     /// <summary>Every listing the account has at the marketplace, read page by page, for linking to the catalog by SKU.</summary>
     IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, CancellationToken ct);

@@ -116,7 +116,8 @@ public sealed partial class ListingPublishes(
         {
             if (connection.State != ConnectionState.Connected)
                 throw new MarketplaceException(MarketplaceErrorKind.ReauthorizationRequired, $"{connection.DisplayName} needs to be connected again.");
-            await _publishers[listing.Marketplace].EndAsync(await apis.OpenAsync(connection, actor, ct), listing.ExternalId, ct);
+            var sku = await db.Set<Product>().Where(p => p.Id == listing.ProductId).Select(p => p.Sku).SingleOrDefaultAsync(ct) ?? "";
+            await _publishers[listing.Marketplace].EndAsync(await apis.OpenAsync(connection, actor, ct), listing.ExternalId, sku, ct);
             (listing.State, listing.Message) = (ListingState.Ended, null);
         }
         catch (MarketplaceException e)
@@ -128,14 +129,17 @@ public sealed partial class ListingPublishes(
         return problem;
     }
 
-    /// <summary>A connection's channel settings: what its marketplace offers now, and what the seller chose.</summary>
+    /// <summary>
+    /// A connection's channel settings: what its marketplace offers now, and what the seller chose (or, while the seller
+    /// is choosing, <paramref name="choosing"/>: what the choices depend on).
+    /// </summary>
     public async Task<(IReadOnlyList<ChannelSetting> Offered, IReadOnlyDictionary<string, string> Chosen)> SettingsAsync(Guid connectionId, string actor,
-        CancellationToken ct = default)
+        CancellationToken ct = default, IReadOnlyDictionary<string, string>? choosing = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var connection = await db.Set<Connection>().AsNoTracking().SingleAsync(c => c.Id == connectionId, ct);
-        var offered = await _publishers[connection.Marketplace].SettingsAsync(await apis.OpenAsync(connection, actor, ct), ct);
-        var chosen = (await db.Set<ChannelSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ConnectionId == connectionId, ct))?.Values ?? [];
+        var chosen = choosing ?? (await db.Set<ChannelSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ConnectionId == connectionId, ct))?.Values ?? [];
+        var offered = await _publishers[connection.Marketplace].SettingsAsync(await apis.OpenAsync(connection, actor, ct), chosen, ct);
         return (offered, chosen);
     }
 

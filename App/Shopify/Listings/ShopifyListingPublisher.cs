@@ -75,12 +75,12 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter, TimeProvider cl
     public const string StatusSetting = "status";
 
     /// <summary>Whether products go out active (on the shop's sales channels) or as drafts.</summary>
-    public Task<IReadOnlyList<ChannelSetting>> SettingsAsync(ConnectionApi api, CancellationToken ct) =>
+    public Task<IReadOnlyList<ChannelSetting>> SettingsAsync(ConnectionApi api, IReadOnlyDictionary<string, string> chosen, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<ChannelSetting>>(
             [new ChannelSetting(StatusSetting, "Publish as", [new ChannelChoice("ACTIVE", "Active"), new ChannelChoice("DRAFT", "Draft")], "ACTIVE")]);
 
     /// <summary>Back to draft: off every sales channel, kept in the admin with its variants.</summary>
-    public async Task EndAsync(ConnectionApi api, string externalId, CancellationToken ct)
+    public async Task EndAsync(ConnectionApi api, string externalId, string sku, CancellationToken ct)
     {
         var data = await ShopifyAdminGraphQl.QueryAsync(api, limiter, End, new { product = new { id = ShopifyGid.Of("Product", externalId), status = "DRAFT" } }, ct);
         var payload = data.GetProperty("productUpdate");

@@ -38,7 +38,7 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
     public const string StatusSetting = "status";
 
     /// <summary>The store's product categories (woocommerce.md §5 <c>categories</c>) and whether products go out published or as drafts.</summary>
-    public async Task<IReadOnlyList<ChannelSetting>> SettingsAsync(ConnectionApi api, CancellationToken ct)
+    public async Task<IReadOnlyList<ChannelSetting>> SettingsAsync(ConnectionApi api, IReadOnlyDictionary<string, string> chosen, CancellationToken ct)
     {
         using var json = await _rest.ReadJsonAsync(api, HttpMethod.Get, $"{Products(api)}/categories?per_page=100", null, ct);
         var categories = json.RootElement.ValueKind == JsonValueKind.Array
@@ -52,7 +52,7 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
     }
 
     /// <summary>Back to draft (woocommerce.md §5 <c>status</c>): off the shop, kept with its variations for a later publish.</summary>
-    public async Task EndAsync(ConnectionApi api, string externalId, CancellationToken ct)
+    public async Task EndAsync(ConnectionApi api, string externalId, string sku, CancellationToken ct)
     {
         using var response = await _rest.SendAsync(api, HttpMethod.Put, $"{Products(api)}/{Uri.EscapeDataString(externalId)}", new { status = "draft" }, ct);
         if (response.IsSuccessStatusCode) return;

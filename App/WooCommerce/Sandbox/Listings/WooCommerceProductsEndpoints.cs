@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Marketplaces.Sandbox;
 using Marketplaces.WooCommerce.Sandbox.Orders;
 
 namespace Marketplaces.WooCommerce.Sandbox.Listings;
@@ -278,24 +279,16 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
         client.Timeout = TimeSpan.FromSeconds(10);
         foreach (var src in images.Select(i => Field(i, "src")).Distinct())
         {
-            if (src is null || !Uri.TryCreate(src, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-                return (downloaded, WooCommerceErrors.Rest(400, "woocommerce_product_image_upload_error", $"Invalid URL {src}."));
-            try
+            var fetched = await SandboxImageFetch.FetchAsync(client, src, ct);
+            var problem = fetched.Problem switch
             {
-                using var response = await client.GetAsync(url, ct);
-                var type = response.Content.Headers.ContentType?.MediaType ?? "";
-                if (!response.IsSuccessStatusCode)
-                    return (downloaded, WooCommerceErrors.Rest(400, "woocommerce_product_image_upload_error",
-                        $"Error getting remote image {src}. Error: {(int)response.StatusCode} {ReasonOf(response.StatusCode)}"));
-                if (type is not ("image/jpeg" or "image/png" or "image/webp" or "image/gif"))
-                    return (downloaded, WooCommerceErrors.Rest(400, "woocommerce_product_image_upload_error",
-                        "Invalid image: Sorry, you are not allowed to upload this file type."));
-                downloaded[src] = new Download(src, type, (await response.Content.ReadAsByteArrayAsync(ct)).Length);
-            }
-            catch (HttpRequestException e)
-            {
-                return (downloaded, WooCommerceErrors.Rest(400, "woocommerce_product_image_upload_error", $"Error getting remote image {src}. Error: {e.Message}"));
-            }
+                null => null,
+                ImageFetchProblem.InvalidUrl => $"Invalid URL {src}.",
+                ImageFetchProblem.NotAnImage => "Invalid image: Sorry, you are not allowed to upload this file type.",
+                _ => $"Error getting remote image {src}. Error: {fetched.Detail}",
+            };
+            if (problem is not null) return (downloaded, WooCommerceErrors.Rest(400, "woocommerce_product_image_upload_error", problem));
+            downloaded[src!] = new Download(src!, fetched.ContentType!, fetched.Bytes);
         }
         return (downloaded, null);
     }
@@ -345,8 +338,6 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
         !element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.True || value.ValueKind == JsonValueKind.String && value.GetString() is "true" or "1";
 
     private static string? Field(JsonElement element, string name) => WooCommerceProductInput.Field(element, name);
-
-    private static string ReasonOf(HttpStatusCode status) => System.Text.RegularExpressions.Regex.Replace(status.ToString(), "(?<=[a-z])(?=[A-Z])", " ");
 
     private sealed record Download(string Src, string ContentType, int Bytes);
 }
