@@ -15,4 +15,9 @@ public class ProductDescriptionTests
 
     [Fact]
     public void Blank_is_empty() => Assert.Equal("", ProductDescription.Sanitize("  "));
+
+    [Fact]
+    public void As_text_paragraphs_line_breaks_and_list_items_are_lines_and_entities_are_decoded() =>
+        Assert.Equal("Soft cotton & linen\nMachine\nwash\n• 30\u00a0°C\n• Line dry",
+            ProductDescription.PlainText("<p>Soft <b>cotton</b> &amp; linen</p><p>Machine<br>wash</p><ul><li>30&nbsp;°C</li><li>Line dry</li></ul>"));
 }

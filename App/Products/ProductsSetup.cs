@@ -16,6 +16,7 @@ public static class ProductsSetup
         services.AddSingleton<PublicImageUrls>();
         services.AddSingleton<ListingPublishes>();
         services.AddSingleton<ListingImports>();
+        services.AddMemoryCache();
         services.AddTransient<PublishListingJob>();
         services.AddTransient<EndListingJob>();
         foreach (var publisher in typeof(ProductsSetup).Assembly.GetTypes()

@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Marketplaces.Connections;
 using Marketplaces.Ebay.Orders;
 using Marketplaces.Products.Listings;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplaces.Ebay.Listings;
 
@@ -11,9 +11,9 @@ namespace Marketplaces.Ebay.Listings;
 /// What an eBay connection's listings need besides the product (ebay.md "Prerequisites for listing"): the site, the
 /// seller's business policies on it (Account API), the inventory location items ship from (one is created, keyed
 /// <see cref="NewLocationKey"/>, from a postal code when the seller has none), and a category (blank: eBay's suggestion
-/// from each title). Unchosen policies and location default to the seller's first, read once per quarter hour.
+/// from each title). Unchosen policies and location default to the seller's first, read once a quarter hour (IMemoryCache).
 /// </summary>
-internal sealed class EbayChannelSettings(TimeProvider clock)
+internal sealed class EbayChannelSettings(IMemoryCache cache)
 {
     public const string Marketplace = "marketplace";
     public const string FulfillmentPolicy = "fulfillmentPolicyId";
@@ -23,9 +23,6 @@ internal sealed class EbayChannelSettings(TimeProvider clock)
     public const string PostalCode = "postalCode";
     public const string Category = "categoryId";
     public const string NewLocationKey = "marketplaces";
-
-    private static readonly TimeSpan DefaultsLifetime = TimeSpan.FromMinutes(15);
-    private readonly ConcurrentDictionary<(Guid Connection, string Site), (Defaults Values, DateTimeOffset Until)> _defaults = new();
 
     public static EbaySite Site(IReadOnlyDictionary<string, string> chosen) => EbaySite.For(chosen.GetValueOrDefault(Marketplace) is { Length: > 0 } id ? id : "EBAY_US");
 
@@ -59,18 +56,18 @@ internal sealed class EbayChannelSettings(TimeProvider clock)
             draft.Setting(ReturnPolicy, defaults.Return));
     }
 
-    private async Task<Defaults> DefaultsAsync(ConnectionApi api, EbaySite site, CancellationToken ct)
-    {
-        var key = (api.Connection.Id, site.MarketplaceId);
-        if (_defaults.TryGetValue(key, out var held) && held.Until > clock.GetUtcNow()) return held.Values;
-        var values = new Defaults(
-            First(await PoliciesAsync(api, site, "fulfillment_policy", "fulfillmentPolicies", FulfillmentPolicy, ct)),
-            First(await PoliciesAsync(api, site, "payment_policy", "paymentPolicies", PaymentPolicy, ct)),
-            First(await PoliciesAsync(api, site, "return_policy", "returnPolicies", ReturnPolicy, ct)),
-            First(await LocationsAsync(api, ct)));
-        _defaults[key] = (values, clock.GetUtcNow() + DefaultsLifetime);
-        return values;
-    }
+    private async Task<Defaults> DefaultsAsync(ConnectionApi api, EbaySite site, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(DefaultsKey(api, site), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(15);
+            return new Defaults(
+                First(await PoliciesAsync(api, site, "fulfillment_policy", "fulfillmentPolicies", FulfillmentPolicy, ct)),
+                First(await PoliciesAsync(api, site, "payment_policy", "paymentPolicies", PaymentPolicy, ct)),
+                First(await PoliciesAsync(api, site, "return_policy", "returnPolicies", ReturnPolicy, ct)),
+                First(await LocationsAsync(api, ct)));
+        }))!;
+
+    private static (string, Guid, string) DefaultsKey(ConnectionApi api, EbaySite site) => ("ebay-defaults", api.Connection.Id, site.MarketplaceId);
 
     /// <summary>createInventoryLocation at <see cref="NewLocationKey"/>; 409 means an earlier publish made it.</summary>
     private async Task<string> CreateLocationAsync(ConnectionApi api, EbaySite site, string postalCode, CancellationToken ct)
@@ -87,7 +84,7 @@ internal sealed class EbayChannelSettings(TimeProvider clock)
         };
         using var response = await EbayListingPublisher.SendRawAsync(api, HttpMethod.Post, $"location/{NewLocationKey}", body, null, ct);
         if (response.StatusCode != HttpStatusCode.Conflict) await EbayApiFailure.Errors.EnsureSuccessAsync(response, ct);
-        _defaults.TryRemove((api.Connection.Id, site.MarketplaceId), out _);
+        cache.Remove(DefaultsKey(api, site));
         return NewLocationKey;
     }
 

@@ -5,6 +5,7 @@ using Marketplaces.Connections;
 using Marketplaces.Ebay.Orders;
 using Marketplaces.Products;
 using Marketplaces.Products.Listings;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplaces.Ebay.Listings;
 
@@ -16,10 +17,10 @@ namespace Marketplaces.Ebay.Listings;
 /// wrote: items and groups are replaced, an existing offer is updated, never created twice. The listing's id is the
 /// one eBay gave at publish.
 /// </summary>
-public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, TimeProvider clock) : IListingPublisher
+public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache cache) : IListingPublisher
 {
-    private readonly EbayApplicationTokens _applicationTokens = new(oauth, clock);
-    private readonly EbayChannelSettings _settings = new(clock);
+    private readonly EbayApplicationTokens _applicationTokens = new(oauth, cache);
+    private readonly EbayChannelSettings _settings = new(cache);
 
     public string MarketplaceId => EbayRest.MarketplaceId;
 

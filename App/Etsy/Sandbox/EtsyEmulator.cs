@@ -15,11 +15,15 @@ public sealed class EtsyEmulator(
     : ISandboxEmulator
 {
     private readonly EtsyReceiptBooks _receipts = new(orderBooks);
+    private readonly Listings.EtsySandboxListings _listings = new();
 
     public string MarketplaceId => EtsySandboxRules.Id;
 
     /// <summary>The receipts of the shop of the sandbox account named on the consent page.</summary>
     public SandboxOrderBook Book(string sandboxAccount) => _receipts.For(EtsySandboxAccount.From(sandboxAccount).ShopId);
+
+    /// <summary>The listings of the sandbox account's shop, for tests.</summary>
+    internal Listings.EtsySandboxShopListings Listings(string sandboxAccount) => _listings.Shop(EtsySandboxAccount.From(sandboxAccount).ShopId);
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -39,5 +43,23 @@ public sealed class EtsyEmulator(
         api.MapGet("/shops/{shop_id}/receipts/{receipt_id}", receipts.GetReceiptAsync);
         api.MapPost("/shops/{shop_id}/receipts/{receipt_id}/tracking", new EtsyTrackingEndpoint(gate, _receipts, clock).CreateShipmentAsync);
         routes.MapGet("/your/orders/sold", receipts.OrderPage);
+
+        var listings = new Listings.EtsyListingEndpoints(gate, _listings, clock);
+        api.MapPost("/shops/{shop_id}/listings", listings.CreateAsync);
+        api.MapGet("/shops/{shop_id}/listings", listings.ListAsync);
+        api.MapPatch("/shops/{shop_id}/listings/{listing_id:long}", listings.UpdateAsync);
+        api.MapGet("/listings/{listing_id:long}", listings.GetAsync);
+        routes.MapGet("/listing/{listing_id:long}", listings.Page);
+        var images = new Listings.EtsyListingImageEndpoints(gate, _listings, clock);
+        api.MapPost("/shops/{shop_id}/listings/{listing_id:long}/images", images.UploadAsync);
+        api.MapDelete("/shops/{shop_id}/listings/{listing_id:long}/images/{listing_image_id:long}", images.DeleteAsync);
+        var inventory = new Listings.EtsyInventoryEndpoints(gate, _listings);
+        api.MapGet("/listings/{listing_id:long}/inventory", inventory.GetAsync);
+        api.MapPut("/listings/{listing_id:long}/inventory", inventory.UpdateAsync);
+        var profiles = new Listings.EtsyShopProfileEndpoints(gate, _listings);
+        api.MapGet("/shops/{shop_id}/shipping-profiles", profiles.ShippingProfilesAsync);
+        api.MapGet("/shops/{shop_id}/policies/return", profiles.ReturnPoliciesAsync);
+        api.MapGet("/shops/{shop_id}/readiness-state-definitions", profiles.ReadinessStatesAsync);
+        api.MapGet("/seller-taxonomy/nodes", profiles.TaxonomyAsync);
     }
 }

@@ -32,7 +32,12 @@ public interface IListingPublisher
 /// <param name="ExternalId">The listing's id from an earlier publish, if any.</param>
 /// <param name="ImageUrls">A public address of each image, for marketplaces that fetch images themselves.</param>
 /// <param name="Settings">The connection's channel settings as chosen (a key not chosen is absent: use its default).</param>
-public sealed record ListingDraft(Product Product, string? ExternalId, IReadOnlyDictionary<Guid, string> ImageUrls, IReadOnlyDictionary<string, string> Settings)
+/// <param name="MayExist">
+/// No id yet, but an earlier attempt reached the marketplace and got no answer it could keep: a marketplace that cannot
+/// be asked by SKU cheaply (Etsy) looks among its newest listings before creating.
+/// </param>
+public sealed record ListingDraft(
+    Product Product, string? ExternalId, IReadOnlyDictionary<Guid, string> ImageUrls, IReadOnlyDictionary<string, string> Settings, bool MayExist = false)
 {
     public string Setting(string key, string fallback) => Settings.TryGetValue(key, out var value) && value.Length > 0 ? value : fallback;
 }
@@ -43,6 +48,17 @@ public sealed record PublishedListing(string ExternalId, string? Url);
 /// <param name="Live">On sale (not a draft, not ended).</param>
 public sealed record MarketplaceListing(
     string ExternalId, string? Sku, string Title, string? Url, bool Live, decimal? Price, int? Quantity, string? Description,
-    IReadOnlyList<ProductOption> Options, IReadOnlyList<MarketplaceListingVariant> Variants);
+    IReadOnlyList<ProductOption> Options, IReadOnlyList<MarketplaceListingVariant> Variants)
+{
+    /// <summary>
+    /// For marketplaces with variant SKUs only (Shopify, Etsy): a listing is linked by the part its variants' SKUs share
+    /// before their last hyphen (TSHIRT-S, TSHIRT-M → TSHIRT), the way this app names variants; otherwise it has none.
+    /// </summary>
+    public static string? SharedSku(IEnumerable<MarketplaceListingVariant> variants)
+    {
+        var stems = variants.Select(v => v.Sku is { } sku && sku.LastIndexOf('-') is var dash and > 0 ? sku[..dash] : null).Distinct().ToList();
+        return stems is [{ } stem] ? stem : null;
+    }
+}
 
 public sealed record MarketplaceListingVariant(string? Sku, IReadOnlyList<string> OptionValues, decimal? Price, int? Quantity);

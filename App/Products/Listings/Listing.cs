@@ -23,6 +23,9 @@ public sealed class Listing
     public string? Message { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When a publish last called the marketplace: one that ended without an id may have created the listing all the same.</summary>
+    public DateTimeOffset? AttemptedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
 }
 

@@ -176,7 +176,10 @@ public sealed partial class ListingPublishes(
                 throw new MarketplaceException(MarketplaceErrorKind.ReauthorizationRequired, $"{connection.DisplayName} needs to be connected again.");
             var api = await apis.OpenAsync(connection, actor, ct);
             var settings = (await db.Set<ChannelSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ConnectionId == connection.Id, ct))?.Values ?? [];
-            var draft = new ListingDraft(product, listing.ExternalId, product.Images.ToDictionary(i => i.Id, imageUrls.For), settings);
+            var draft = new ListingDraft(product, listing.ExternalId, product.Images.ToDictionary(i => i.Id, imageUrls.For), settings,
+                MayExist: listing.ExternalId is null && listing.AttemptedAt is not null);
+            listing.AttemptedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
             var published = await _publishers[listing.Marketplace].PublishAsync(api, draft, ct);
             (listing.State, listing.ExternalId, listing.Url, listing.Message) = (ListingState.Live, published.ExternalId, published.Url, null);
             listing.PublishedAt = clock.GetUtcNow();

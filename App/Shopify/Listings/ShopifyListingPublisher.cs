@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Marketplaces.Connections;
+using Microsoft.Extensions.Caching.Memory;
 using Marketplaces.Products;
 using Marketplaces.Products.Listings;
 using Marketplaces.RateLimits;
@@ -14,12 +15,10 @@ namespace Marketplaces.Shopify.Listings;
 /// addresses. Found again by its stored id, else by SKU (<c>products(query: "sku:…")</c>), else created under a handle
 /// made from the SKU, so that even a retry whose search missed the first attempt updates it (productSet upserts by handle).
 /// </summary>
-public sealed class ShopifyListingPublisher(RateLimiter limiter, TimeProvider clock) : IListingPublisher
+public sealed class ShopifyListingPublisher(RateLimiter limiter, IMemoryCache cache) : IListingPublisher
 {
     /// <summary>A shop's stock location is read once in this long, not before every publish (a third of a publish's points).</summary>
     private static readonly TimeSpan LocationFor = TimeSpan.FromMinutes(15);
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (string Id, DateTimeOffset At)> _locations = new();
 
     public const string ProductUrlName = "product";
 
@@ -136,16 +135,14 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter, TimeProvider cl
         inventoryQuantities = new[] { new { locationId = location, name = "available", quantity } },
     };
 
-    private async Task<string> LocationAsync(ConnectionApi api, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        if (_locations.TryGetValue(api.Connection.Id, out var known) && now - known.At < LocationFor) return known.Id;
-        var nodes = (await ShopifyAdminGraphQl.QueryAsync(api, limiter, Locations, new { }, ct)).GetProperty("locations").GetProperty("nodes");
-        var id = nodes.GetArrayLength() > 0 ? nodes[0].GetProperty("id").GetString()!
-            : throw new MarketplaceException(MarketplaceErrorKind.Rejected, "The Shopify shop has no location to hold stock.");
-        _locations[api.Connection.Id] = (id, now);
-        return id;
-    }
+    private async Task<string> LocationAsync(ConnectionApi api, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(("shopify-location", api.Connection.Id), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = LocationFor;
+            var nodes = (await ShopifyAdminGraphQl.QueryAsync(api, limiter, Locations, new { }, ct)).GetProperty("locations").GetProperty("nodes");
+            return nodes.GetArrayLength() > 0 ? nodes[0].GetProperty("id").GetString()!
+                : throw new MarketplaceException(MarketplaceErrorKind.Rejected, "The Shopify shop has no location to hold stock.");
+        }))!;
 
     private async Task<string?> FindAsync(ConnectionApi api, string sku, CancellationToken ct)
     {
@@ -170,18 +167,8 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter, TimeProvider cl
             ? new MarketplaceListing(legacyId, variants.FirstOrDefault()?.Sku, node.GetProperty("title").GetString()!, ProductUrl(api, legacyId),
                 node.GetProperty("status").GetString() == "ACTIVE", variants.FirstOrDefault()?.Price, variants.FirstOrDefault()?.Quantity,
                 node.GetProperty("descriptionHtml").GetString(), [], [])
-            : new MarketplaceListing(legacyId, SharedSku(variants), node.GetProperty("title").GetString()!, ProductUrl(api, legacyId),
+            : new MarketplaceListing(legacyId, MarketplaceListing.SharedSku(variants), node.GetProperty("title").GetString()!, ProductUrl(api, legacyId),
                 node.GetProperty("status").GetString() == "ACTIVE", null, null, node.GetProperty("descriptionHtml").GetString(), options, variants);
-    }
-
-    /// <summary>
-    /// Shopify has no product SKU, only variant SKUs: a product is linked by the part its variants' SKUs share before their
-    /// last hyphen (TSHIRT-S, TSHIRT-M → TSHIRT), the way this app names variants; otherwise it has none.
-    /// </summary>
-    private static string? SharedSku(IReadOnlyList<MarketplaceListingVariant> variants)
-    {
-        var stems = variants.Select(v => v.Sku is { } sku && sku.LastIndexOf('-') is var dash and > 0 ? sku[..dash] : null).Distinct().ToList();
-        return stems is [{ } stem] ? stem : null;
     }
 
     private static string? ProductUrl(ConnectionApi api, string legacyId) =>

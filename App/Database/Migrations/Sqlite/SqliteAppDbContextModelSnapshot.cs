@@ -605,6 +605,10 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<long?>("AttemptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempted_at");
+
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
