@@ -104,6 +104,8 @@ public sealed partial class SandboxRateLimits
             ("PATCH", listingsItem, "patchListingsItem", 5, 5),
             ("DELETE", listingsItem, "deleteListingsItem", 5, 5),
             ("GET", new Regex("^/listings/2021-08-01/items/[^/]+$"), "searchListingsItems", 5, 5),
+            ("GET", new Regex("^/definitions/2020-09-01/productTypes$"), "searchDefinitionsProductTypes", 5, 10),
+            ("GET", new Regex("^/definitions/2020-09-01/productTypes/[^/]+$"), "getDefinitionsProductType", 5, 10),
             ("GET", new Regex("^/catalog/2022-04-01/items(/[^/]+)?$"), "catalogItems", 2, 2),
             ("GET", new Regex("^/messaging/v1/orders/[^/]+$"), "getMessagingActionsForOrder", 1, 5),
             ("POST", new Regex("^/notifications/v1/subscriptions/[^/]+$"), "createSubscription", 1, 5),
