@@ -51,6 +51,36 @@ public sealed class PrestaShopApi(ConnectionApi api)
             : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"PrestaShop answered without the saved {entity.Name.LocalName}.");
     }
 
+    /// <summary>One row by id, all its fields; null when the shop has no such row (404, prestashop.md §3).</summary>
+    public async Task<JsonElement?> FindAsync(string resource, string singular, string id, CancellationToken ct)
+    {
+        using var response = await api.SendWithKeysAsync(keys => Request(HttpMethod.Get, $"{resource}/{Uri.EscapeDataString(id)}?{Json}", keys), ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+        using var json = await MarketplaceHttp.ReadJsonAsync(response, PrestaShopError.From, ct);
+        return json.RootElement.TryGetProperty(singular, out var row) ? row.Clone() : null;
+    }
+
+    /// <summary>Deletes a row, or an image (<c>images/products/{id}/{image}</c>); one already gone counts as deleted.</summary>
+    public async Task DeleteAsync(string path, CancellationToken ct)
+    {
+        using var response = await api.SendWithKeysAsync(keys => Request(HttpMethod.Delete, $"{path}?{Json}", keys), ct);
+        if (response.StatusCode != System.Net.HttpStatusCode.NotFound) await MarketplaceHttp.EnsureSuccessAsync(response, PrestaShopError.From, ct);
+    }
+
+    /// <summary>Uploads a product image (prestashop.md §4.4: multipart, the file in the field <c>image</c>; the answer is XML).</summary>
+    public async Task UploadImageAsync(string productId, byte[] image, string fileName, string contentType, CancellationToken ct)
+    {
+        using var response = await api.SendWithKeysAsync(keys =>
+        {
+            var request = Request(HttpMethod.Post, $"images/products/{Uri.EscapeDataString(productId)}?{Json}", keys);
+            var file = new ByteArrayContent(image);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            request.Content = new MultipartFormDataContent { { file, "image", fileName } };
+            return request;
+        }, ct);
+        await MarketplaceHttp.EnsureSuccessAsync(response, PrestaShopError.From, ct);
+    }
+
     /// <summary>The shop's configuration values by name (the first non-empty one where a multistore has several).</summary>
     public async Task<IReadOnlyDictionary<string, string>> ConfigurationAsync(IEnumerable<string> names, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplaces.Connections;
 using Marketplaces.Sandbox;
+using Marketplaces.PrestaShop.Sandbox.Catalog;
 using Marketplaces.Sandbox.Orders;
 
 namespace Marketplaces.PrestaShop.Sandbox;
@@ -16,6 +17,7 @@ public sealed class PrestaShopEmulator : ISandboxEmulator, ISandboxKeyIssuer
     private readonly PrestaShopKeyPage _keyPage;
     private readonly PrestaShopWebservice _webservice;
     private readonly SandboxOrderBook _book;
+    private readonly PrestaShopProductPage _productPage;
 
     public PrestaShopEmulator(SandboxGrants grants, SandboxOrderBooks books, PublicUrls urls, TimeProvider clock)
     {
@@ -29,8 +31,14 @@ public sealed class PrestaShopEmulator : ISandboxEmulator, ISandboxKeyIssuer
         PrestaShopRowSource Of(Func<SandboxOrder, PrestaShopRow> render) => _ => _book.Read(orders => orders.Select(render).ToList());
         var carriers = new PrestaShopResourceTable("order_carriers", "order_carrier", PrestaShopOrderRows.OrderCarrierFields, Of(rows.OrderCarrier), shop);
         var histories = new PrestaShopResourceTable("order_histories", "order_history", PrestaShopOrderHistories.Fields, _ => Histories.Rows(), shop);
+        Catalog = new PrestaShopSandboxCatalog(clock);
+        var catalogTables = PrestaShopCatalogWrites.Resources.ToDictionary(r => r.Plural, r => new PrestaShopResourceTable(r.Plural, r.Singular, r.Fields, Catalog.Rows(r), shop));
         PrestaShopResourceTable[] resources =
         [
+            .. catalogTables.Values,
+            PrestaShopCatalogReferenceData.Categories(shop),
+            PrestaShopCatalogReferenceData.Languages(shop),
+            PrestaShopCatalogReferenceData.TaxRuleGroups(shop),
             new("addresses", "address", PrestaShopOrderRows.AddressFields, Of(rows.Address), shop),
             PrestaShopConfigurations.Table(shop),
             PrestaShopReferenceData.Countries(shop),
@@ -45,7 +53,8 @@ public sealed class PrestaShopEmulator : ISandboxEmulator, ISandboxKeyIssuer
             PrestaShopReferenceData.States(shop),
         ];
         _webservice = new PrestaShopWebservice(new PrestaShopWebserviceAuthentication(Keys), Keys, shop, resources,
-            new PrestaShopShippingWrites(_book, Histories, carriers, histories, clock));
+            new PrestaShopShippingWrites(_book, Histories, carriers, histories, clock), new PrestaShopCatalogWrites(Catalog, catalogTables));
+        _productPage = new PrestaShopProductPage(Catalog);
     }
 
     public string MarketplaceId => PrestaShopSandboxShop.Id;
@@ -53,6 +62,9 @@ public sealed class PrestaShopEmulator : ISandboxEmulator, ISandboxKeyIssuer
     public SandboxOrderBook Book() => _book;
 
     public PrestaShopOrderHistories Histories { get; }
+
+    /// <summary>The shop's products, combinations and stock, for tests.</summary>
+    public PrestaShopSandboxCatalog Catalog { get; }
 
     public PrestaShopWebserviceKeys Keys { get; }
 
@@ -66,6 +78,7 @@ public sealed class PrestaShopEmulator : ISandboxEmulator, ISandboxKeyIssuer
         routes.MapGet("/", _keyPage.ShowAsync);
         routes.MapGet($"/{PrestaShopSandboxShop.AdminFolder}/index.php", (string? controller, string? id_order) =>
             SandboxOrderPage.Render("PrestaShop", controller == "AdminOrders" && id_order is not null ? _book.Find(id_order) : null));
+        routes.MapGet("/index.php", _productPage.Show);
         _webservice.Map(routes);
     }
 }

@@ -71,8 +71,25 @@ public sealed partial class PrestaShopListQuery
         return (_limit is { } limit ? ordered.Skip(limit.Offset).Take(limit.Count) : ordered).ToList();
     }
 
+    /// <summary>A field's value; a multilingual one's in the default language (filters and sorts on i18n fields read that one).</summary>
     public static string Value(PrestaShopRow row, string field) =>
-        field == "id" ? row.Id.ToString(CultureInfo.InvariantCulture) : row.Values.GetValueOrDefault(field, "");
+        field == "id" ? row.Id.ToString(CultureInfo.InvariantCulture)
+        : row.Translations.TryGetValue(field, out var texts) ? texts.GetValueOrDefault(1, "")
+        : row.Values.GetValueOrDefault(field, "");
+
+    /// <summary>
+    /// The languages a multilingual field is printed in: <c>language=1</c>, <c>language=[1|2]</c> or <c>[1,3]</c> (a
+    /// range), else all (prestashop.md §2).
+    /// </summary>
+    public static Func<int, bool> Languages(IQueryCollection parameters)
+    {
+        var value = parameters["language"].ToString();
+        if (value.Length == 0) return _ => true;
+        var inner = value.Trim('[', ']');
+        if (inner.Split(',') is [var from, var to] && int.TryParse(from, out var low) && int.TryParse(to, out var high)) return id => id >= low && id <= high;
+        var ids = inner.Split('|').Select(v => int.TryParse(v, out var id) ? id : -1).ToHashSet();
+        return ids.Contains;
+    }
 
     private (int, string)? ParseDisplay(string value, IReadOnlyList<string> fields)
     {

@@ -16,7 +16,7 @@ public sealed class PrestaShopResourceTable(string plural, string singular, IRea
         var output = PrestaShopOutput.For(request);
         if (PrestaShopListQuery.TryParse(request.Query, fields, out var query) is { } error) return output.Errors(400, error);
         if (rows(request.QueryString.Value ?? "") is not { } all) return Results.StatusCode(StatusCodes.Status500InternalServerError);
-        return Render(output, query.Apply(all), query.Display);
+        return Render(output, query.Apply(all), query.Display, PrestaShopListQuery.Languages(request.Query));
     }
 
     public IResult Single(int id, HttpRequest request) => One(id, request, StatusCodes.Status200OK);
@@ -30,31 +30,46 @@ public sealed class PrestaShopResourceTable(string plural, string singular, IRea
         if (PrestaShopListQuery.TryParse(request.Query, fields, out var query) is { } error) return output.Errors(400, error);
         if (rows(null)?.FirstOrDefault(r => r.Id == id) is not { } row) return PrestaShopOutput.EmptyNotFound(request.HttpContext);
         // With display present the single row comes back as a one-element list under the plural name.
-        if (query.Display is { } display) return Render(output, [row], display);
+        var languages = PrestaShopListQuery.Languages(request.Query);
+        if (query.Display is { } display) return Render(output, [row], display, languages);
         IReadOnlyList<string> all = ["id", .. fields];
-        return output.Document(new Dictionary<string, object> { [singular] = Json(row, all) }, () => Xml(row, all), status);
+        return output.Document(new Dictionary<string, object> { [singular] = Json(row, all, languages) }, () => Xml(row, all, languages), status);
     }
 
-    private IResult Render(PrestaShopOutput output, IReadOnlyList<PrestaShopRow> selected, IReadOnlyList<string>? display)
+    private IResult Render(PrestaShopOutput output, IReadOnlyList<PrestaShopRow> selected, IReadOnlyList<string>? display, Func<int, bool> languages)
     {
         object json = selected.Count == 0 ? Array.Empty<object>()
-            : new Dictionary<string, object> { [plural] = selected.Select(r => display is null ? new Dictionary<string, object> { ["id"] = r.Id } : Json(r, display)) };
+            : new Dictionary<string, object> { [plural] = selected.Select(r => display is null ? new Dictionary<string, object> { ["id"] = r.Id } : Json(r, display, languages)) };
         return output.Document(json, () => new XElement(plural, selected.Select(r => display is null
             ? new XElement(singular, new XAttribute("id", r.Id), new XAttribute(PrestaShopOutput.XLink + "href", $"{shop.ApiUrl}/{plural}/{r.Id}"))
-            : Xml(r, display))));
+            : Xml(r, display, languages))));
     }
 
-    /// <summary>JSON: id is a number, every other value a string; associations (full display only) hold strings throughout.</summary>
-    private Dictionary<string, object> Json(PrestaShopRow row, IReadOnlyList<string> display)
+    /// <summary>
+    /// JSON: id is a number, every other value a string; a multilingual field a string when one language is printed,
+    /// else <c>[{"id":"1","value":…}]</c>; associations (full display only) hold strings throughout.
+    /// </summary>
+    private Dictionary<string, object> Json(PrestaShopRow row, IReadOnlyList<string> display, Func<int, bool> languages)
     {
-        var json = display.ToDictionary(f => f, f => f == "id" ? (object)row.Id : PrestaShopListQuery.Value(row, f));
+        var json = display.ToDictionary(f => f, f => f == "id" ? (object)row.Id
+            : row.Translations.TryGetValue(f, out var texts) ? Translated(texts, languages)
+            : PrestaShopListQuery.Value(row, f));
         if (Full(display) && row.Associations.Count > 0)
             json["associations"] = row.Associations.ToDictionary(a => a.Name, a => (object)a.Rows);
         return json;
     }
 
-    private XElement Xml(PrestaShopRow row, IReadOnlyList<string> display) => new(singular,
-        display.Select(f => new XElement(f, new XCData(PrestaShopListQuery.Value(row, f)))),
+    private static object Translated(IReadOnlyDictionary<int, string> texts, Func<int, bool> languages)
+    {
+        var shown = texts.Where(t => languages(t.Key)).OrderBy(t => t.Key).ToList();
+        return shown.Count == 1 ? shown[0].Value : shown.Select(t => new Dictionary<string, string> { ["id"] = t.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), ["value"] = t.Value }).ToList();
+    }
+
+    private XElement Xml(PrestaShopRow row, IReadOnlyList<string> display, Func<int, bool> languages) => new(singular,
+        display.Select(f => row.Translations.TryGetValue(f, out var texts)
+            ? new XElement(f, texts.Where(t => languages(t.Key)).OrderBy(t => t.Key).Select(t => new XElement("language", new XAttribute("id", t.Key),
+                new XAttribute(PrestaShopOutput.XLink + "href", $"{shop.ApiUrl}/languages/{t.Key}"), new XCData(t.Value))))
+            : new XElement(f, new XCData(PrestaShopListQuery.Value(row, f)))),
         Full(display) && row.Associations.Count > 0
             ? new XElement("associations", row.Associations.Select(a => new XElement(a.Name,
                 new XAttribute("nodeType", a.Item), new XAttribute("virtualEntity", "true"),

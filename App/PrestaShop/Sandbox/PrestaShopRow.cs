@@ -4,6 +4,9 @@ namespace Marketplaces.PrestaShop.Sandbox;
 public sealed record PrestaShopRow(int Id, IReadOnlyDictionary<string, string> Values)
 {
     public IReadOnlyList<PrestaShopAssociation> Associations { get; init; } = [];
+
+    /// <summary>Multilingual fields (a product's name, description…): the text in each language by language id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<int, string>> Translations { get; init; } = new Dictionary<string, IReadOnlyDictionary<int, string>>();
 }
 
 /// <summary>A row's association as <c>display=full</c> prints it, e.g. an order's <c>order_rows</c> of <c>order_row</c>s.</summary>

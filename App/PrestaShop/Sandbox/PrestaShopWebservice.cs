@@ -9,7 +9,7 @@ namespace Marketplaces.PrestaShop.Sandbox;
 /// </summary>
 public sealed class PrestaShopWebservice(
     PrestaShopWebserviceAuthentication authentication, PrestaShopWebserviceKeys keys, PrestaShopSandboxShop shop,
-    IReadOnlyList<PrestaShopResourceTable> resources, PrestaShopShippingWrites shipping)
+    IReadOnlyList<PrestaShopResourceTable> resources, PrestaShopShippingWrites shipping, Catalog.PrestaShopCatalogWrites catalog)
 {
     private static readonly Dictionary<string, string> Writes = new() { ["order_carriers"] = "PUT", ["order_histories"] = "POST" };
 
@@ -30,6 +30,7 @@ public sealed class PrestaShopWebservice(
         }
         api.MapPut("/order_carriers/{id:int}", shipping.PutOrderCarrierAsync);
         api.MapPost("/order_histories", shipping.PostOrderHistoryAsync);
+        catalog.Map(api);
         api.Map("/{resource}/{**rest}", Unsupported);
     }
 
@@ -44,7 +45,7 @@ public sealed class PrestaShopWebservice(
         {
             ["api"] = resources.ToDictionary(r => r.Plural, r => (object)new
             {
-                description = r.Plural, get = "true", put = Allows(r, "PUT"), post = Allows(r, "POST"), patch = "false", delete = "false", head = "true",
+                description = r.Plural, get = "true", put = Allows(r, "PUT"), post = Allows(r, "POST"), patch = Allows(r, "PATCH"), delete = Allows(r, "DELETE"), head = "true",
             }),
         },
         () => new XElement("api", new XAttribute("shopName", PrestaShopSandboxShop.Name), resources.Select(r =>
@@ -68,11 +69,11 @@ public sealed class PrestaShopWebservice(
     }
 
     private static string Allows(PrestaShopResourceTable resource, string method) =>
-        Writes.GetValueOrDefault(resource.Plural) == method ? "true" : "false";
+        Writes.GetValueOrDefault(resource.Plural) == method ? "true" : Catalog.PrestaShopCatalogWrites.Allows(resource.Plural, method);
 
     private static XAttribute Link(string href) => new(PrestaShopOutput.XLink + "href", href);
 
     private static object[] Permissions(PrestaShopResourceTable resource) =>
         [new XAttribute("get", "true"), new XAttribute("put", Allows(resource, "PUT")), new XAttribute("post", Allows(resource, "POST")),
-         new XAttribute("patch", "false"), new XAttribute("delete", "false"), new XAttribute("head", "true")];
+         new XAttribute("patch", Allows(resource, "PATCH")), new XAttribute("delete", Allows(resource, "DELETE")), new XAttribute("head", "true")];
 }
