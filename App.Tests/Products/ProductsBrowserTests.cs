@@ -168,6 +168,11 @@ public sealed class ProductsBrowserTests(ProductsBrowserFixture app) : IClassFix
             await Expect(channel.Locator(".listing-state")).ToHaveTextAsync("Not listed");
             await channel.Locator(".channel-choice input").CheckAsync();
         }
+        // This product's own eBay category, over the connection's (blank: eBay's suggestion).
+        await ebay.Locator(".product-channel-settings").ClickAsync();
+        await page.Locator(".channel-setting-categoryId input").FillAsync("15687");
+        await page.Locator(".save-channel-settings").ClickAsync();
+        await Expect(ebay.Locator(".own-settings")).ToBeVisibleAsync();
         await page.Locator(".publish-selected").ClickAsync();
         var listingPages = new List<IPage>();
         foreach (var connection in connections.Values)

@@ -194,6 +194,37 @@ public sealed class EbayListingTests(EbayListingFixture app) : IClassFixture<Eba
     }
 
     [Fact]
+    public async Task A_products_own_category_goes_over_the_connections_and_only_for_that_product()
+    {
+        var bag = PublishingFixture.New("EBAY-BAG");
+        bag.Title = "Canvas tote bag";
+        bag.Brand = "Acme";
+        bag = await app.SavedAsync(await app.WithImageAsync(bag));
+        var other = PublishingFixture.New("EBAY-OTHER");
+        other.Title = "Canvas tote bag too";
+        other = await app.SavedAsync(await app.WithImageAsync(other));
+        var (offered, current) = await app.Publishes.SettingsAsync(app.Connection, "test", productId: bag.Id);
+        var defaults = offered.ToDictionary(s => s.Key, s => s.Default);
+        // As the dialog saves them: every setting, as chosen or by default, one of them changed.
+        var values = offered.ToDictionary(s => s.Key, s => current.GetValueOrDefault(s.Key, s.Default));
+
+        // The bag category asks for a Department the catalog has no field for: this product goes in Everything Else.
+        values[EbayChannelSettings.Category] = "88433";
+        await app.Publishes.SaveProductSettingsAsync(bag.Id, app.Connection, values, defaults);
+
+        Assert.Equal(ListingState.Live, (await app.PublishAsync(bag.Id)).State);
+        Assert.Equal("88433", Assert.Single(app.Offers("EBAY-BAG")).Body["categoryId"]!.GetValue<string>());
+        var listing = (await app.Publishes.ListingsAsync(bag.Id)).Single();
+        Assert.Equal(new Dictionary<string, string> { [EbayChannelSettings.Category] = "88433" }, listing.Settings);
+        var (_, chosen) = await app.Publishes.SettingsAsync(app.Connection, "test", productId: bag.Id);
+        Assert.Equal("88433", chosen[EbayChannelSettings.Category]);
+
+        var refused = await app.PublishAsync(other.Id);
+        Assert.Equal(ListingState.NeedsAttention, refused.State);
+        Assert.Contains("The item specific Department is missing", refused.Message);
+    }
+
+    [Fact]
     public async Task Importing_links_the_sellers_items_by_sku_and_offers_the_unknown_ones()
     {
         var known = await app.SavedAsync(PublishingFixture.New("EBAY-KNOWN"));

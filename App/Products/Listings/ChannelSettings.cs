@@ -1,4 +1,5 @@
 using Marketplaces.Connections;
+using Marketplaces.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,11 +29,7 @@ internal sealed class ChannelSettingsConfiguration : IEntityTypeConfiguration<Ch
     {
         entity.ToTable("channel_settings");
         entity.HasKey(s => s.ConnectionId);
-        entity.Property(s => s.Values).HasConversion(
-            v => System.Text.Json.JsonSerializer.Serialize(v, System.Text.Json.JsonSerializerOptions.Default),
-            v => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(v, System.Text.Json.JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
-            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Dictionary<string, string>>(
-                (a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, string>(v)));
+        entity.Property(s => s.Values).AsJson();
         entity.HasOne<Connection>().WithOne().HasForeignKey<ChannelSettings>(s => s.ConnectionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,4 +1,5 @@
 using Marketplaces.Connections;
+using Marketplaces.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -23,6 +24,12 @@ public sealed class Listing
     public string? Message { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// This product's own channel settings on this connection (an eBay category, an Amazon product type…), over the
+    /// connection's: only the keys that differ from them.
+    /// </summary>
+    public Dictionary<string, string> Settings { get; set; } = [];
 
     /// <summary>When a publish last called the marketplace: one that ended without an id may have created the listing all the same.</summary>
     public DateTimeOffset? AttemptedAt { get; set; }
@@ -51,6 +58,7 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         entity.Property(l => l.ExternalId).HasMaxLength(255);
         entity.Property(l => l.Url).HasMaxLength(2_000);
         entity.Property(l => l.Message).HasMaxLength(2_000);
+        entity.Property(l => l.Settings).AsJson();
         entity.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne<Connection>().WithMany().HasForeignKey(l => l.ConnectionId).OnDelete(DeleteBehavior.Cascade);
     }

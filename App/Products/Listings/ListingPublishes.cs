@@ -131,16 +131,49 @@ public sealed partial class ListingPublishes(
 
     /// <summary>
     /// A connection's channel settings: what its marketplace offers now, and what the seller chose (or, while the seller
-    /// is choosing, <paramref name="choosing"/>: what the choices depend on).
+    /// is choosing, <paramref name="choosing"/>: what the choices depend on); for one product's listing with
+    /// <paramref name="productId"/>, the connection's choices with the product's own over them.
     /// </summary>
     public async Task<(IReadOnlyList<ChannelSetting> Offered, IReadOnlyDictionary<string, string> Chosen)> SettingsAsync(Guid connectionId, string actor,
-        CancellationToken ct = default, IReadOnlyDictionary<string, string>? choosing = null)
+        CancellationToken ct = default, IReadOnlyDictionary<string, string>? choosing = null, Guid? productId = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var connection = await db.Set<Connection>().AsNoTracking().SingleAsync(c => c.Id == connectionId, ct);
-        var chosen = choosing ?? (await db.Set<ChannelSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ConnectionId == connectionId, ct))?.Values ?? [];
+        var chosen = choosing ?? await ChosenAsync(db, connectionId, productId, ct);
         var offered = await _publishers[connection.Marketplace].SettingsAsync(await apis.OpenAsync(connection, actor, ct), chosen, ct);
         return (offered, chosen);
+    }
+
+    /// <summary>
+    /// One product's own settings on a connection: the values that differ from the connection's are kept on its listing
+    /// (made, as a draft, if the product was never published there); the others follow the connection's from now on.
+    /// </summary>
+    /// <param name="defaults">What each setting is when the connection has not chosen it.</param>
+    public async Task SaveProductSettingsAsync(Guid productId, Guid connectionId, IReadOnlyDictionary<string, string> values,
+        IReadOnlyDictionary<string, string> defaults, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var general = await ChosenAsync(db, connectionId, null, ct);
+        var own = values.Where(v => (general.TryGetValue(v.Key, out var chosen) ? chosen : defaults.GetValueOrDefault(v.Key, "")) != v.Value)
+            .ToDictionary(v => v.Key, v => v.Value);
+        var listing = await db.Set<Listing>().SingleOrDefaultAsync(l => l.ProductId == productId && l.ConnectionId == connectionId, ct);
+        if (listing is null)
+        {
+            var connection = await db.Set<Connection>().AsNoTracking().SingleAsync(c => c.Id == connectionId, ct);
+            db.Add(listing = new Listing { Id = Guid.CreateVersion7(), ProductId = productId, ConnectionId = connectionId, Marketplace = connection.Marketplace, State = ListingState.Draft });
+        }
+        listing.Settings = own;
+        await SaveAsync(db, listing, ct);
+    }
+
+    /// <summary>The connection's chosen settings, with a product's own over them.</summary>
+    private static async Task<Dictionary<string, string>> ChosenAsync(AppDbContext db, Guid connectionId, Guid? productId, CancellationToken ct)
+    {
+        var chosen = new Dictionary<string, string>((await db.Set<ChannelSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ConnectionId == connectionId, ct))?.Values ?? []);
+        if (productId is { } product
+            && await db.Set<Listing>().AsNoTracking().Where(l => l.ProductId == product && l.ConnectionId == connectionId).Select(l => l.Settings).SingleOrDefaultAsync(ct) is { } own)
+            foreach (var (key, value) in own) chosen[key] = value;
+        return chosen;
     }
 
     public async Task SaveSettingsAsync(Guid connectionId, IReadOnlyDictionary<string, string> values, CancellationToken ct = default)
@@ -175,7 +208,7 @@ public sealed partial class ListingPublishes(
             if (connection.State != ConnectionState.Connected)
                 throw new MarketplaceException(MarketplaceErrorKind.ReauthorizationRequired, $"{connection.DisplayName} needs to be connected again.");
             var api = await apis.OpenAsync(connection, actor, ct);
-            var settings = (await db.Set<ChannelSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ConnectionId == connection.Id, ct))?.Values ?? [];
+            var settings = await ChosenAsync(db, connection.Id, listing.ProductId, ct);
             var draft = new ListingDraft(product, listing.ExternalId, product.Images.ToDictionary(i => i.Id, imageUrls.For), settings,
                 MayExist: listing.ExternalId is null && listing.AttemptedAt is not null);
             listing.AttemptedAt = clock.GetUtcNow();

@@ -657,6 +657,11 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("settings");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)

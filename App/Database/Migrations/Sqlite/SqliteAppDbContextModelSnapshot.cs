@@ -637,6 +637,11 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("published_at");
 
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settings");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
