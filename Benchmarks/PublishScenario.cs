@@ -121,6 +121,8 @@ public static class PublishScenario
             {
                 product.Options = [new ProductOption { Name = "Size", Values = ["S", "M", "L"] }];
                 product.Variants = VariantCombinations.For(product);
+                // In stock: eBay lists nothing with none (its out-of-stock control is not this benchmark's subject).
+                product.Variants.ForEach(v => v.Quantity = 1 + i % 5);
             }
             var saved = await catalog.SaveAsync(product);
             if (!saved.Saved) throw new InvalidOperationException(string.Join(" ", saved.Errors.Select(e => e.Message)));

@@ -47,8 +47,9 @@ public sealed class RateLimiter(MarketplaceCatalog catalog, GateStore store, Tim
         Resolve(key)?.Gate.PenalizeAsync(retryAfter, ct) ?? Task.CompletedTask;
 
     /// <summary>The marketplace reported the operation's current rate (requests per second).</summary>
-    public Task ObserveRateAsync(RateLimitKey key, double ratePerSecond, CancellationToken ct) =>
-        Resolve(key)?.Gate.ObserveRateAsync(ratePerSecond, ct) ?? Task.CompletedTask;
+    /// <param name="bucket">Where the marketplace says its bucket stands (Shopify), for the limiter to spend what it holds.</param>
+    public Task ObserveRateAsync(RateLimitKey key, double ratePerSecond, CancellationToken ct, ObservedBucket? bucket = null) =>
+        Resolve(key)?.Gate.ObserveRateAsync(ratePerSecond, bucket, ct) ?? Task.CompletedTask;
 
     /// <summary>The bucket's current rate as this instance last knew it, when the key's group has one.</summary>
     public double? RateOf(RateLimitKey key) => Resolve(key)?.Gate.Rate;

@@ -67,7 +67,7 @@ internal sealed class SharedGate(RateLimitKey key, OperationLimit limit, GateSto
         return true;
     }, ct);
 
-    public Task ObserveRateAsync(double ratePerSecond, CancellationToken ct) => ChangeAsync(now => _gate.ObserveRate(now, ratePerSecond), ct);
+    public Task ObserveRateAsync(double ratePerSecond, ObservedBucket? bucket, CancellationToken ct) => ChangeAsync(now => _gate.ObserveRate(now, ratePerSecond, bucket), ct);
 
     public double? Rate => _gate.Rate;
 

@@ -1,8 +1,13 @@
 namespace Marketplaces.RateLimits;
 
-/// <summary>A token bucket whose rate can change (a throttle slows it, Amazon's header resets it).</summary>
+/// <summary>
+/// A token bucket whose rate can change (a throttle slows it, Amazon's header resets it), and whose size and level can
+/// be set from what the marketplace reports of its own bucket (Shopify's points).
+/// </summary>
 internal sealed class TokenBucket(double ratePerSecond, int capacity, double tokens, DateTimeOffset refilledAt)
 {
+    private int _capacity = capacity;
+
     public double Rate { get; private set; } = ratePerSecond;
 
     public double Tokens { get; private set; } = tokens;
@@ -22,13 +27,25 @@ internal sealed class TokenBucket(double ratePerSecond, int capacity, double tok
     public void SpentAt(DateTimeOffset now)
     {
         Refill(now);
-        Tokens = Math.Min(Tokens, capacity - 1);
+        Tokens = Math.Min(Tokens, _capacity - 1);
     }
 
     public void Empty(DateTimeOffset now)
     {
         Refill(now);
         Tokens = Math.Min(Tokens, 0);
+    }
+
+    /// <summary>The marketplace's bucket holds <paramref name="size"/> calls and has <paramref name="level"/> left: this one follows.</summary>
+    /// <returns>Whether the size or the level changed.</returns>
+    public bool Follow(DateTimeOffset now, double size, double level)
+    {
+        Refill(now);
+        var capacity = Math.Max(1, (int)Math.Floor(size));
+        var tokens = Math.Clamp(level, 0, capacity);
+        if (capacity == _capacity && Math.Abs(tokens - Tokens) < 0.01) return false;
+        (_capacity, Tokens) = (capacity, tokens);
+        return true;
     }
 
     public void SetRate(DateTimeOffset now, double ratePerSecond)
@@ -40,7 +57,7 @@ internal sealed class TokenBucket(double ratePerSecond, int capacity, double tok
     private void Refill(DateTimeOffset now)
     {
         if (now <= RefilledAt) return;
-        Tokens = Math.Min(capacity, Tokens + (now - RefilledAt).TotalSeconds * Rate);
+        Tokens = Math.Min(_capacity, Tokens + (now - RefilledAt).TotalSeconds * Rate);
         RefilledAt = now;
     }
 }

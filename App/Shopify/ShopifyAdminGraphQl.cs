@@ -25,7 +25,8 @@ public static class ShopifyAdminGraphQl
 
     /// <summary>
     /// A call through a connection. All calls of one app to one shop share one cost bucket (§6), so they share the
-    /// limiter's default group; each answer's cost tells the limiter how many such calls a second the bucket sustains.
+    /// limiter's default group; each answer's cost tells the limiter how many such calls a second the bucket sustains
+    /// and how many it holds now.
     /// </summary>
     /// <returns>The response's <c>data</c>.</returns>
     public static async Task<JsonElement> QueryAsync(ConnectionApi api, RateLimiter limiter, string query, object variables, CancellationToken ct)
@@ -33,7 +34,7 @@ public static class ShopifyAdminGraphQl
         var key = new RateLimitKey(api.Target.Marketplace.Id, api.Connection.AccountId, RateLimitDefinition.DefaultGroup);
         using var response = await api.SendAsync(token => key.Set(Request(api.Target, token, query, variables)), ct);
         using var json = await ReadAsync(response, ct);
-        if (ShopifyQueryCost.Read(json.RootElement)?.CallsPerSecond is { } rate) await limiter.ObserveRateAsync(key, rate, ct);
+        if (ShopifyQueryCost.Read(json.RootElement) is { CallsPerSecond: { } rate } cost) await limiter.ObserveRateAsync(key, rate, ct, cost.Bucket);
         return Data(json.RootElement, response);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marketplaces.RateLimits;
 
 namespace Marketplaces.Shopify;
 
@@ -33,6 +34,10 @@ public sealed record ShopifyQueryCost(
     /// call in 100 s).
     /// </summary>
     public double? CallsPerSecond => RestoreRate > 0 && !RefusedForCost ? RestoreRate / Math.Max(1, ActualQueryCost ?? RequestedQueryCost) : null;
+
+    /// <summary>The bucket's size and level in calls like this one, for the limiter to spend the points it holds (not only its restore rate).</summary>
+    public ObservedBucket? Bucket => CallsPerSecond is null ? null
+        : new ObservedBucket(MaximumAvailable / Math.Max(1, ActualQueryCost ?? RequestedQueryCost), CurrentlyAvailable / Math.Max(1, ActualQueryCost ?? RequestedQueryCost));
 
     private static bool MaxCostExceeded(JsonElement root) =>
         root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
