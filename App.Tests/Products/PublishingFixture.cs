@@ -37,6 +37,22 @@ public abstract class PublishingFixture(string marketplace, string account) : Se
         return (await Catalog.FindAsync(product.Id))!;
     }
 
+    /// <summary>A simple product with this title and one photo, saved.</summary>
+    public async Task<Product> SavedWithPhotoAsync(string sku, string title)
+    {
+        var product = New(sku);
+        product.Title = title;
+        return await SavedAsync(await WithImageAsync(product));
+    }
+
+    /// <summary>Forgets the listing's marketplace id, as a publish whose answer was lost leaves it.</summary>
+    public async Task ForgetIdAsync(Guid productId)
+    {
+        await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Marketplaces.Database.AppDbContext>>().CreateDbContextAsync();
+        db.Set<Listing>().Single(l => l.ProductId == productId).ExternalId = null;
+        await db.SaveChangesAsync();
+    }
+
     public async Task<Product> WithImageAsync(Product product)
     {
         await using var image = new MemoryStream(TestImages.Encode(800, 800));

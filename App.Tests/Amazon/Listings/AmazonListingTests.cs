@@ -38,9 +38,7 @@ public sealed class AmazonListingTests(AmazonListingFixture app) : IClassFixture
     [Fact]
     public async Task A_type_requiring_an_attribute_the_catalog_lacks_is_refused_with_amazons_issue_until_the_seller_gives_it_in_the_settings()
     {
-        var product = PublishingFixture.New("AMZ-MUG");
-        product.Title = "Stoneware mug";
-        product = await app.SavedAsync(await app.WithImageAsync(product));
+        var product = await app.SavedWithPhotoAsync("AMZ-MUG", "Stoneware mug");
 
         var refused = await app.PublishAsync(product.Id);
 
@@ -109,16 +107,10 @@ public sealed class AmazonListingTests(AmazonListingFixture app) : IClassFixture
     [Fact]
     public async Task A_retry_after_a_lost_answer_replaces_the_item_by_its_sku()
     {
-        var product = PublishingFixture.New("AMZ-LOST");
-        product.Title = "Canvas tote bag";
-        product = await app.SavedAsync(await app.WithImageAsync(product));
+        var product = await app.SavedWithPhotoAsync("AMZ-LOST", "Canvas tote bag");
         var first = await app.PublishAsync(product.Id);
         Assert.Equal(ListingState.Live, first.State);
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<Marketplaces.Database.AppDbContext>>().CreateDbContextAsync())
-        {
-            db.Set<Listing>().Single(l => l.ProductId == product.Id).ExternalId = null;
-            await db.SaveChangesAsync();
-        }
+        await app.ForgetIdAsync(product.Id);
         product.Quantity = 9;
         await app.SavedAsync(product);
 

@@ -68,9 +68,7 @@ public sealed class EbayListingTests(EbayListingFixture app) : IClassFixture<Eba
     [Fact]
     public async Task A_simple_product_is_an_inventory_item_an_offer_in_the_suggested_category_and_a_live_listing_with_its_page()
     {
-        var product = PublishingFixture.New("EBAY-MUG");
-        product.Title = "Stoneware mug";
-        product = await app.SavedAsync(await app.WithImageAsync(product));
+        var product = await app.SavedWithPhotoAsync("EBAY-MUG", "Stoneware mug");
 
         var listing = await app.PublishAsync(product.Id);
 
@@ -136,9 +134,7 @@ public sealed class EbayListingTests(EbayListingFixture app) : IClassFixture<Eba
     [Fact]
     public async Task A_category_refusing_the_item_shows_ebays_message_and_keeps_the_product()
     {
-        var product = PublishingFixture.New("EBAY-PLAIN");
-        product.Title = "Plain tee";
-        product = await app.SavedAsync(await app.WithImageAsync(product));
+        var product = await app.SavedWithPhotoAsync("EBAY-PLAIN", "Plain tee");
 
         var listing = await app.PublishAsync(product.Id);
 
@@ -164,11 +160,7 @@ public sealed class EbayListingTests(EbayListingFixture app) : IClassFixture<Eba
         var product = await app.SavedAsync(await app.WithImageAsync(PublishingFixture.New("EBAY-LOST", quantity: 2)));
         var first = await app.PublishAsync(product.Id);
         Assert.Equal(ListingState.Live, first.State);
-        await using (var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Marketplaces.Database.AppDbContext>>().CreateDbContextAsync())
-        {
-            db.Set<Listing>().Single(l => l.ProductId == product.Id).ExternalId = null;
-            await db.SaveChangesAsync();
-        }
+        await app.ForgetIdAsync(product.Id);
         product.Quantity = 9;
         await app.SavedAsync(product);
 

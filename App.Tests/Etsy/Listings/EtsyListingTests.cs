@@ -19,13 +19,6 @@ public sealed class EtsyListingFixture() : PublishingFixture("etsy", Seller)
     {
         lock (Shop.Gate) return Shop.Listings.Values.Where(l => l.Products.Any(p => p.Sku.StartsWith(sku, StringComparison.Ordinal))).ToList();
     }
-
-    public async Task ForgetIdAsync(Guid productId)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<Marketplaces.Database.AppDbContext>>().CreateDbContextAsync();
-        db.Set<Listing>().Single(l => l.ProductId == productId).ExternalId = null;
-        await db.SaveChangesAsync();
-    }
 }
 
 public sealed class EtsyListingTests(EtsyListingFixture app) : IClassFixture<EtsyListingFixture>
@@ -113,9 +106,7 @@ public sealed class EtsyListingTests(EtsyListingFixture app) : IClassFixture<Ets
     [Fact]
     public async Task A_retry_after_a_lost_answer_finds_the_listing_by_sku_among_the_newest()
     {
-        var product = PublishingFixture.New("ETSY-LOST");
-        product.Title = "Art print";
-        product = await app.SavedAsync(await app.WithImageAsync(product));
+        var product = await app.SavedWithPhotoAsync("ETSY-LOST", "Art print");
         var first = await app.PublishAsync(product.Id);
         Assert.Equal(ListingState.Live, first.State);
         await app.ForgetIdAsync(product.Id);

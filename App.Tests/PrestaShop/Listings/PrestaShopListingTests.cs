@@ -112,11 +112,7 @@ public sealed class PrestaShopListingTests(PrestaShopListingFixture app) : IClas
     {
         var product = await app.SavedAsync(await app.WithImageAsync(PrestaShopListingFixture.Euro("PS-LOST", quantity: 2)));
         var first = await app.PublishAsync(product.Id);
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<Marketplaces.Database.AppDbContext>>().CreateDbContextAsync())
-        {
-            db.Set<Listing>().Single(l => l.ProductId == product.Id).ExternalId = null;
-            await db.SaveChangesAsync();
-        }
+        await app.ForgetIdAsync(product.Id);
         Assert.Equal((ListingState.Live, first.ExternalId), ((await app.PublishAsync(product.Id)).State, (await app.Publishes.ListingsAsync(product.Id)).Single().ExternalId));
         Assert.Single(app.Products("PS-LOST"));
 

@@ -81,11 +81,7 @@ public sealed class ShopifyListingTests(ShopifyListingFixture app) : IClassFixtu
     {
         var product = await app.SavedAsync(PublishingFixture.New("SHOP-LOST", quantity: 2));
         Assert.Equal(ListingState.Live, (await app.PublishAsync(product.Id)).State);
-        await using (var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Marketplaces.Database.AppDbContext>>().CreateDbContextAsync())
-        {
-            db.Set<Listing>().Single(l => l.ProductId == product.Id).ExternalId = null;
-            await db.SaveChangesAsync();
-        }
+        await app.ForgetIdAsync(product.Id);
         product.Quantity = 9;
         await app.SavedAsync(product);
         Assert.Equal(ListingState.Live, (await app.PublishAsync(product.Id)).State);
