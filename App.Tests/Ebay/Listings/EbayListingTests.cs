@@ -186,6 +186,26 @@ public sealed class EbayListingTests(EbayListingFixture app) : IClassFixture<Eba
     }
 
     [Fact]
+    public async Task A_listing_revised_250_times_today_waits_for_tomorrow_with_ebays_limit_named()
+    {
+        var product = await app.SavedWithPhotoAsync("EBAY-BUSY", "Stoneware mug");
+        var listing = await app.PublishAsync(product.Id);
+        Assert.Equal(ListingState.Live, listing.State);
+        var limiter = app.Services.GetRequiredService<Marketplaces.RateLimits.RateLimiter>();
+        var connection = (await app.Services.GetRequiredService<ConnectionStore>().FindAsync(app.Connection))!;
+        var key = new Marketplaces.RateLimits.RateLimitKey("ebay", $"{connection.AccountId}/{listing.ExternalId}", "listing.revisions");
+        for (var i = 0; i < 250; i++) await limiter.AcquireAsync(key, CancellationToken.None);
+
+        product.Price = 30m;
+        await app.SavedAsync(product);
+        var revised = await app.ReviseAsync(product.Id);
+
+        Assert.Equal(ListingState.NeedsAttention, revised.State);
+        Assert.Contains("eBay's daily limit for listing.revisions is reached", revised.Message);
+        Assert.Equal("19.90", Assert.Single(app.Offers("EBAY-BUSY")).Body["pricingSummary"]!["price"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_products_own_category_goes_over_the_connections_and_only_for_that_product()
     {
         var bag = PublishingFixture.New("EBAY-BAG");

@@ -5,6 +5,7 @@ using Marketplaces.Connections;
 using Marketplaces.Ebay.Orders;
 using Marketplaces.Products;
 using Marketplaces.Products.Listings;
+using Marketplaces.RateLimits;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplaces.Ebay.Listings;
@@ -17,7 +18,7 @@ namespace Marketplaces.Ebay.Listings;
 /// wrote: items and groups are replaced, an existing offer is updated, never created twice. The listing's id is the
 /// one eBay gave at publish.
 /// </summary>
-public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache cache) : IListingPublisher
+public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache cache, RateLimiter limiter) : IListingPublisher
 {
     private readonly EbayApplicationTokens _applicationTokens = new(oauth, cache);
     private readonly EbayChannelSettings _settings = new(cache);
@@ -27,6 +28,8 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
     public async Task<PublishedListing> PublishAsync(ConnectionApi api, ListingDraft draft, CancellationToken ct)
     {
         var product = draft.Product;
+        // A live listing takes at most 250 revisions a day (ebay.md): each publish of one counts as one.
+        if (draft.ExternalId is { } listed) await limiter.AcquireAsync(new RateLimitKey(MarketplaceId, $"{api.Connection.AccountId}/{listed}", "listing.revisions"), ct);
         var terms = await _settings.TermsAsync(api, draft, ct);
         var site = terms.Site;
         var offer = new OfferTerms(terms,
