@@ -98,16 +98,18 @@ public sealed class RateGateTests
     [Fact]
     public void A_reported_bucket_is_spent_down_to_the_calls_that_may_still_be_under_way_and_never_beyond_its_level()
     {
-        // Shopify's catalog entry: one call a second, a burst of 2; the shop reports a bucket of 40 calls, 30 left.
+        // Shopify's catalog entry: one call a second, a burst of 2; the shop reports 400 points, 300 left, after a
+        // call of 5 points and one of 10: its level is 30 calls of the dearer kind.
         var gate = new RateGate(new OperationLimit { RatePerSecond = 1, Burst = 2 }, Start, pace: 1, TimeSpan.Zero);
-        Assert.True(gate.ObserveRate(Start, 1, new ObservedBucket(40, 30)));
+        Assert.True(gate.ObserveRate(Start, 1, new ObservedBucket(400, 300, 10)));
+        Assert.False(gate.ObserveRate(Start, 1, new ObservedBucket(400, 300, 5)));
 
         var sent = Saturate(gate, TimeSpan.FromSeconds(1));
 
         // 30 less the 4 that may be in flight at once, all at the start; the next one a second later.
         Assert.Equal(26, sent.Count(t => t == Start));
         Assert.Equal(26, sent.Count);
-        Assert.True(gate.ObserveRate(Start.AddSeconds(1), 1, new ObservedBucket(40, 2)));
+        Assert.True(gate.ObserveRate(Start.AddSeconds(1), 1, new ObservedBucket(400, 20, 10)));
         Assert.False(gate.TryEnter(Start.AddSeconds(1)).Granted);
     }
 

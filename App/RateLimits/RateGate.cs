@@ -110,15 +110,22 @@ internal sealed class RateGate
 
     /// <summary>
     /// The marketplace's own figure for this operation's rate (Amazon's dynamic usage plans), and where it reports its
-    /// bucket (Shopify: its size and level in calls like this one); false when nothing changed. The level is taken
-    /// less <see cref="InFlight"/> calls that may have left before it was read and not be counted in it yet.
+    /// bucket (Shopify: its size and level in points); false when nothing changed. The level is taken in calls as dear
+    /// as the dearest seen, less <see cref="InFlight"/> calls that may have left before it was read and not be counted
+    /// in it yet.
     /// </summary>
     public bool ObserveRate(DateTimeOffset now, double ratePerSecond, ObservedBucket? bucket = null)
     {
         lock (_lock)
         {
             if (_bucket is null || ratePerSecond <= 0) return false;
-            var changed = bucket is { } reported && _bucket.Follow(now, reported.Size, reported.Level - InFlight);
+            var changed = false;
+            if (bucket is { CallCost: > 0 } reported)
+            {
+                // Counted in the dearest call seen: a cheap one's level in calls would let dear ones overdraw the bucket.
+                _dearestCall = Math.Max(_dearestCall, reported.CallCost);
+                changed = _bucket.Follow(now, reported.Size / _dearestCall, reported.Level / _dearestCall - InFlight);
+            }
             if (ratePerSecond == _baseRate) return changed;
             _baseRate = ratePerSecond;
             _bucket.SetRate(now, _baseRate * _pace * _factor);
@@ -128,6 +135,8 @@ internal sealed class RateGate
 
     /// <summary>Calls of one account that may be under way at once (the background job workers').</summary>
     private const double InFlight = 4;
+
+    private double _dearestCall;
 
     /// <summary>Writes where the gate stands at <paramref name="now"/> into <paramref name="row"/>.</summary>
     public void SaveTo(StoredGate row, DateTimeOffset now)

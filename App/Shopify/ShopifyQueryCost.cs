@@ -35,9 +35,11 @@ public sealed record ShopifyQueryCost(
     /// </summary>
     public double? CallsPerSecond => RestoreRate > 0 && !RefusedForCost ? RestoreRate / Math.Max(1, ActualQueryCost ?? RequestedQueryCost) : null;
 
-    /// <summary>The bucket's size and level in calls like this one, for the limiter to spend the points it holds (not only its restore rate).</summary>
-    public ObservedBucket? Bucket => CallsPerSecond is null ? null
-        : new ObservedBucket(MaximumAvailable / Math.Max(1, ActualQueryCost ?? RequestedQueryCost), CurrentlyAvailable / Math.Max(1, ActualQueryCost ?? RequestedQueryCost));
+    /// <summary>
+    /// The bucket as it stands, for the limiter to spend the points it holds (not only its restore rate); the call's
+    /// cost is what it requested, which Shopify takes before a query runs (and refunds in part later).
+    /// </summary>
+    public ObservedBucket? Bucket => CallsPerSecond is null ? null : new ObservedBucket(MaximumAvailable, CurrentlyAvailable, RequestedQueryCost);
 
     private static bool MaxCostExceeded(JsonElement root) =>
         root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array

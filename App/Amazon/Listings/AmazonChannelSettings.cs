@@ -39,7 +39,7 @@ internal sealed class AmazonChannelSettings(IMemoryCache cache, AmazonProductTyp
         {
             var schema = await productTypes.SchemaAsync(api, marketplace.Id, type, ct);
             settings.AddRange(schema.Required.Where(r => !Filled.Contains(r))
-                .Select(r => new ChannelSetting(AttributePrefix + r, $"{r.Replace('_', ' ')} (required by {type}; every product)", [], "")));
+                .Select(r => new ChannelSetting(AttributePrefix + r, r.Replace('_', ' '), [], "", Hint: $"Required by {type}; the same for every product")));
         }
         return settings;
     }

@@ -40,8 +40,8 @@ internal sealed class EbayChannelSettings(IMemoryCache cache)
             new ChannelSetting(PaymentPolicy, $"Payment policy on {site.Name}", payment, First(payment)),
             new ChannelSetting(ReturnPolicy, $"Return policy on {site.Name}", returns, First(returns)),
             new ChannelSetting(Location, "Ships from", [.. locations, new ChannelChoice("", "A new location at the postal code below")], First(locations)),
-            new ChannelSetting(PostalCode, $"Postal code of a new location ({site.Country})", [], ""),
-            new ChannelSetting(Category, "eBay category id (blank: eBay's suggestion from each product's title)", [], ""),
+            new ChannelSetting(PostalCode, "Postal code of a new location", [], "", Hint: $"In {site.Country}; used when items ship from a new location"),
+            new ChannelSetting(Category, "eBay category id", [], "", Hint: "Blank: eBay's suggestion from each product's title"),
         ];
     }
 

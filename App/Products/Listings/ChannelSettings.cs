@@ -16,7 +16,8 @@ public sealed class ChannelSettings
 /// <param name="Choices">What the seller picks from; none means the seller types the value (an eBay category id).</param>
 /// <param name="Default">What is used until the seller chooses.</param>
 /// <param name="Reloads">Other settings' choices depend on this one (eBay's policies on the chosen site): they are read again when it changes.</param>
-public sealed record ChannelSetting(string Key, string Label, IReadOnlyList<ChannelChoice> Choices, string Default, bool Reloads = false)
+/// <param name="Hint">A line under the field saying what a blank or a choice does.</param>
+public sealed record ChannelSetting(string Key, string Label, IReadOnlyList<ChannelChoice> Choices, string Default, bool Reloads = false, string? Hint = null)
 {
     public bool Typed => Choices.Count == 0;
 }
