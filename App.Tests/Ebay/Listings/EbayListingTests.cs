@@ -172,6 +172,28 @@ public sealed class EbayListingTests(EbayListingFixture app) : IClassFixture<Eba
     }
 
     [Fact]
+    public async Task A_first_publish_of_a_sku_the_seller_already_offers_updates_that_offer()
+    {
+        using (var http = await app.SellerAsync())
+        {
+            using var put = await WriteAsync(http, HttpMethod.Put, "sell/inventory/v1/inventory_item/EBAY-PRIOR", new { condition = "NEW" });
+            using var offer = await WriteAsync(http, HttpMethod.Post, "sell/inventory/v1/offer", new
+            {
+                sku = "EBAY-PRIOR", marketplaceId = "EBAY_US", format = "FIXED_PRICE", pricingSummary = new { price = new { value = "5.00", currency = "USD" } },
+            });
+            Assert.Equal(System.Net.HttpStatusCode.Created, offer.StatusCode);
+        }
+        var prior = Assert.Single(app.Offers("EBAY-PRIOR")).OfferId;
+        var product = await app.SavedWithPhotoAsync("EBAY-PRIOR", "Stoneware mug");
+
+        var listing = await app.PublishAsync(product.Id);
+
+        Assert.Equal(ListingState.Live, listing.State);
+        var offered = Assert.Single(app.Offers("EBAY-PRIOR"));
+        Assert.Equal((prior, "19.90", true), (offered.OfferId, offered.Body["pricingSummary"]!["price"]!["value"]!.GetValue<string>(), offered.Published));
+    }
+
+    [Fact]
     public async Task The_settings_list_the_sellers_policies_on_the_chosen_site_and_its_locations()
     {
         var (offered, _) = await app.Publishes.SettingsAsync(app.Connection, "test");

@@ -38,18 +38,18 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
         if (!product.HasVariants)
         {
             await SendAsync(api, HttpMethod.Put, $"inventory_item/{Uri.EscapeDataString(product.Sku)}", Item(draft, null), site.Language, ct);
-            var saved = await SaveOfferAsync(api, offer, product.Sku, product.Price, product.Quantity, product, ct);
+            var saved = await SaveOfferAsync(api, offer, product.Sku, product.Price, product.Quantity, product, New(draft), ct);
             listingId = saved.ListingId ?? await PublishOfferAsync(api, saved.OfferId, ct);
         }
         else
         {
-            var previous = await GroupSkusAsync(api, product.Sku, ct);
+            var previous = New(draft) ? [] : await GroupSkusAsync(api, product.Sku, ct);
             foreach (var variant in product.Variants)
                 await SendAsync(api, HttpMethod.Put, $"inventory_item/{Uri.EscapeDataString(variant.Sku)}", Item(draft, variant), site.Language, ct);
             await SendAsync(api, HttpMethod.Put, $"inventory_item_group/{Uri.EscapeDataString(product.Sku)}", Group(draft), site.Language, ct);
             foreach (var gone in previous.Except(product.Variants.Select(v => v.Sku), StringComparer.Ordinal))
                 await DeleteItemAsync(api, gone, ct);
-            foreach (var variant in product.Variants) await SaveOfferAsync(api, offer, variant.Sku, variant.Price, variant.Quantity, product, ct);
+            foreach (var variant in product.Variants) await SaveOfferAsync(api, offer, variant.Sku, variant.Price, variant.Quantity, product, New(draft), ct);
             using var published = await ReadAsync(api, HttpMethod.Post, "offer/publish_by_inventory_item_group",
                 new { inventoryItemGroupKey = product.Sku, marketplaceId = site.MarketplaceId }, null, ct);
             listingId = Text(published.RootElement, "listingId")!;
@@ -86,9 +86,12 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
 
     public IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, CancellationToken ct) => new EbayListingReader(this).ReadAllAsync(api, ct);
 
-    /// <summary>The connection's offer for the SKU on the site, updated, or created when there is none; its listing id when already live.</summary>
+    /// <summary>
+    /// The connection's offer for the SKU on the site, updated, or created when there is none; its listing id when
+    /// already live. For a new listing it is created straight away, and updated if eBay says the SKU has one.
+    /// </summary>
     private async Task<(string OfferId, string? ListingId)> SaveOfferAsync(ConnectionApi api, OfferTerms terms, string sku, decimal price, int quantity,
-        Product product, CancellationToken ct)
+        Product product, bool isNew, CancellationToken ct)
     {
         var body = new Dictionary<string, object?>
         {
@@ -106,16 +109,40 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
                 fulfillmentPolicyId = Blank(terms.Terms.FulfillmentPolicyId), paymentPolicyId = Blank(terms.Terms.PaymentPolicyId), returnPolicyId = Blank(terms.Terms.ReturnPolicyId),
             },
         };
-        var existing = (await OffersAsync(api, sku, ct)).FirstOrDefault(o => o.MarketplaceId == terms.Site.MarketplaceId && o.Format == "FIXED_PRICE");
-        if (existing is not null)
+        var existing = isNew ? null : (await OffersAsync(api, sku, ct)).FirstOrDefault(o => o.MarketplaceId == terms.Site.MarketplaceId && o.Format == "FIXED_PRICE");
+        if (existing is null)
         {
-            // updateOffer's body (EbayOfferDetailsWithId) has no sku, marketplace or format: they are the offer's identity.
-            foreach (var identity in new[] { "sku", "marketplaceId", "format" }) body.Remove(identity);
-            await SendAsync(api, HttpMethod.Put, $"offer/{Uri.EscapeDataString(existing.OfferId)}", body, terms.Site.Language, ct);
-            return (existing.OfferId, existing.Published ? existing.ListingId : null);
+            using var response = await SendRawAsync(api, HttpMethod.Post, "offer", body, terms.Site.Language, ct);
+            if (response.IsSuccessStatusCode)
+            {
+                using var created = await EbayApiFailure.Errors.ReadJsonAsync(response, ct);
+                return (Text(created.RootElement, "offerId")!, null);
+            }
+            // A SKU new to this app that the seller already offers elsewhere: eBay names the offer it has (25002).
+            existing = await ExistingOfferAsync(response, ct) is { } offerId ? new EbayOffer(offerId, terms.Site.MarketplaceId, "FIXED_PRICE", false, null, null, null) : null;
+            if (existing is null) await EbayApiFailure.Errors.EnsureSuccessAsync(response, ct);
         }
-        using var created = await ReadAsync(api, HttpMethod.Post, "offer", body, terms.Site.Language, ct);
-        return (Text(created.RootElement, "offerId")!, null);
+        // updateOffer's body (EbayOfferDetailsWithId) has no sku, marketplace or format: they are the offer's identity.
+        foreach (var identity in new[] { "sku", "marketplaceId", "format" }) body.Remove(identity);
+        await SendAsync(api, HttpMethod.Put, $"offer/{Uri.EscapeDataString(existing!.OfferId)}", body, terms.Site.Language, ct);
+        return (existing.OfferId, existing.Published ? existing.ListingId : null);
+    }
+
+    /// <summary>
+    /// A first publish (no listing id, no attempt that may have made one) creates without asking eBay first what
+    /// exists: the offers and group a revision reads cost a call per SKU against the day's quota.
+    /// </summary>
+    private static bool New(ListingDraft draft) => draft.ExternalId is null && !draft.MayExist;
+
+    /// <summary>The offer eBay says already exists for the SKU (createOffer's 25002 "Offer entity already exists", its offerId parameter).</summary>
+    private static async Task<string?> ExistingOfferAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        using var error = await MarketplaceHttp.TryReadJsonAsync(response, ct);
+        return error?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
+               && errors.GetArrayLength() > 0 && errors[0].TryGetProperty("errorId", out var id) && id.GetRawText() == "25002"
+               && errors[0].TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Array
+            ? parameters.EnumerateArray().Where(p => Text(p, "name") == "offerId").Select(p => Text(p, "value")).FirstOrDefault()
+            : null;
     }
 
     private async Task<string> PublishOfferAsync(ConnectionApi api, string offerId, CancellationToken ct)
