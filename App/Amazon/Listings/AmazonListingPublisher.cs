@@ -62,9 +62,10 @@ public sealed class AmazonListingPublisher(IMemoryCache cache, TimeProvider cloc
         Settings.OfferedAsync(api, chosen, ct);
 
     /// <summary>deleteListingsItem (amazon.md), the children first for a product with variants.</summary>
-    public async Task EndAsync(ConnectionApi api, string externalId, string sku, CancellationToken ct)
+    public async Task EndAsync(ConnectionApi api, ListingEnd listing, CancellationToken ct)
     {
-        var marketplace = await Settings.MarketplaceAsync(api, new Dictionary<string, string>(), ct);
+        var sku = listing.Sku;
+        var marketplace = await Settings.MarketplaceAsync(api, listing.Settings, ct);
         foreach (var child in await ChildrenAsync(api, marketplace.Id, sku, ct)) await DeleteAsync(api, marketplace.Id, child, ct);
         await DeleteAsync(api, marketplace.Id, sku, ct);
     }

@@ -64,8 +64,9 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
     /// Withdraws the offers (ebay.md: <c>POST /offer/{offerId}/withdraw</c>, or by group for a product with variants);
     /// the items and offers stay for a later publish. Nothing published, or nothing there any more, counts as ended.
     /// </summary>
-    public async Task EndAsync(ConnectionApi api, string externalId, string sku, CancellationToken ct)
+    public async Task EndAsync(ConnectionApi api, ListingEnd listing, CancellationToken ct)
     {
+        var sku = listing.Sku;
         var variants = await GroupSkusAsync(api, sku, ct);
         if (variants.Count > 0)
         {

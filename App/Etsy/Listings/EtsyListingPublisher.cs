@@ -53,8 +53,9 @@ public sealed class EtsyListingPublisher(ProductImages images, IMemoryCache cach
         _settings.OfferedAsync(api, ct);
 
     /// <summary>Inactive (etsy.md: <c>state</c> takes active or inactive): off the shop, kept for a later publish; a listing gone counts as ended.</summary>
-    public async Task EndAsync(ConnectionApi api, string externalId, string sku, CancellationToken ct)
+    public async Task EndAsync(ConnectionApi api, ListingEnd listing, CancellationToken ct)
     {
+        var externalId = listing.ExternalId;
         using var response = await api.SendAsync(token => Form(EtsyApi.ShopRequest(HttpMethod.Patch, api, token, $"/listings/{Uri.EscapeDataString(externalId)}"),
             new Dictionary<string, string> { ["state"] = "inactive" }), ct);
         if (response.StatusCode == HttpStatusCode.NotFound) return;

@@ -49,8 +49,9 @@ public sealed class PrestaShopListingPublisher(ProductImages images, IMemoryCach
         _settings.OfferedAsync(api, ct);
 
     /// <summary>Inactive (PATCH, prestashop.md §4.2): off the shop, kept with its combinations; a product deleted there counts as ended.</summary>
-    public async Task EndAsync(ConnectionApi api, string externalId, string sku, CancellationToken ct)
+    public async Task EndAsync(ConnectionApi api, ListingEnd listing, CancellationToken ct)
     {
+        var externalId = listing.ExternalId;
         var webservice = new PrestaShopApi(api);
         if (await webservice.FindAsync("products", "product", externalId, ct) is null) return;
         await webservice.WriteAsync(HttpMethod.Patch, $"products/{Uri.EscapeDataString(externalId)}",

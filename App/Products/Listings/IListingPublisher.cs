@@ -13,11 +13,8 @@ public interface IListingPublisher
 
     Task<PublishedListing> PublishAsync(ConnectionApi api, ListingDraft draft, CancellationToken ct);
 
-    /// <summary>
-    /// Takes the listing off sale, the marketplace's own way (WooCommerce: back to draft); a listing already gone counts
-    /// as ended. <paramref name="sku"/> is the product's, for marketplaces that key listings by SKU (eBay).
-    /// </summary>
-    Task EndAsync(ConnectionApi api, string externalId, string sku, CancellationToken ct);
+    /// <summary>Takes the listing off sale, the marketplace's own way (WooCommerce: back to draft); a listing already gone counts as ended.</summary>
+    Task EndAsync(ConnectionApi api, ListingEnd listing, CancellationToken ct);
 
     /// <summary>
     /// The choices the seller makes for this connection's listings, with the marketplace's current values, which may
@@ -41,6 +38,10 @@ public sealed record ListingDraft(
 {
     public string Setting(string key, string fallback) => Settings.TryGetValue(key, out var value) && value.Length > 0 ? value : fallback;
 }
+
+/// <param name="Sku">The product's, for marketplaces that key listings by SKU (eBay, Amazon).</param>
+/// <param name="Settings">The channel settings it was published with (Amazon's marketplace).</param>
+public sealed record ListingEnd(string ExternalId, string Sku, IReadOnlyDictionary<string, string> Settings);
 
 public sealed record PublishedListing(string ExternalId, string? Url);
 

@@ -117,7 +117,8 @@ public sealed partial class ListingPublishes(
             if (connection.State != ConnectionState.Connected)
                 throw new MarketplaceException(MarketplaceErrorKind.ReauthorizationRequired, $"{connection.DisplayName} needs to be connected again.");
             var sku = await db.Set<Product>().Where(p => p.Id == listing.ProductId).Select(p => p.Sku).SingleOrDefaultAsync(ct) ?? "";
-            await _publishers[listing.Marketplace].EndAsync(await apis.OpenAsync(connection, actor, ct), listing.ExternalId, sku, ct);
+            var settings = await ChosenAsync(db, connection.Id, listing.ProductId, ct);
+            await _publishers[listing.Marketplace].EndAsync(await apis.OpenAsync(connection, actor, ct), new ListingEnd(listing.ExternalId, sku, settings), ct);
             (listing.State, listing.Message) = (ListingState.Ended, null);
         }
         catch (MarketplaceException e)

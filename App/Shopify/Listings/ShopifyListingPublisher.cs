@@ -79,8 +79,9 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter, IMemoryCache ca
             [new ChannelSetting(StatusSetting, "Publish as", [new ChannelChoice("ACTIVE", "Active"), new ChannelChoice("DRAFT", "Draft")], "ACTIVE")]);
 
     /// <summary>Back to draft: off every sales channel, kept in the admin with its variants.</summary>
-    public async Task EndAsync(ConnectionApi api, string externalId, string sku, CancellationToken ct)
+    public async Task EndAsync(ConnectionApi api, ListingEnd listing, CancellationToken ct)
     {
+        var externalId = listing.ExternalId;
         var data = await ShopifyAdminGraphQl.QueryAsync(api, limiter, End, new { product = new { id = ShopifyGid.Of("Product", externalId), status = "DRAFT" } }, ct);
         var payload = data.GetProperty("productUpdate");
         // A product deleted in the admin since: nothing left to end.

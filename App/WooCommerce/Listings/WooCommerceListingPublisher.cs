@@ -52,8 +52,9 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
     }
 
     /// <summary>Back to draft (woocommerce.md §5 <c>status</c>): off the shop, kept with its variations for a later publish.</summary>
-    public async Task EndAsync(ConnectionApi api, string externalId, string sku, CancellationToken ct)
+    public async Task EndAsync(ConnectionApi api, ListingEnd listing, CancellationToken ct)
     {
+        var externalId = listing.ExternalId;
         using var response = await _rest.SendAsync(api, HttpMethod.Put, $"{Products(api)}/{Uri.EscapeDataString(externalId)}", new { status = "draft" }, ct);
         if (response.IsSuccessStatusCode) return;
         using var error = await MarketplaceHttp.TryReadJsonAsync(response, ct);
