@@ -171,6 +171,9 @@ public sealed class ProductsBrowserTests(ProductsBrowserFixture app) : IClassFix
         // This product's own eBay category, over the connection's (blank: eBay's suggestion).
         await ebay.Locator(".product-channel-settings").ClickAsync();
         await page.Locator(".channel-setting-categoryId input").FillAsync("15687");
+        await page.Locator(".channel-setting-categoryId input").PressAsync("Tab");
+        // The category asks for a Size, which the product's option gives.
+        await Expect(page.Locator(".channel-setting-aspect\\.Size")).ToBeVisibleAsync();
         await page.Locator(".save-channel-settings").ClickAsync();
         await Expect(ebay.Locator(".own-settings")).ToBeVisibleAsync();
         await page.Locator(".publish-selected").ClickAsync();

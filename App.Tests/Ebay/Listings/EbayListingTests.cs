@@ -228,31 +228,27 @@ public sealed class EbayListingTests(EbayListingFixture app) : IClassFixture<Eba
     }
 
     [Fact]
-    public async Task A_products_own_category_goes_over_the_connections_and_only_for_that_product()
+    public async Task A_products_own_category_and_the_item_specifics_it_requires_go_over_the_connections_for_that_product_only()
     {
-        var bag = PublishingFixture.New("EBAY-BAG");
-        bag.Title = "Canvas tote bag";
-        bag.Brand = "Acme";
-        bag = await app.SavedAsync(await app.WithImageAsync(bag));
-        var other = PublishingFixture.New("EBAY-OTHER");
-        other.Title = "Canvas tote bag too";
-        other = await app.SavedAsync(await app.WithImageAsync(other));
-        var (offered, current) = await app.Publishes.SettingsAsync(app.Connection, "test", productId: bag.Id);
-        var defaults = offered.ToDictionary(s => s.Key, s => s.Default);
-        // As the dialog saves them: every setting, as chosen or by default, one of them changed.
+        var bag = await app.SavedWithPhotoAsync("EBAY-BAG", "Canvas tote bag");
+        var other = await app.SavedWithPhotoAsync("EBAY-OTHER", "Canvas tote bag too");
+        // Choosing a category offers the item specifics it requires that the catalog has no field for.
+        var (offered, current) = await app.Publishes.SettingsAsync(app.Connection, "test", productId: bag.Id,
+            choosing: new Dictionary<string, string> { [EbayChannelSettings.Category] = "169291" });
+        Assert.True(offered.Single(s => s.Key == "aspect.Department").Typed);
+        Assert.DoesNotContain(offered, s => s.Key == "aspect.Brand");
+        // As the dialog saves them: every setting, as chosen or by default, with the product's own.
         var values = offered.ToDictionary(s => s.Key, s => current.GetValueOrDefault(s.Key, s.Default));
-
-        // The bag category asks for a Department the catalog has no field for: this product goes in Everything Else.
-        values[EbayChannelSettings.Category] = "88433";
-        await app.Publishes.SaveProductSettingsAsync(bag.Id, app.Connection, values, defaults);
+        (values[EbayChannelSettings.Category], values["aspect.Department"]) = ("169291", "Women");
+        await app.Publishes.SaveProductSettingsAsync(bag.Id, app.Connection, values, offered.ToDictionary(s => s.Key, s => s.Default));
 
         Assert.Equal(ListingState.Live, (await app.PublishAsync(bag.Id)).State);
-        Assert.Equal("88433", Assert.Single(app.Offers("EBAY-BAG")).Body["categoryId"]!.GetValue<string>());
+        Assert.Equal("169291", Assert.Single(app.Offers("EBAY-BAG")).Body["categoryId"]!.GetValue<string>());
+        Assert.Equal("Women", app.Item("EBAY-BAG")["product"]!["aspects"]!["Department"]![0]!.GetValue<string>());
         var listing = (await app.Publishes.ListingsAsync(bag.Id)).Single();
-        Assert.Equal(new Dictionary<string, string> { [EbayChannelSettings.Category] = "88433" }, listing.Settings);
-        var (_, chosen) = await app.Publishes.SettingsAsync(app.Connection, "test", productId: bag.Id);
-        Assert.Equal("88433", chosen[EbayChannelSettings.Category]);
+        Assert.Equal(new Dictionary<string, string> { [EbayChannelSettings.Category] = "169291", ["aspect.Department"] = "Women" }, listing.Settings);
 
+        // The other bag follows the connection's settings: eBay's suggestion, the same category, without a Department.
         var refused = await app.PublishAsync(other.Id);
         Assert.Equal(ListingState.NeedsAttention, refused.State);
         Assert.Contains("The item specific Department is missing", refused.Message);

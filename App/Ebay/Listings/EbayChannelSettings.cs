@@ -11,9 +11,10 @@ namespace Marketplaces.Ebay.Listings;
 /// What an eBay connection's listings need besides the product (ebay.md "Prerequisites for listing"): the site, the
 /// seller's business policies on it (Account API), the inventory location items ship from (one is created, keyed
 /// <see cref="NewLocationKey"/>, from a postal code when the seller has none), and a category (blank: eBay's suggestion
-/// from each title). Unchosen policies and location default to the seller's first, read once a quarter hour (IMemoryCache).
+/// from each title) with the item specifics it requires that the catalog has no field for. Unchosen policies and
+/// location default to the seller's first, read once a quarter hour (IMemoryCache).
 /// </summary>
-internal sealed class EbayChannelSettings(IMemoryCache cache)
+internal sealed class EbayChannelSettings(IMemoryCache cache, EbayTaxonomy taxonomy)
 {
     public const string Marketplace = "marketplace";
     public const string FulfillmentPolicy = "fulfillmentPolicyId";
@@ -24,6 +25,12 @@ internal sealed class EbayChannelSettings(IMemoryCache cache)
     public const string Category = "categoryId";
     public const string NewLocationKey = "marketplaces";
 
+    /// <summary>Settings keys of item specifics a chosen category requires ("aspect.Department").</summary>
+    public const string AspectPrefix = "aspect.";
+
+    /// <summary>Item specifics every publish fills itself: the brand from the catalog.</summary>
+    private static readonly HashSet<string> Filled = new(StringComparer.OrdinalIgnoreCase) { "Brand", "MPN" };
+
     public static EbaySite Site(IReadOnlyDictionary<string, string> chosen) => EbaySite.For(chosen.GetValueOrDefault(Marketplace) is { Length: > 0 } id ? id : "EBAY_US");
 
     public async Task<IReadOnlyList<ChannelSetting>> OfferedAsync(ConnectionApi api, IReadOnlyDictionary<string, string> chosen, CancellationToken ct)
@@ -33,6 +40,10 @@ internal sealed class EbayChannelSettings(IMemoryCache cache)
         var payment = await PoliciesAsync(api, site, "payment_policy", "paymentPolicies", PaymentPolicy, ct);
         var returns = await PoliciesAsync(api, site, "return_policy", "returnPolicies", ReturnPolicy, ct);
         var locations = await LocationsAsync(api, ct);
+        var aspects = chosen.GetValueOrDefault(Category) is { Length: > 0 } category
+            ? (await taxonomy.RequiredAspectsAsync(api, site, category, ct)).Where(a => !Filled.Contains(a))
+                .Select(a => new ChannelSetting(AspectPrefix + a, a, [], "", Hint: $"Required in category {category}; a variant's option of this name goes first"))
+            : [];
         return
         [
             new ChannelSetting(Marketplace, "eBay site", EbaySite.All.Select(s => new ChannelChoice(s.MarketplaceId, s.Name)).ToList(), "EBAY_US", Reloads: true),
@@ -41,7 +52,8 @@ internal sealed class EbayChannelSettings(IMemoryCache cache)
             new ChannelSetting(ReturnPolicy, $"Return policy on {site.Name}", returns, First(returns)),
             new ChannelSetting(Location, "Ships from", [.. locations, new ChannelChoice("", "A new location at the postal code below")], First(locations)),
             new ChannelSetting(PostalCode, "Postal code of a new location", [], "", Hint: $"In {site.Country}; used when items ship from a new location"),
-            new ChannelSetting(Category, "eBay category id", [], "", Hint: "Blank: eBay's suggestion from each product's title"),
+            new ChannelSetting(Category, "eBay category id", [], "", Reloads: true, Hint: "Blank: eBay's suggestion from each product's title"),
+            .. aspects,
         ];
     }
 

@@ -20,8 +20,8 @@ namespace Marketplaces.Ebay.Listings;
 /// </summary>
 public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache cache, RateLimiter limiter) : IListingPublisher
 {
-    private readonly EbayApplicationTokens _applicationTokens = new(oauth, cache);
-    private readonly EbayChannelSettings _settings = new(cache);
+    private readonly EbayTaxonomy _taxonomy = new(new EbayApplicationTokens(oauth, cache), cache);
+    private EbayChannelSettings Settings => new(cache, _taxonomy);
 
     public string MarketplaceId => EbayRest.MarketplaceId;
 
@@ -30,10 +30,10 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
         var product = draft.Product;
         // A live listing takes at most 250 revisions a day (ebay.md): each publish of one counts as one.
         if (draft.ExternalId is { } listed) await limiter.AcquireAsync(new RateLimitKey(MarketplaceId, $"{api.Connection.AccountId}/{listed}", "listing.revisions"), ct);
-        var terms = await _settings.TermsAsync(api, draft, ct);
+        var terms = await Settings.TermsAsync(api, draft, ct);
         var site = terms.Site;
         var offer = new OfferTerms(terms,
-            draft.Setting(EbayChannelSettings.Category, "") is { Length: > 0 } chosen ? chosen : await SuggestedCategoryAsync(api, site, product.Title, ct));
+            draft.Setting(EbayChannelSettings.Category, "") is { Length: > 0 } chosen ? chosen : await _taxonomy.SuggestedCategoryAsync(api, site, product.Title, ct));
         string listingId;
         if (!product.HasVariants)
         {
@@ -58,7 +58,7 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
     }
 
     public Task<IReadOnlyList<ChannelSetting>> SettingsAsync(ConnectionApi api, IReadOnlyDictionary<string, string> chosen, CancellationToken ct) =>
-        _settings.OfferedAsync(api, chosen, ct);
+        Settings.OfferedAsync(api, chosen, ct);
 
     /// <summary>
     /// Withdraws the offers (ebay.md: <c>POST /offer/{offerId}/withdraw</c>, or by group for a product with variants);
@@ -185,32 +185,11 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
         if (response.StatusCode != HttpStatusCode.NotFound) await EbayApiFailure.Errors.EnsureSuccessAsync(response, ct);
     }
 
-    /// <summary>eBay's best category for the title (Taxonomy getCategorySuggestions, with an application token).</summary>
-    private async Task<string> SuggestedCategoryAsync(ConnectionApi api, EbaySite site, string title, CancellationToken ct)
-    {
-        var token = await _applicationTokens.TokenAsync(api, ct);
-        var taxonomy = EbayRest.Url(api, "commerce/taxonomy/v1");
-        using var tree = await TaxonomyAsync(api, token, $"{taxonomy}/get_default_category_tree_id?marketplace_id={site.MarketplaceId}", ct);
-        var treeId = Text(tree.RootElement, "categoryTreeId");
-        using var suggested = await TaxonomyAsync(api, token, $"{taxonomy}/category_tree/{treeId}/get_category_suggestions?q={Uri.EscapeDataString(title)}", ct);
-        return suggested.RootElement.TryGetProperty("categorySuggestions", out var suggestions) && suggestions.ValueKind == JsonValueKind.Array
-               && suggestions.GetArrayLength() > 0 && Text(suggestions[0].GetProperty("category"), "categoryId") is { } id
-            ? id
-            : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay suggested no category for \"{title}\": choose one in the connection's channel settings.");
-    }
-
-    private static async Task<JsonDocument> TaxonomyAsync(ConnectionApi api, string applicationToken, string url, CancellationToken ct)
-    {
-        using var request = EbayRest.Request(api, HttpMethod.Get, url, applicationToken, "commerce.taxonomy");
-        using var response = await api.SendAsIsAsync(request, ct);
-        return await EbayApiFailure.Errors.ReadJsonAsync(response, ct);
-    }
-
     /// <summary>The inventory item: what is sold and how many, with the product's specifics (a variant's option values among them).</summary>
     private static Dictionary<string, object?> Item(ListingDraft draft, ProductVariant? variant)
     {
         var product = draft.Product;
-        var aspects = Aspects(product);
+        var aspects = Aspects(draft);
         if (variant is not null)
             for (var i = 0; i < product.Options.Count; i++) aspects[product.Options[i].Name] = [variant.OptionValues[i]];
         var gtin = variant?.Gtin ?? product.Gtin;
@@ -242,7 +221,7 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
         {
             ["title"] = product.Title,
             ["description"] = product.Description.Length > 0 ? product.Description : product.Title,
-            ["aspects"] = Aspects(product),
+            ["aspects"] = Aspects(draft),
             ["imageUrls"] = Images(draft, null),
             ["variantSKUs"] = product.Variants.Select(v => v.Sku).ToList(),
             ["variesBy"] = new
@@ -253,11 +232,17 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
         };
     }
 
-    /// <summary>Brand (eBay's "Unbranded" when the catalog has none) and MPN as item specifics, which most categories require.</summary>
-    private static Dictionary<string, string[]> Aspects(Product product)
+    /// <summary>
+    /// Brand (eBay's "Unbranded" when the catalog has none) and MPN as item specifics, which most categories require,
+    /// and the values the seller gave in the channel settings for the others the category requires.
+    /// </summary>
+    private static Dictionary<string, string[]> Aspects(ListingDraft draft)
     {
+        var product = draft.Product;
         var aspects = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase) { ["Brand"] = [product.Brand ?? "Unbranded"] };
         if (product.Mpn is { Length: > 0 } mpn) aspects["MPN"] = [mpn];
+        foreach (var (key, value) in draft.Settings.Where(s => s.Key.StartsWith(EbayChannelSettings.AspectPrefix, StringComparison.Ordinal) && s.Value.Length > 0))
+            aspects[key[EbayChannelSettings.AspectPrefix.Length..]] = [value];
         return aspects;
     }
 

@@ -131,8 +131,8 @@ public sealed partial class ListingPublishes(
     }
 
     /// <summary>
-    /// A connection's channel settings: what its marketplace offers now, and what the seller chose (or, while the seller
-    /// is choosing, <paramref name="choosing"/>: what the choices depend on); for one product's listing with
+    /// A connection's channel settings: what its marketplace offers now, and what the seller chose (with, while the
+    /// seller is choosing, <paramref name="choosing"/> over it: what the choices depend on); for one product's listing with
     /// <paramref name="productId"/>, the connection's choices with the product's own over them.
     /// </summary>
     public async Task<(IReadOnlyList<ChannelSetting> Offered, IReadOnlyDictionary<string, string> Chosen)> SettingsAsync(Guid connectionId, string actor,
@@ -140,7 +140,8 @@ public sealed partial class ListingPublishes(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var connection = await db.Set<Connection>().AsNoTracking().SingleAsync(c => c.Id == connectionId, ct);
-        var chosen = choosing ?? await ChosenAsync(db, connectionId, productId, ct);
+        var chosen = await ChosenAsync(db, connectionId, productId, ct);
+        foreach (var (key, value) in choosing ?? new Dictionary<string, string>()) chosen[key] = value;
         var offered = await _publishers[connection.Marketplace].SettingsAsync(await apis.OpenAsync(connection, actor, ct), chosen, ct);
         return (offered, chosen);
     }

@@ -54,6 +54,7 @@ public sealed class EbayListingsEmulator : ISandboxEmulator
 
         routes.MapGet("/api/commerce/taxonomy/v1/get_default_category_tree_id", taxonomy.DefaultTreeAsync);
         routes.MapGet("/api/commerce/taxonomy/v1/category_tree/{treeId}/get_category_suggestions", taxonomy.SuggestionsAsync);
+        routes.MapGet("/api/commerce/taxonomy/v1/category_tree/{treeId}/get_item_aspects_for_category", taxonomy.AspectsAsync);
 
         routes.MapGet("/itm/{listingId}", ItemPage);
     }

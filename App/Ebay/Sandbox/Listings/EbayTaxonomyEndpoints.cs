@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Marketplaces.Ebay.Sandbox.Listings;
 
 /// <summary>
-/// Taxonomy API getDefaultCategoryTreeId and getCategorySuggestions (ebay.md "Prerequisites for listing"), which take
+/// Taxonomy API getDefaultCategoryTreeId, getCategorySuggestions and getItemAspectsForCategory (ebay.md "Prerequisites for listing"), which take
 /// an application token (client credentials), not a user's: a user token is refused as eBay refuses a token without
 /// the operation's grant. Errors 62002, 62003, 62004 and 62007 as the contract lists them.
 /// </summary>
@@ -43,6 +43,28 @@ internal sealed class EbayTaxonomyEndpoints(EbayRestApi restApi)
         return Results.Json(new JsonObject
         {
             ["categorySuggestions"] = new JsonArray([.. suggestions]), ["categoryTreeId"] = treeId, ["categoryTreeVersion"] = TreeVersion,
+        });
+    }
+
+    /// <summary>getItemAspectsForCategory: the category's required item specifics as free-text aspects (62006, 62009 as the contract lists).</summary>
+    public async Task<IResult> AspectsAsync(HttpRequest request, string treeId, CancellationToken ct)
+    {
+        if (await RefusedAsync(request, ct) is { } refused) return refused;
+        if (EbaySandboxSites.All.All(s => s.CategoryTreeId != treeId)) return Error(62004, "The specified category tree ID was not found.");
+        var id = request.Query["category_id"].ToString();
+        if (id.Length == 0) return Error(62006, "Missing category ID.");
+        if (EbaySandboxCategories.Leaf(id) is not { } category) return Error(62009, "The specified category ID must be a leaf category.");
+        return Results.Json(new JsonObject
+        {
+            ["aspects"] = new JsonArray([.. category.RequiredAspects.Select(name => (JsonNode)new JsonObject
+            {
+                ["localizedAspectName"] = name,
+                ["aspectConstraint"] = new JsonObject
+                {
+                    ["aspectDataType"] = "STRING", ["aspectMode"] = "FREE_TEXT", ["aspectRequired"] = true, ["aspectUsage"] = "RECOMMENDED",
+                    ["itemToAspectCardinality"] = "SINGLE", ["aspectEnabledForVariations"] = name != "Brand",
+                },
+            })]),
         });
     }
 
