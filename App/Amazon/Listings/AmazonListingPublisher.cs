@@ -71,9 +71,9 @@ public sealed class AmazonListingPublisher(IMemoryCache cache, TimeProvider cloc
     }
 
     /// <summary>searchListingsItems, 20 a page: children folded into their parent's listing.</summary>
-    public async IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, IReadOnlyDictionary<string, string> settings, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var marketplace = await Settings.MarketplaceAsync(api, new Dictionary<string, string>(), ct);
+        var marketplace = await Settings.MarketplaceAsync(api, settings, ct);
         var items = new List<JsonElement>();
         string? token = null;
         do

@@ -85,7 +85,7 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
         }
     }
 
-    public IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, CancellationToken ct) => new EbayListingReader(this).ReadAllAsync(api, ct);
+    public IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, IReadOnlyDictionary<string, string> settings, CancellationToken ct) => new EbayListingReader(this).ReadAllAsync(api, ct);
 
     /// <summary>
     /// The connection's offer for the SKU on the site, updated, or created when there is none; its listing id when

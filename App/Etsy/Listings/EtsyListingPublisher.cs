@@ -63,7 +63,7 @@ public sealed class EtsyListingPublisher(ProductImages images, IMemoryCache cach
     }
 
     /// <summary>The shop's active, inactive and draft listings, 100 a page, each with its inventory.</summary>
-    public async IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, IReadOnlyDictionary<string, string> settings, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         foreach (var state in new[] { "active", "inactive", "draft" })
         {

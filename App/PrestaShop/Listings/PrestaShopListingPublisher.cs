@@ -58,7 +58,7 @@ public sealed class PrestaShopListingPublisher(ProductImages images, IMemoryCach
             new XElement("product", new XElement("id", externalId), new XElement("active", "0")), ct);
     }
 
-    public IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, CancellationToken ct) => new PrestaShopListingReader(api, _settings).ReadAllAsync(ct);
+    public IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, IReadOnlyDictionary<string, string> settings, CancellationToken ct) => new PrestaShopListingReader(api, _settings).ReadAllAsync(ct);
 
     private static async Task<JsonElement?> FindAsync(PrestaShopApi webservice, ListingDraft draft, CancellationToken ct)
     {

@@ -22,8 +22,11 @@ public interface IListingPublisher
     /// </summary>
     Task<IReadOnlyList<ChannelSetting>> SettingsAsync(ConnectionApi api, IReadOnlyDictionary<string, string> chosen, CancellationToken ct);
 
-    /// <summary>Every listing the account has at the marketplace, read page by page, for linking to the catalog by SKU.</summary>
-    IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, CancellationToken ct);
+    /// <summary>
+    /// Every listing the account has at the marketplace, read page by page, for linking to the catalog by SKU; where
+    /// the connection's settings say where (Amazon's marketplace).
+    /// </summary>
+    IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, IReadOnlyDictionary<string, string> settings, CancellationToken ct);
 }
 
 /// <param name="ExternalId">The listing's id from an earlier publish, if any.</param>

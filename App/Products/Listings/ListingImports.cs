@@ -25,7 +25,10 @@ public sealed class ListingImports(
         var connection = await ConnectionAsync(connectionId, ct);
         var api = await apis.OpenAsync(connection, actor, ct);
         var read = new List<MarketplaceListing>();
-        await foreach (var listing in _publishers[connection.Marketplace].ReadAllAsync(api, ct))
+        IReadOnlyDictionary<string, string> settings;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            settings = (await db.Set<ChannelSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ConnectionId == connectionId, ct))?.Values ?? [];
+        await foreach (var listing in _publishers[connection.Marketplace].ReadAllAsync(api, settings, ct))
         {
             read.Add(listing);
             if (read.Count > MaxListings)

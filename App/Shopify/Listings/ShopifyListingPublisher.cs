@@ -89,7 +89,7 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter, IMemoryCache ca
         ThrowOnUserErrors(payload);
     }
 
-    public async IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, IReadOnlyDictionary<string, string> settings, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         string? after = null;
         while (true)

@@ -64,7 +64,7 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
     }
 
     /// <summary>Every product of the store, 100 a page, each variable one with its variations (woocommerce.md §4, §5).</summary>
-    public async IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, IReadOnlyDictionary<string, string> settings, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         for (var page = 1; ; page++)
         {
