@@ -32,7 +32,12 @@ try
 
     app = builder.Build();
     app.UseWebUi();
-    await app.RunAsync();
+    // Not RunAsync, which disposes the host as soon as a start fails: under WebApplicationFactory that can overtake the
+    // test host asking the app for its services, and the test sees ObjectDisposedException instead of the refusal. A
+    // refused start is disposed below; the test host disposes its own.
+    await app.StartAsync();
+    await app.WaitForShutdownAsync();
+    await app.DisposeAsync();
 }
 // Under WebApplicationFactory (which names the content root in this variable) the refusal reaches the test instead.
 catch (Exception failure) when (StartupRefusal.In(failure) is { } refusal
