@@ -38,6 +38,19 @@ public sealed class EtsyApiTests(ServerAppFactory app) : IClassFixture<ServerApp
     }
 
     [Fact]
+    public async Task Header_names_and_the_auth_scheme_are_read_in_any_case_as_http_and_rfc_7235_say()
+    {
+        var access = (await _etsy.ConnectAsync()).GetProperty("access_token").GetString()!;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox/etsy/openapi/v3/application/users/me");
+        request.Headers.TryAddWithoutValidation("X-API-KEY", await _etsy.ApiKeyAsync());
+        request.Headers.TryAddWithoutValidation("AUTHORIZATION", $"bearer {access}");
+
+        using var response = await _etsy.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_shop_is_not_found()
     {
         using var response = await _etsy.ApiAsync("/v3/application/shops/1", await _etsy.ApiKeyAsync(), accessToken: null);

@@ -25,6 +25,18 @@ public sealed class TikTokUserInfoTests(ServerAppFactory app) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task The_auth_scheme_is_read_in_any_case_as_rfc_7235_says()
+    {
+        var tokens = await _tiktok.ConnectAsync("lowercase-client");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox/tiktok/open-api/v2/user/info/?fields=open_id");
+        request.Headers.TryAddWithoutValidation("authorization", $"bearer {tokens.GetProperty("access_token").GetString()}");
+
+        using var response = await _tiktok.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task The_avatar_url_serves_a_picture()
     {
         var tokens = await _tiktok.ConnectAsync();

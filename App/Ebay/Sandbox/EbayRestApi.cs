@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Serialization;
 using Marketplaces.Sandbox;
 
@@ -13,10 +12,8 @@ internal sealed class EbayRestApi(SandboxGrants grants)
     /// <summary>The authorization behind the request's access token, or null when it is missing, unknown or expired.</summary>
     public async Task<EbayAuthorization?> CallerAsync(HttpRequest request, CancellationToken ct)
     {
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
-            || !header.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-            return null;
-        var grant = await grants.FindAsync(EbayEmulator.Id, SandboxGrantKinds.Access, header.Parameter, ct);
+        if (BearerToken.Of(request) is not { } token) return null;
+        var grant = await grants.FindAsync(EbayEmulator.Id, SandboxGrantKinds.Access, token, ct);
         return grant?.Read<EbayAuthorization>();
     }
 

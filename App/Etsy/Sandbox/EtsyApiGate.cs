@@ -30,10 +30,7 @@ internal sealed class EtsyApiGate(SandboxApps apps, SandboxGrants grants)
     public async Task<(EtsyGrant? Grant, IResult? Error)> AuthorizeAsync(HttpRequest request, string scope, CancellationToken ct)
     {
         if (await CheckApiKeyAsync(request, ct) is { } keyError) return (null, keyError);
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
-            return (null, EtsyErrors.InvalidToken("access token is missing"));
-        var token = header["Bearer ".Length..].Trim();
+        if (BearerToken.Of(request) is not { } token) return (null, EtsyErrors.InvalidToken("access token is missing"));
         var found = await grants.FindAsync(EtsySandboxRules.Id, SandboxGrantKinds.Access, token, ct);
         if (found is null)
         {

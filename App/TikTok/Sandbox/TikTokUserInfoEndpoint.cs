@@ -20,8 +20,7 @@ internal sealed class TikTokUserInfoEndpoint(SandboxGrants grants, PublicUrls ur
 
     public async Task<IResult> HandleAsync(HttpContext http, CancellationToken ct)
     {
-        var header = http.Request.Headers.Authorization.ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
+        var token = BearerToken.Of(http.Request);
         var found = await grants.FindAsync(TikTokSandboxRules.Id, SandboxGrantKinds.Access, token, ct);
         if (found is null)
             return TikTokErrors.Api(StatusCodes.Status401Unauthorized, "access_token_invalid",
