@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marketplaces.Connections;
 
 namespace Marketplaces.Amazon;
 
@@ -18,20 +19,15 @@ public static class AmazonParticipations
         Entries(root)
             .Where(p => !p.TryGetProperty("participation", out var participation)
                         || !participation.TryGetProperty("isParticipating", out var participating) || participating.ValueKind != JsonValueKind.False)
-            .Select(p => p.TryGetProperty("marketplace", out var marketplace) ? Text(marketplace, "id") : null)
+            .Select(p => p.TryGetProperty("marketplace", out var marketplace) ? JsonText.Of(marketplace, "id") : null)
             .OfType<string>()
             .Distinct()
             .ToList();
 
-    public static string? StoreName(JsonElement root) => Entries(root).Select(p => Text(p, "storeName")).FirstOrDefault(name => !string.IsNullOrEmpty(name));
+    public static string? StoreName(JsonElement root) => Entries(root).Select(p => JsonText.Of(p, "storeName")).FirstOrDefault(name => !string.IsNullOrEmpty(name));
 
     private static IEnumerable<JsonElement> Entries(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Array
             ? payload.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object)
             : [];
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }

@@ -17,12 +17,9 @@ public sealed class ShopifyIdentityResolver(IHttpClientFactory http) : IIdentity
             ?? throw new InvalidOperationException("A Shopify connection needs the shop domain");
         var data = await ShopifyAdminGraphQl.QueryAsync(http.Create(), target, tokens.AccessToken, ShopQuery, ct);
         var shop = data.GetProperty("shop");
-        if (Text(shop, "myshopifyDomain") != shopDomain)
+        if (JsonText.Of(shop, "myshopifyDomain") != shopDomain)
             throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"The token Shopify issued is not for {shopDomain}");
-        var name = Text(shop, "name");
+        var name = JsonText.Of(shop, "name");
         return new AccountIdentity(shopDomain, string.IsNullOrWhiteSpace(name) ? shopDomain : name);
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -15,12 +15,9 @@ public static class WooCommerceError
             return new MarketplaceException(MarketplaceErrorKind.Rejected,
                 $"WooCommerce answered {status} with something that is not JSON: check the store URL", null, null, status);
         }
-        var (code, message) = json?.RootElement is { ValueKind: JsonValueKind.Object } root ? (Text(root, "code"), Text(root, "message")) : (null, null);
+        var (code, message) = json?.RootElement is { ValueKind: JsonValueKind.Object } root ? (JsonText.Of(root, "code"), JsonText.Of(root, "message")) : (null, null);
         var text = $"WooCommerce answered {status}" + (code is null ? "" : $": {code}") + (message is null ? "" : $" ({message})")
             + (response.Headers.Location is { } location ? $" and redirects to {location}: check the store URL" : "");
         return new MarketplaceException(MarketplaceHttp.KindOf(response), text, code, MarketplaceHttp.RetryAfterOf(response), status);
     }
-
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

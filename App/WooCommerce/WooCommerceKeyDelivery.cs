@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marketplaces.Connections;
 
 namespace Marketplaces.WooCommerce;
 
@@ -21,8 +22,8 @@ public sealed record WooCommerceKeyDelivery(string UserId, string ConsumerKey, s
                 JsonValueKind.Number => id.GetRawText(),
                 _ => null,
             } : null;
-            var key = Text(root, "consumer_key");
-            var secret = Text(root, "consumer_secret");
+            var key = JsonText.Of(root, "consumer_key");
+            var secret = JsonText.Of(root, "consumer_secret");
             return userId is { Length: > 0 } && key is { Length: > 0 } && secret is { Length: > 0 } ? new(userId, key, secret) : null;
         }
         catch (JsonException)
@@ -30,9 +31,6 @@ public sealed record WooCommerceKeyDelivery(string UserId, string ConsumerKey, s
             return null;
         }
     }
-
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>Never the keys: records print their members.</summary>
     public override string ToString() => "WooCommerceKeyDelivery";

@@ -60,13 +60,10 @@ internal sealed class AmazonChannelSettings(IMemoryCache cache, AmazonProductTyp
             var ids = AmazonParticipations.MarketplaceIds(json.RootElement);
             var found = json.RootElement.GetProperty("payload").EnumerateArray().Select(p => p.GetProperty("marketplace"))
                 .Where(m => ids.Contains(m.GetProperty("id").GetString()!))
-                .Select(m => new AmazonMarketplace(m.GetProperty("id").GetString()!, Text(m, "name") ?? "", Text(m, "defaultLanguageCode") ?? "en_US", Text(m, "domainName")))
+                .Select(m => new AmazonMarketplace(m.GetProperty("id").GetString()!, JsonText.Of(m, "name") ?? "", JsonText.Of(m, "defaultLanguageCode") ?? "en_US", JsonText.Of(m, "domainName")))
                 .ToList();
             return found.Count > 0 ? found : throw new MarketplaceException(MarketplaceErrorKind.Rejected, "The Amazon seller participates in no marketplace.");
         }))!;
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 internal sealed record AmazonMarketplace(string Id, string Name, string LanguageTag, string? DomainName);

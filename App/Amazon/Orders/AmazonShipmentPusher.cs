@@ -34,13 +34,8 @@ public sealed class AmazonShipmentPusher(TimeProvider clock) : IShipmentPusher
                        && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().ToList()
             : [];
-        var found = packages.FirstOrDefault(p => Text(p, "trackingNumber") is { } tracking
+        var found = packages.FirstOrDefault(p => JsonText.Of(p, "trackingNumber") is { } tracking
                                                  && string.Equals(tracking.Trim(), push.TrackingNumber, StringComparison.OrdinalIgnoreCase));
-        return found.ValueKind == JsonValueKind.Object ? new FoundShipment(Text(found, "packageReferenceId")) : null;
+        return found.ValueKind == JsonValueKind.Object ? new FoundShipment(JsonText.Of(found, "packageReferenceId")) : null;
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }

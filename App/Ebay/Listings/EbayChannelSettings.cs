@@ -116,8 +116,8 @@ internal sealed class EbayChannelSettings(IMemoryCache cache, EbayTaxonomy taxon
 
     private static List<ChannelChoice> Choices(JsonElement root, string list, string idProperty) =>
         root.TryGetProperty(list, out var items) && items.ValueKind == JsonValueKind.Array
-            ? items.EnumerateArray().Where(i => EbayListingPublisher.Text(i, idProperty) is not null)
-                .Select(i => new ChannelChoice(EbayListingPublisher.Text(i, idProperty)!, EbayListingPublisher.Text(i, "name") ?? EbayListingPublisher.Text(i, idProperty)!)).ToList()
+            ? items.EnumerateArray().Where(i => JsonText.Of(i, idProperty) is not null)
+                .Select(i => new ChannelChoice(JsonText.Of(i, idProperty)!, JsonText.Of(i, "name") ?? JsonText.Of(i, idProperty)!)).ToList()
             : [];
 
     private static string First(List<ChannelChoice> choices) => choices.FirstOrDefault()?.Value ?? "";

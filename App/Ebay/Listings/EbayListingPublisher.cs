@@ -3,8 +3,8 @@ using System.Net;
 using System.Text.Json;
 using Marketplaces.Connections;
 using Marketplaces.Ebay.Orders;
-using Marketplaces.Products;
 using Marketplaces.Products.Listings;
+using Marketplaces.Products;
 using Marketplaces.RateLimits;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -52,7 +52,7 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
             foreach (var variant in product.Variants) await SaveOfferAsync(api, offer, variant.Sku, variant.Price, variant.Quantity, product, New(draft), ct);
             using var published = await ReadAsync(api, HttpMethod.Post, "offer/publish_by_inventory_item_group",
                 new { inventoryItemGroupKey = product.Sku, marketplaceId = site.MarketplaceId }, null, ct);
-            listingId = Text(published.RootElement, "listingId")!;
+            listingId = JsonText.Of(published.RootElement, "listingId")!;
         }
         return new PublishedListing(listingId, ListingUrl(api, listingId));
     }
@@ -117,7 +117,7 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
             if (response.IsSuccessStatusCode)
             {
                 using var created = await EbayApiFailure.Errors.ReadJsonAsync(response, ct);
-                return (Text(created.RootElement, "offerId")!, null);
+                return (JsonText.Of(created.RootElement, "offerId")!, null);
             }
             // A SKU new to this app that the seller already offers elsewhere: eBay names the offer it has (25002).
             existing = await ExistingOfferAsync(response, ct) is { } offerId ? new EbayOffer(offerId, terms.Site.MarketplaceId, "FIXED_PRICE", false, null, null, null) : null;
@@ -142,14 +142,14 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
         return error?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
                && errors.GetArrayLength() > 0 && errors[0].TryGetProperty("errorId", out var id) && id.GetRawText() == "25002"
                && errors[0].TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Array
-            ? parameters.EnumerateArray().Where(p => Text(p, "name") == "offerId").Select(p => Text(p, "value")).FirstOrDefault()
+            ? parameters.EnumerateArray().Where(p => JsonText.Of(p, "name") == "offerId").Select(p => JsonText.Of(p, "value")).FirstOrDefault()
             : null;
     }
 
     private async Task<string> PublishOfferAsync(ConnectionApi api, string offerId, CancellationToken ct)
     {
         using var published = await ReadAsync(api, HttpMethod.Post, $"offer/{Uri.EscapeDataString(offerId)}/publish", null, null, ct);
-        return Text(published.RootElement, "listingId")!;
+        return JsonText.Of(published.RootElement, "listingId")!;
     }
 
     /// <summary>getOffers for one SKU: none when eBay has no offer for it (25713) or does not know the SKU (25702).</summary>
@@ -306,9 +306,6 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
             : null;
     }
 
-    internal static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
     private sealed record OfferTerms(EbayChannelSettings.Terms Terms, string CategoryId)
     {
         public EbaySite Site => Terms.Site;
@@ -319,10 +316,10 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
 internal sealed record EbayOffer(string OfferId, string MarketplaceId, string Format, bool Published, string? ListingId, decimal? Price, int? Quantity)
 {
     public static EbayOffer From(JsonElement offer) => new(
-        EbayListingPublisher.Text(offer, "offerId")!, EbayListingPublisher.Text(offer, "marketplaceId") ?? "", EbayListingPublisher.Text(offer, "format") ?? "",
-        EbayListingPublisher.Text(offer, "status") == "PUBLISHED",
-        offer.TryGetProperty("listing", out var listing) ? EbayListingPublisher.Text(listing, "listingId") : null,
+        JsonText.Of(offer, "offerId")!, JsonText.Of(offer, "marketplaceId") ?? "", JsonText.Of(offer, "format") ?? "",
+        JsonText.Of(offer, "status") == "PUBLISHED",
+        offer.TryGetProperty("listing", out var listing) ? JsonText.Of(listing, "listingId") : null,
         offer.TryGetProperty("pricingSummary", out var pricing) && pricing.TryGetProperty("price", out var price)
-            && decimal.TryParse(EbayListingPublisher.Text(price, "value"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null,
+            && decimal.TryParse(JsonText.Of(price, "value"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null,
         offer.TryGetProperty("availableQuantity", out var quantity) && quantity.TryGetInt32(out var q) ? q : null);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Marketplaces.Connections;
-using Marketplaces.Products;
 using Marketplaces.Products.Listings;
+using Marketplaces.Products;
 using static Marketplaces.Ebay.Listings.EbayListingPublisher;
 
 namespace Marketplaces.Ebay.Listings;
@@ -31,9 +31,9 @@ internal sealed class EbayListingReader(EbayListingPublisher publisher)
                     if (!grouped.TryGetValue(key, out var members)) grouped[key] = members = [];
                     members.Add(item);
                 }
-                else if (Text(item, "sku") is { } sku) yield return await SingleAsync(api, sku, item, ct);
+                else if (JsonText.Of(item, "sku") is { } sku) yield return await SingleAsync(api, sku, item, ct);
             }
-            next = Text(page.RootElement, "next") is { Length: > 0 } href && items.Count > 0 ? href : null;
+            next = JsonText.Of(page.RootElement, "next") is { Length: > 0 } href && items.Count > 0 ? href : null;
         }
         foreach (var (key, members) in grouped) yield return await GroupAsync(api, key, members, ct);
     }
@@ -42,8 +42,8 @@ internal sealed class EbayListingReader(EbayListingPublisher publisher)
     {
         var offer = (await publisher.OffersAsync(api, sku, ct)).FirstOrDefault();
         var product = item.TryGetProperty("product", out var p) ? p : default;
-        return new MarketplaceListing(offer?.ListingId ?? sku, sku, Text(product, "title") ?? sku, offer?.ListingId is { } id ? ListingUrl(api, id) : null,
-            offer?.Published == true, offer?.Price, offer?.Quantity ?? Quantity(item), Text(product, "description"), [], []);
+        return new MarketplaceListing(offer?.ListingId ?? sku, sku, JsonText.Of(product, "title") ?? sku, offer?.ListingId is { } id ? ListingUrl(api, id) : null,
+            offer?.Published == true, offer?.Price, offer?.Quantity ?? Quantity(item), JsonText.Of(product, "description"), [], []);
     }
 
     private async Task<MarketplaceListing> GroupAsync(ConnectionApi api, string key, List<JsonElement> members, CancellationToken ct)
@@ -53,7 +53,7 @@ internal sealed class EbayListingReader(EbayListingPublisher publisher)
         var options = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("variesBy", out var variesBy) && variesBy.TryGetProperty("specifications", out var specs)
             ? specs.EnumerateArray().Select((s, i) => new ProductOption
             {
-                Name = Text(s, "name") ?? "", Position = i,
+                Name = JsonText.Of(s, "name") ?? "", Position = i,
                 Values = s.TryGetProperty("values", out var values) ? values.EnumerateArray().Select(v => v.GetString() ?? "").ToList() : [],
             }).ToList()
             : [];
@@ -61,7 +61,7 @@ internal sealed class EbayListingReader(EbayListingPublisher publisher)
         EbayOffer? live = null;
         foreach (var member in members)
         {
-            var sku = Text(member, "sku")!;
+            var sku = JsonText.Of(member, "sku")!;
             var offer = (await publisher.OffersAsync(api, sku, ct)).FirstOrDefault();
             if (offer?.Published == true) live ??= offer;
             var aspects = member.TryGetProperty("product", out var product) && product.TryGetProperty("aspects", out var a) && a.ValueKind == JsonValueKind.Object ? a : default;
@@ -70,8 +70,8 @@ internal sealed class EbayListingReader(EbayListingPublisher publisher)
                     ? v[0].GetString() ?? "" : "").ToList(),
                 offer?.Price, offer?.Quantity ?? Quantity(member)));
         }
-        return new MarketplaceListing(live?.ListingId ?? key, key, Text(root, "title") ?? key, live?.ListingId is { } id ? ListingUrl(api, id) : null,
-            live is not null, null, null, Text(root, "description"), options, variants);
+        return new MarketplaceListing(live?.ListingId ?? key, key, JsonText.Of(root, "title") ?? key, live?.ListingId is { } id ? ListingUrl(api, id) : null,
+            live is not null, null, null, JsonText.Of(root, "description"), options, variants);
     }
 
     private static int? Quantity(JsonElement item) =>

@@ -17,7 +17,7 @@ internal sealed class EbayTaxonomy(EbayApplicationTokens tokens, IMemoryCache ca
         var tree = await TreeAsync(api, site, ct);
         using var suggested = await GetAsync(api, $"category_tree/{tree}/get_category_suggestions?q={Uri.EscapeDataString(title)}", ct);
         return suggested.RootElement.TryGetProperty("categorySuggestions", out var suggestions) && suggestions.ValueKind == JsonValueKind.Array
-               && suggestions.GetArrayLength() > 0 && EbayListingPublisher.Text(suggestions[0].GetProperty("category"), "categoryId") is { } id
+               && suggestions.GetArrayLength() > 0 && JsonText.Of(suggestions[0].GetProperty("category"), "categoryId") is { } id
             ? id
             : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay suggested no category for \"{title}\": choose one in the connection's channel settings.");
     }
@@ -31,7 +31,7 @@ internal sealed class EbayTaxonomy(EbayApplicationTokens tokens, IMemoryCache ca
             using var metadata = await GetAsync(api, $"category_tree/{tree}/get_item_aspects_for_category?category_id={Uri.EscapeDataString(categoryId)}", ct);
             return (IReadOnlyList<string>)metadata.RootElement.GetProperty("aspects").EnumerateArray()
                 .Where(a => a.TryGetProperty("aspectConstraint", out var c) && c.TryGetProperty("aspectRequired", out var r) && r.ValueKind == JsonValueKind.True)
-                .Select(a => EbayListingPublisher.Text(a, "localizedAspectName")!).Where(n => n is not null).ToList();
+                .Select(a => JsonText.Of(a, "localizedAspectName")!).Where(n => n is not null).ToList();
         })!;
 
     private async Task<string> TreeAsync(ConnectionApi api, EbaySite site, CancellationToken ct) =>
@@ -39,7 +39,7 @@ internal sealed class EbayTaxonomy(EbayApplicationTokens tokens, IMemoryCache ca
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1);
             using var tree = await GetAsync(api, $"get_default_category_tree_id?marketplace_id={site.MarketplaceId}", ct);
-            return EbayListingPublisher.Text(tree.RootElement, "categoryTreeId")!;
+            return JsonText.Of(tree.RootElement, "categoryTreeId")!;
         }))!;
 
     private async Task<JsonDocument> GetAsync(ConnectionApi api, string path, CancellationToken ct)

@@ -12,8 +12,8 @@ public static class EbayOrderMapping
 
     public static MarketplaceOrder ToMarketplaceOrder(JsonElement order)
     {
-        var fulfillment = Text(order, "orderFulfillmentStatus") ?? "NOT_STARTED";
-        var cancelled = order.TryGetProperty("cancelStatus", out var cancel) && Text(cancel, "cancelState") == "CANCELED";
+        var fulfillment = JsonText.Of(order, "orderFulfillmentStatus") ?? "NOT_STARTED";
+        var cancelled = order.TryGetProperty("cancelStatus", out var cancel) && JsonText.Of(cancel, "cancelState") == "CANCELED";
         var (total, currency) = Money(order.TryGetProperty("pricingSummary", out var pricing) ? pricing : default, "total");
         var lines = order.TryGetProperty("lineItems", out var items) && items.ValueKind == JsonValueKind.Array
             ? items.EnumerateArray().Select(Line).ToList()
@@ -27,7 +27,7 @@ public static class EbayOrderMapping
                 _ => OrderStatus.Unfulfilled,
             },
             cancelled ? "CANCELED" : fulfillment,
-            order.TryGetProperty("buyer", out var buyer) ? Text(buyer, "username") : null,
+            order.TryGetProperty("buyer", out var buyer) ? JsonText.Of(buyer, "username") : null,
             currency ?? lines.FirstOrDefault()?.Currency ?? "",
             total,
             Date(order, "creationDate"),
@@ -40,7 +40,7 @@ public static class EbayOrderMapping
     private static DateTimeOffset? ShipBy(JsonElement order) =>
         Child(order, "lineItems") is { ValueKind: JsonValueKind.Array } items
             ? items.EnumerateArray()
-                .Select(i => DateTimeOffset.TryParse(Text(Child(i, "lineItemFulfillmentInstructions"), "shipByDate"), CultureInfo.InvariantCulture,
+                .Select(i => DateTimeOffset.TryParse(JsonText.Of(Child(i, "lineItemFulfillmentInstructions"), "shipByDate"), CultureInfo.InvariantCulture,
                     DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null)
                 .Min()
             : null;
@@ -53,8 +53,8 @@ public static class EbayOrderMapping
             : default;
         if (shipTo.ValueKind != JsonValueKind.Object) return null;
         var address = Child(shipTo, "contactAddress");
-        return new PostalAddress(Text(shipTo, "fullName"), Text(address, "addressLine1"), Text(address, "addressLine2"), Text(address, "city"),
-            Text(address, "stateOrProvince"), Text(address, "postalCode"), Text(address, "countryCode"), Text(Child(shipTo, "primaryPhone"), "phoneNumber"));
+        return new PostalAddress(JsonText.Of(shipTo, "fullName"), JsonText.Of(address, "addressLine1"), JsonText.Of(address, "addressLine2"), JsonText.Of(address, "city"),
+            JsonText.Of(address, "stateOrProvince"), JsonText.Of(address, "postalCode"), JsonText.Of(address, "countryCode"), JsonText.Of(Child(shipTo, "primaryPhone"), "phoneNumber"));
     }
 
     private static JsonElement Child(JsonElement element, string property) =>
@@ -65,24 +65,19 @@ public static class EbayOrderMapping
         var quantity = item.TryGetProperty("quantity", out var q) && q.TryGetInt32(out var n) && n > 0 ? n : 1;
         var (cost, currency) = Money(item, "lineItemCost");
         // lineItemCost is the unit price times the quantity (spec: LineItem.lineItemCost).
-        return new MarketplaceOrderLine(Required(item, "lineItemId"), Text(item, "sku"), Text(item, "title") ?? "", quantity,
+        return new MarketplaceOrderLine(Required(item, "lineItemId"), JsonText.Of(item, "sku"), JsonText.Of(item, "title") ?? "", quantity,
             Math.Round(cost / quantity, 4), currency ?? "");
     }
 
     private static (decimal Value, string? Currency) Money(JsonElement parent, string property) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(property, out var amount)
-            ? (OrderValues.Amount(Text(amount, "value"), property + ".value"), Text(amount, "currency"))
+            ? (OrderValues.Amount(JsonText.Of(amount, "value"), property + ".value"), JsonText.Of(amount, "currency"))
             : (0m, null);
 
     private static DateTimeOffset Date(JsonElement order, string property) =>
-        DateTimeOffset.TryParse(Text(order, property), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
+        DateTimeOffset.TryParse(JsonText.Of(order, property), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
             : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay sent an order without a valid {property}.");
 
-    private static string Required(JsonElement element, string property) => Text(element, property)
+    private static string Required(JsonElement element, string property) => JsonText.Of(element, property)
         ?? throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay sent an order record without {property}.");
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }

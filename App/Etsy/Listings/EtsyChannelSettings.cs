@@ -65,12 +65,12 @@ internal sealed class EtsyChannelSettings(IMemoryCache cache)
         cache.GetOrCreateAsync(("etsy-profiles", api.Connection.Id), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(15);
-            var shipping = await ListAsync(api, "/shipping-profiles", "shipping_profile_id", p => Text(p, "title") ?? "Shipping profile", ct);
+            var shipping = await ListAsync(api, "/shipping-profiles", "shipping_profile_id", p => JsonText.Of(p, "title") ?? "Shipping profile", ct);
             var returns = await ListAsync(api, "/policies/return", "return_policy_id",
                 p => p.TryGetProperty("accepts_returns", out var a) && a.ValueKind == JsonValueKind.True
                     ? $"Returns within {(p.TryGetProperty("return_deadline", out var d) ? d.GetRawText() : "?")} days" : "No returns", ct);
             var readiness = await ListAsync(api, "/readiness-state-definitions", "readiness_state_id",
-                p => $"{(Text(p, "readiness_state") == "made_to_order" ? "Made to order" : "Ready to ship")} in {Number(p, "min_processing_days")}–{Number(p, "max_processing_days")} days", ct);
+                p => $"{(JsonText.Of(p, "readiness_state") == "made_to_order" ? "Made to order" : "Ready to ship")} in {Number(p, "min_processing_days")}–{Number(p, "max_processing_days")} days", ct);
             return new Profiles(shipping, returns, readiness);
         })!;
 
@@ -86,7 +86,7 @@ internal sealed class EtsyChannelSettings(IMemoryCache cache)
             {
                 foreach (var node in nodes.EnumerateArray())
                 {
-                    var name = Text(node, "name") ?? "";
+                    var name = JsonText.Of(node, "name") ?? "";
                     var full = path.Length == 0 ? name : $"{path} › {name}";
                     if (node.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array && children.GetArrayLength() > 0) Walk(children, full);
                     else leaves.Add(new Leaf(node.GetProperty("id").GetRawText(), name, full));
@@ -106,9 +106,6 @@ internal sealed class EtsyChannelSettings(IMemoryCache cache)
     }
 
     private static string First(List<ChannelChoice> choices) => choices.FirstOrDefault()?.Value ?? "";
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Number(JsonElement element, string property) => element.TryGetProperty(property, out var value) ? value.GetRawText() : "?";
 

@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Marketplaces.Connections;
-using Marketplaces.Products;
 using Marketplaces.Products.Listings;
+using Marketplaces.Products;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplaces.Etsy.Listings;
@@ -42,11 +42,11 @@ public sealed class EtsyListingPublisher(ProductImages images, IMemoryCache cach
         var id = Id(listing);
         await SyncImagesAsync(api, id, product, found?.RootElement, ct);
         using (await SendJsonAsync(api, HttpMethod.Put, $"/v3/application/listings/{id}/inventory", Inventory(product, terms), ct)) { }
-        if (terms.Activate && Text(listing, "state") != "active")
+        if (terms.Activate && JsonText.Of(listing, "state") != "active")
         {
             using var active = await FormAsync(api, HttpMethod.Patch, $"/listings/{id}", new Dictionary<string, string> { ["state"] = "active" }, ct);
         }
-        return new PublishedListing(id, Text(listing, "url"));
+        return new PublishedListing(id, JsonText.Of(listing, "url"));
     }
 
     public Task<IReadOnlyList<ChannelSetting>> SettingsAsync(ConnectionApi api, IReadOnlyDictionary<string, string> chosen, CancellationToken ct) =>
@@ -84,16 +84,16 @@ public sealed class EtsyListingPublisher(ProductImages images, IMemoryCache cach
             .GroupBy(v => v.GetProperty("property_id").GetInt64())
             .Select((g, i) => new ProductOption
             {
-                Name = g.Select(v => Text(v, "property_name")).FirstOrDefault(n => n is not null) ?? $"Option {i + 1}", Position = i,
+                Name = g.Select(v => JsonText.Of(v, "property_name")).FirstOrDefault(n => n is not null) ?? $"Option {i + 1}", Position = i,
                 Values = g.SelectMany(v => v.GetProperty("values").EnumerateArray().Select(x => x.GetString() ?? "")).Distinct().ToList(),
             }).ToList();
-        var variants = options.Count == 0 ? [] : products.Select(p => new MarketplaceListingVariant(Blank(Text(p, "sku")),
+        var variants = options.Count == 0 ? [] : products.Select(p => new MarketplaceListingVariant(Blank(JsonText.Of(p, "sku")),
             p.GetProperty("property_values").EnumerateArray().Select(v => v.GetProperty("values")[0].GetString() ?? "").ToList(),
             Price(p), Quantity(p))).ToList();
-        var sku = options.Count == 0 ? products.Select(p => Blank(Text(p, "sku"))).FirstOrDefault() : MarketplaceListing.SharedSku(variants);
-        return new MarketplaceListing(Id(listing), sku, Text(listing, "title") ?? "", Text(listing, "url"), Text(listing, "state") == "active",
+        var sku = options.Count == 0 ? products.Select(p => Blank(JsonText.Of(p, "sku"))).FirstOrDefault() : MarketplaceListing.SharedSku(variants);
+        return new MarketplaceListing(Id(listing), sku, JsonText.Of(listing, "title") ?? "", JsonText.Of(listing, "url"), JsonText.Of(listing, "state") == "active",
             options.Count == 0 && products.Count > 0 ? Price(products[0]) : null, options.Count == 0 && products.Count > 0 ? Quantity(products[0]) : null,
-            Text(listing, "description"), options, variants);
+            JsonText.Of(listing, "description"), options, variants);
     }
 
     /// <summary>The listing by its id (unless deleted at Etsy since), or after a lost answer by SKU among the shop's newest.</summary>
@@ -110,7 +110,7 @@ public sealed class EtsyListingPublisher(ProductImages images, IMemoryCache cach
         {
             var page = await GetAsync(api, EtsyApi.ShopRequest, $"/listings?state={state}&limit=100&sort_on=created&sort_order=desc&includes=Images&includes=Inventory", ct);
             var match = page.RootElement.GetProperty("results").EnumerateArray()
-                .FirstOrDefault(l => l.TryGetProperty("inventory", out var inventory) && inventory.GetProperty("products").EnumerateArray().Any(p => skus.Contains(Text(p, "sku") ?? "")));
+                .FirstOrDefault(l => l.TryGetProperty("inventory", out var inventory) && inventory.GetProperty("products").EnumerateArray().Any(p => skus.Contains(JsonText.Of(p, "sku") ?? "")));
             if (match.ValueKind == JsonValueKind.Object)
             {
                 var found = JsonDocument.Parse(match.GetRawText());
@@ -244,9 +244,6 @@ public sealed class EtsyListingPublisher(ProductImages images, IMemoryCache cach
             .Cast<decimal?>().FirstOrDefault();
 
     private static int? Quantity(JsonElement product) => product.GetProperty("offerings").EnumerateArray().Select(o => o.GetProperty("quantity").GetInt32()).Cast<int?>().FirstOrDefault();
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 

@@ -13,12 +13,12 @@ public static class EtsyReceiptMapping
 {
     public static MarketplaceOrder ToMarketplaceOrder(JsonElement receipt)
     {
-        var status = Text(receipt, "status") ?? "";
+        var status = JsonText.Of(receipt, "status") ?? "";
         var (total, currency) = Money(receipt, "grandtotal");
         var lines = receipt.TryGetProperty("transactions", out var transactions) && transactions.ValueKind == JsonValueKind.Array
             ? transactions.EnumerateArray().Select(Line).ToList()
             : [];
-        var name = Text(receipt, "name");
+        var name = JsonText.Of(receipt, "name");
         return new MarketplaceOrder(
             Id(receipt, "receipt_id"),
             Status(status, receipt.TryGetProperty("is_shipped", out var shipped) && shipped.ValueKind == JsonValueKind.True),
@@ -31,8 +31,8 @@ public static class EtsyReceiptMapping
             receipt.GetRawText(),
             lines)
         {
-            ShipTo = new PostalAddress(name, Text(receipt, "first_line"), Text(receipt, "second_line"), Text(receipt, "city"),
-                Text(receipt, "state"), Text(receipt, "zip"), Text(receipt, "country_iso")),
+            ShipTo = new PostalAddress(name, JsonText.Of(receipt, "first_line"), JsonText.Of(receipt, "second_line"), JsonText.Of(receipt, "city"),
+                JsonText.Of(receipt, "state"), JsonText.Of(receipt, "zip"), JsonText.Of(receipt, "country_iso")),
             // Each transaction's expected_ship_date (epoch seconds); the receipt is late once one of them is.
             ShipBy = transactions.ValueKind == JsonValueKind.Array
                 ? transactions.EnumerateArray().Select(t => Integer(t, "expected_ship_date") is > 0 and < 253_402_300_800 and var at ? DateTimeOffset.FromUnixTimeSeconds(at) : (DateTimeOffset?)null).Min()
@@ -57,7 +57,7 @@ public static class EtsyReceiptMapping
         if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(property, out var money) || money.ValueKind != JsonValueKind.Object)
             return (0m, null);
         var divisor = Integer(money, "divisor") is > 0 and var d ? d : 1;
-        return ((decimal)(Integer(money, "amount") ?? 0) / divisor, Text(money, "currency_code"));
+        return ((decimal)(Integer(money, "amount") ?? 0) / divisor, JsonText.Of(money, "currency_code"));
     }
 
     /// <summary>Etsy's timestamps are Unix epoch seconds.</summary>
@@ -71,7 +71,7 @@ public static class EtsyReceiptMapping
     {
         var (price, currency) = Money(transaction, "price");
         var quantity = Integer(transaction, "quantity") is >= 0 and <= int.MaxValue and var n ? (int)n : 1;
-        return new MarketplaceOrderLine(Id(transaction, "transaction_id"), Text(transaction, "sku"), Text(transaction, "title") ?? "", quantity,
+        return new MarketplaceOrderLine(Id(transaction, "transaction_id"), JsonText.Of(transaction, "sku"), JsonText.Of(transaction, "title") ?? "", quantity,
             price, currency ?? "");
     }
 
@@ -84,10 +84,5 @@ public static class EtsyReceiptMapping
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number
         && value.TryGetInt64(out var number)
             ? number
-            : null;
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
             : null;
 }

@@ -15,9 +15,9 @@ public static class ShopifyOrderMapping
 {
     public static MarketplaceOrder ToMarketplaceOrder(JsonElement order)
     {
-        var gid = Text(order, "id");
+        var gid = JsonText.Of(order, "id");
         var id = ShopifyGid.IdOf(gid, "Order") ?? throw Invalid($"an order id that is not an Order gid ({gid})");
-        var fulfillment = Text(order, "displayFulfillmentStatus") ?? "UNFULFILLED";
+        var fulfillment = JsonText.Of(order, "displayFulfillmentStatus") ?? "UNFULFILLED";
         var (total, currency) = Money(order, "totalPriceSet");
         var lines = order.TryGetProperty("lineItems", out var items) && items.TryGetProperty("nodes", out var nodes) && nodes.ValueKind == JsonValueKind.Array
             ? nodes.EnumerateArray().Select(Line).ToList()
@@ -25,7 +25,7 @@ public static class ShopifyOrderMapping
         var shipTo = order.TryGetProperty("shippingAddress", out var address) && address.ValueKind == JsonValueKind.Object ? Address(address) : null;
         return new MarketplaceOrder(
             id,
-            Text(order, "cancelledAt") is not null ? OrderStatus.Cancelled : fulfillment switch
+            JsonText.Of(order, "cancelledAt") is not null ? OrderStatus.Cancelled : fulfillment switch
             {
                 "FULFILLED" => OrderStatus.Fulfilled,
                 "PARTIALLY_FULFILLED" => OrderStatus.PartiallyFulfilled,
@@ -40,7 +40,7 @@ public static class ShopifyOrderMapping
             order.GetRawText(),
             lines)
         {
-            OrderNumber = Text(order, "name"),
+            OrderNumber = JsonText.Of(order, "name"),
             ShipTo = shipTo,
         };
     }
@@ -49,28 +49,23 @@ public static class ShopifyOrderMapping
     {
         var (price, currency) = Money(item, "originalUnitPriceSet");
         var quantity = item.TryGetProperty("quantity", out var q) && q.TryGetInt32(out var n) ? OrderValues.Quantity(n, "quantity") : 0;
-        return new MarketplaceOrderLine(Text(item, "id") ?? throw Invalid("a line item without id"), Text(item, "sku") is { Length: > 0 } sku ? sku : null,
-            Text(item, "title") ?? "", quantity, price, currency ?? "");
+        return new MarketplaceOrderLine(JsonText.Of(item, "id") ?? throw Invalid("a line item without id"), JsonText.Of(item, "sku") is { Length: > 0 } sku ? sku : null,
+            JsonText.Of(item, "title") ?? "", quantity, price, currency ?? "");
     }
 
     private static PostalAddress Address(JsonElement address) => new(
-        Text(address, "name"), Text(address, "address1"), Text(address, "address2"), Text(address, "city"), Text(address, "provinceCode"),
-        Text(address, "zip"), Text(address, "countryCodeV2"), Text(address, "phone"));
+        JsonText.Of(address, "name"), JsonText.Of(address, "address1"), JsonText.Of(address, "address2"), JsonText.Of(address, "city"), JsonText.Of(address, "provinceCode"),
+        JsonText.Of(address, "zip"), JsonText.Of(address, "countryCodeV2"), JsonText.Of(address, "phone"));
 
     /// <summary>A MoneyBag's shop currency amount; amounts are decimal strings (fact sheet §4).</summary>
     private static (decimal Amount, string? Currency) Money(JsonElement parent, string property) =>
         parent.TryGetProperty(property, out var bag) && bag.ValueKind == JsonValueKind.Object && bag.TryGetProperty("shopMoney", out var money)
-            ? (OrderValues.Amount(Text(money, "amount"), "amount"), Text(money, "currencyCode"))
+            ? (OrderValues.Amount(JsonText.Of(money, "amount"), "amount"), JsonText.Of(money, "currencyCode"))
             : (0m, null);
 
     private static DateTimeOffset Date(JsonElement order, string property) =>
-        DateTimeOffset.TryParse(Text(order, property), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
+        DateTimeOffset.TryParse(JsonText.Of(order, property), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
             : throw Invalid($"an order without a valid {property}");
 
     private static MarketplaceException Invalid(string what) => new(MarketplaceErrorKind.Rejected, $"Shopify sent {what}.");
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }

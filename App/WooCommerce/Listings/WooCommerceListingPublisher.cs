@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Marketplaces.Connections;
-using Marketplaces.Products;
 using Marketplaces.Products.Listings;
+using Marketplaces.Products;
 using static Marketplaces.WooCommerce.WooCommerceJson;
 
 namespace Marketplaces.WooCommerce.Listings;
@@ -31,7 +31,7 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
             : await _rest.ReadJsonAsync(api, HttpMethod.Post, Products(api), body, ct);
         var id = Id(saved.RootElement) ?? throw new MarketplaceException(MarketplaceErrorKind.Rejected, "WooCommerce answered without the product's id.");
         if (product.HasVariants) await SaveVariationsAsync(api, id, draft, StoreImages(saved.RootElement), ct);
-        return new PublishedListing(id, Text(saved.RootElement, "permalink"));
+        return new PublishedListing(id, JsonText.Of(saved.RootElement, "permalink"));
     }
 
     public const string CategorySetting = "category";
@@ -42,7 +42,7 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
     {
         using var json = await _rest.ReadJsonAsync(api, HttpMethod.Get, $"{Products(api)}/categories?per_page=100", null, ct);
         var categories = json.RootElement.ValueKind == JsonValueKind.Array
-            ? json.RootElement.EnumerateArray().Where(c => Id(c) is not null).Select(c => new ChannelChoice(Id(c)!, Text(c, "name") ?? Id(c)!)).ToList()
+            ? json.RootElement.EnumerateArray().Where(c => Id(c) is not null).Select(c => new ChannelChoice(Id(c)!, JsonText.Of(c, "name") ?? Id(c)!)).ToList()
             : [];
         return
         [
@@ -71,7 +71,7 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
             using var response = await _rest.SendAsync(api, HttpMethod.Get, $"{Products(api)}?per_page=100&page={page}&orderby=id&order=asc", null, ct);
             using var json = await MarketplaceHttp.ReadJsonAsync(response, WooCommerceError.From, ct);
             var products = json.RootElement.ValueKind == JsonValueKind.Array ? json.RootElement.EnumerateArray().Select(p => p.Clone()).ToList() : [];
-            foreach (var product in products.Where(p => Id(p) is not null && Text(p, "status") != "trash")) yield return await ListingAsync(api, product, ct);
+            foreach (var product in products.Where(p => Id(p) is not null && JsonText.Of(p, "status") != "trash")) yield return await ListingAsync(api, product, ct);
             var pages = response.Headers.TryGetValues("X-WP-TotalPages", out var values) && int.TryParse(values.FirstOrDefault(), out var n) ? n : page;
             if (products.Count == 0 || page >= pages) yield break;
         }
@@ -82,26 +82,26 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
         var id = Id(product)!;
         var options = product.TryGetProperty("attributes", out var attributes) && attributes.ValueKind == JsonValueKind.Array
             ? attributes.EnumerateArray().Where(a => a.TryGetProperty("variation", out var v) && v.ValueKind == JsonValueKind.True)
-                .Select((a, i) => new ProductOption { Name = Text(a, "name") ?? "", Position = i, Values = Strings(a, "options") }).ToList()
+                .Select((a, i) => new ProductOption { Name = JsonText.Of(a, "name") ?? "", Position = i, Values = Strings(a, "options") }).ToList()
             : [];
         var variants = new List<MarketplaceListingVariant>();
-        if (Text(product, "type") == "variable")
+        if (JsonText.Of(product, "type") == "variable")
         {
             using var listed = await _rest.ReadJsonAsync(api, HttpMethod.Get, $"{Products(api)}/{id}/variations?per_page=100", null, ct);
             variants = listed.RootElement.ValueKind == JsonValueKind.Array
-                ? listed.RootElement.EnumerateArray().Select(v => new MarketplaceListingVariant(Blank(Text(v, "sku")),
+                ? listed.RootElement.EnumerateArray().Select(v => new MarketplaceListingVariant(Blank(JsonText.Of(v, "sku")),
                     options.Select(o => v.TryGetProperty("attributes", out var a) && a.ValueKind == JsonValueKind.Array
-                        ? a.EnumerateArray().FirstOrDefault(x => string.Equals(Text(x, "name"), o.Name, StringComparison.OrdinalIgnoreCase)) is { ValueKind: JsonValueKind.Object } match ? Text(match, "option") ?? "" : ""
+                        ? a.EnumerateArray().FirstOrDefault(x => string.Equals(JsonText.Of(x, "name"), o.Name, StringComparison.OrdinalIgnoreCase)) is { ValueKind: JsonValueKind.Object } match ? JsonText.Of(match, "option") ?? "" : ""
                         : "").ToList(),
                     Price(v), Quantity(v))).ToList()
                 : [];
         }
-        return new MarketplaceListing(id, Blank(Text(product, "sku")), Text(product, "name") ?? "", Text(product, "permalink"), Text(product, "status") == "publish",
-            Price(product), Quantity(product), Text(product, "description"), options, variants);
+        return new MarketplaceListing(id, Blank(JsonText.Of(product, "sku")), JsonText.Of(product, "name") ?? "", JsonText.Of(product, "permalink"), JsonText.Of(product, "status") == "publish",
+            Price(product), Quantity(product), JsonText.Of(product, "description"), options, variants);
     }
 
     private static decimal? Price(JsonElement element) =>
-        decimal.TryParse(Text(element, "regular_price"), NumberStyles.Number, CultureInfo.InvariantCulture, out var price) ? price : null;
+        decimal.TryParse(JsonText.Of(element, "regular_price"), NumberStyles.Number, CultureInfo.InvariantCulture, out var price) ? price : null;
 
     private static int? Quantity(JsonElement element) =>
         element.TryGetProperty("stock_quantity", out var q) && q.ValueKind == JsonValueKind.Number && q.TryGetInt32(out var n) ? n : null;
@@ -171,8 +171,8 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
         var url = $"{Products(api)}/{productId}/variations";
         using var listed = await _rest.ReadJsonAsync(api, HttpMethod.Get, $"{url}?per_page=100", null, ct);
         var stored = listed.RootElement.ValueKind == JsonValueKind.Array
-            ? listed.RootElement.EnumerateArray().Where(v => Text(v, "sku") is not null && Id(v) is not null)
-                .ToDictionary(v => Text(v, "sku")!, v => Id(v)!, StringComparer.OrdinalIgnoreCase)
+            ? listed.RootElement.EnumerateArray().Where(v => JsonText.Of(v, "sku") is not null && Id(v) is not null)
+                .ToDictionary(v => JsonText.Of(v, "sku")!, v => Id(v)!, StringComparer.OrdinalIgnoreCase)
             : [];
         var product = draft.Product;
         var create = new List<object>();
@@ -201,7 +201,7 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
         var refused = new[] { "create", "update", "delete" }
             .SelectMany(part => batch.RootElement.TryGetProperty(part, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [])
             .Where(item => item.TryGetProperty("error", out _))
-            .Select(item => $"{Text(item.GetProperty("error"), "code")} ({Text(item.GetProperty("error"), "message")})").ToList();
+            .Select(item => $"{JsonText.Of(item.GetProperty("error"), "code")} ({JsonText.Of(item.GetProperty("error"), "message")})").ToList();
         if (refused.Count > 0)
             throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"WooCommerce refused variations: {string.Join("; ", refused.Distinct())}");
     }
@@ -212,8 +212,8 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
 
     private static Dictionary<string, long> StoreImages(JsonElement product) =>
         product.TryGetProperty("images", out var images) && images.ValueKind == JsonValueKind.Array
-            ? images.EnumerateArray().Where(i => Text(i, "name") is not null && i.TryGetProperty("id", out var n) && n.ValueKind == JsonValueKind.Number)
-                .GroupBy(i => Text(i, "name")!).ToDictionary(g => g.Key, g => g.First().GetProperty("id").GetInt64())
+            ? images.EnumerateArray().Where(i => JsonText.Of(i, "name") is not null && i.TryGetProperty("id", out var n) && n.ValueKind == JsonValueKind.Number)
+                .GroupBy(i => JsonText.Of(i, "name")!).ToDictionary(g => g.Key, g => g.First().GetProperty("id").GetInt64())
             : [];
 
     private static string Products(ConnectionApi api) => $"{api.Target.Endpoints.ApiBaseUrl.TrimEnd('/')}/products";

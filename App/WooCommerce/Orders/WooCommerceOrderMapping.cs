@@ -22,8 +22,8 @@ public static class WooCommerceOrderMapping
     public static MarketplaceOrder ToMarketplaceOrder(JsonElement order)
     {
         var id = Id(order, "id") ?? throw Invalid("id");
-        var status = Text(order, "status") ?? throw Invalid("status");
-        var currency = Text(order, "currency") ?? "";
+        var status = JsonText.Of(order, "status") ?? throw Invalid("status");
+        var currency = JsonText.Of(order, "currency") ?? "";
         var lines = order.TryGetProperty("line_items", out var items) && items.ValueKind == JsonValueKind.Array
             ? items.EnumerateArray().Select(item => Line(item, currency)).ToList()
             : [];
@@ -40,7 +40,7 @@ public static class WooCommerceOrderMapping
             order.GetRawText(),
             lines)
         {
-            OrderNumber = Text(order, "number") ?? id,
+            OrderNumber = JsonText.Of(order, "number") ?? id,
             ShipTo = ShipTo(order),
         };
     }
@@ -61,8 +61,8 @@ public static class WooCommerceOrderMapping
         var price = item.TryGetProperty("price", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDecimal()
             : item.TryGetProperty("price", out p) && p.ValueKind == JsonValueKind.String ? Parse(p.GetString(), "price")
             : Math.Round(Money(item, "total") / quantity, 4);
-        return new MarketplaceOrderLine(Id(item, "id") ?? throw Invalid("line_items.id"), Text(item, "sku") is { Length: > 0 } sku ? sku : null,
-            Text(item, "name") ?? "", quantity, price, currency);
+        return new MarketplaceOrderLine(Id(item, "id") ?? throw Invalid("line_items.id"), JsonText.Of(item, "sku") is { Length: > 0 } sku ? sku : null,
+            JsonText.Of(item, "name") ?? "", quantity, price, currency);
     }
 
     /// <summary>The shipping address, or the billing one when the order ships nothing (no shipping address_1).</summary>
@@ -70,29 +70,29 @@ public static class WooCommerceOrderMapping
     {
         foreach (var name in new[] { "shipping", "billing" })
         {
-            if (!order.TryGetProperty(name, out var a) || a.ValueKind != JsonValueKind.Object || string.IsNullOrWhiteSpace(Text(a, "address_1"))) continue;
-            return new PostalAddress(Name(a), Text(a, "address_1"), Blank(Text(a, "address_2")), Text(a, "city"), Blank(Text(a, "state")),
-                Text(a, "postcode"), Text(a, "country"), Blank(Text(a, "phone")));
+            if (!order.TryGetProperty(name, out var a) || a.ValueKind != JsonValueKind.Object || string.IsNullOrWhiteSpace(JsonText.Of(a, "address_1"))) continue;
+            return new PostalAddress(Name(a), JsonText.Of(a, "address_1"), Blank(JsonText.Of(a, "address_2")), JsonText.Of(a, "city"), Blank(JsonText.Of(a, "state")),
+                JsonText.Of(a, "postcode"), JsonText.Of(a, "country"), Blank(JsonText.Of(a, "phone")));
         }
         return null;
     }
 
     private static string? Name(JsonElement address) =>
-        address.ValueKind == JsonValueKind.Object && string.Join(" ", new[] { Text(address, "first_name"), Text(address, "last_name") }
+        address.ValueKind == JsonValueKind.Object && string.Join(" ", new[] { JsonText.Of(address, "first_name"), JsonText.Of(address, "last_name") }
             .Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } name ? name : null;
 
     private static string? Meta(JsonElement order, string key) =>
         order.TryGetProperty("meta_data", out var meta) && meta.ValueKind == JsonValueKind.Array
-            ? meta.EnumerateArray().Where(m => Text(m, "key") == key).Select(m => Text(m, "value")).FirstOrDefault()
+            ? meta.EnumerateArray().Where(m => JsonText.Of(m, "key") == key).Select(m => JsonText.Of(m, "value")).FirstOrDefault()
             : null;
 
     private static DateTimeOffset Date(JsonElement order, string property) =>
-        DateTimeOffset.TryParseExact(Text(order, property), "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture,
+        DateTimeOffset.TryParseExact(JsonText.Of(order, property), "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
             ? at
             : throw Invalid(property);
 
-    private static decimal Money(JsonElement element, string property) => Parse(Text(element, property), property);
+    private static decimal Money(JsonElement element, string property) => Parse(JsonText.Of(element, property), property);
 
     private static decimal Parse(string? value, string field) => value is null ? 0m : OrderValues.Amount(value, field);
 
@@ -102,11 +102,6 @@ public static class WooCommerceOrderMapping
             : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 
     private static MarketplaceException Invalid(string property) =>
         new(MarketplaceErrorKind.Rejected, $"WooCommerce sent an order without a valid {property}.");

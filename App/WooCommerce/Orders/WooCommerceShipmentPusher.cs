@@ -58,7 +58,7 @@ public sealed class WooCommerceShipmentPusher(TimeProvider clock) : IShipmentPus
         }
         using var json = await MarketplaceHttp.ReadJsonAsync(response, WooCommerceError.From, ct);
         return json.RootElement.ValueKind == JsonValueKind.Array
-            ? json.RootElement.EnumerateArray().Select(t => (Text(t, "tracking_id"), Text(t, "tracking_number"))).ToList()
+            ? json.RootElement.EnumerateArray().Select(t => (JsonText.Of(t, "tracking_id"), JsonText.Of(t, "tracking_number"))).ToList()
             : [];
     }
 
@@ -73,7 +73,7 @@ public sealed class WooCommerceShipmentPusher(TimeProvider clock) : IShipmentPus
             ["date_shipped"] = push.ShippedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         using var json = await _rest.ReadJsonAsync(api, HttpMethod.Post, $"{TrackingOrderUrl(api, push)}/shipment-trackings", body, ct);
-        return Text(json.RootElement, "tracking_id");
+        return JsonText.Of(json.RootElement, "tracking_id");
     }
 
     private async Task<string?> ProviderAsync(ConnectionApi api, string carrier, CancellationToken ct)
@@ -98,7 +98,7 @@ public sealed class WooCommerceShipmentPusher(TimeProvider clock) : IShipmentPus
         using var json = await _rest.ReadJsonAsync(api, HttpMethod.Get, $"{OrderUrl(api, push)}/notes?type=customer", null, ct);
         var marker = $"tracking {push.TrackingNumber} (";
         return json.RootElement.ValueKind == JsonValueKind.Array
-            ? json.RootElement.EnumerateArray().Where(n => Text(n, "note")?.Contains(marker, StringComparison.OrdinalIgnoreCase) == true).Select(Id).FirstOrDefault()
+            ? json.RootElement.EnumerateArray().Where(n => JsonText.Of(n, "note")?.Contains(marker, StringComparison.OrdinalIgnoreCase) == true).Select(Id).FirstOrDefault()
             : null;
     }
 
