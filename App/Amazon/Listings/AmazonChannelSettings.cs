@@ -28,7 +28,7 @@ internal sealed class AmazonChannelSettings(IMemoryCache cache, AmazonProductTyp
     public async Task<IReadOnlyList<ChannelSetting>> OfferedAsync(ConnectionApi api, IReadOnlyDictionary<string, string> chosen, CancellationToken ct)
     {
         var marketplaces = await MarketplacesAsync(api, ct);
-        var marketplace = Marketplace_(marketplaces, chosen);
+        var marketplace = ChosenOf(marketplaces, chosen);
         var types = await productTypes.AllAsync(api, marketplace.Id, ct);
         var settings = new List<ChannelSetting>
         {
@@ -45,9 +45,9 @@ internal sealed class AmazonChannelSettings(IMemoryCache cache, AmazonProductTyp
     }
 
     public async Task<AmazonMarketplace> MarketplaceAsync(ConnectionApi api, IReadOnlyDictionary<string, string> chosen, CancellationToken ct) =>
-        Marketplace_(await MarketplacesAsync(api, ct), chosen);
+        ChosenOf(await MarketplacesAsync(api, ct), chosen);
 
-    private static AmazonMarketplace Marketplace_(IReadOnlyList<AmazonMarketplace> marketplaces, IReadOnlyDictionary<string, string> chosen) =>
+    private static AmazonMarketplace ChosenOf(IReadOnlyList<AmazonMarketplace> marketplaces, IReadOnlyDictionary<string, string> chosen) =>
         marketplaces.FirstOrDefault(m => m.Id == chosen.GetValueOrDefault(Marketplace)) ?? marketplaces[0];
 
     private async Task<IReadOnlyList<AmazonMarketplace>> MarketplacesAsync(ConnectionApi api, CancellationToken ct) =>
