@@ -5,6 +5,7 @@ using Marketplaces.Sandbox;
 using Marketplaces.Database;
 using Marketplaces.Health;
 using Marketplaces.Hosting;
+using Marketplaces.Inventory;
 using Marketplaces.Jobs;
 using Marketplaces.Logging;
 using Marketplaces.Orders;
@@ -28,6 +29,7 @@ try
     builder.Services.AddPolling();
     builder.Services.AddOrders();
     builder.Services.AddProducts();
+    builder.Services.AddInventory();
     builder.AddWebUi();
 
     app = builder.Build();

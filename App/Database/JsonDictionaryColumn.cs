@@ -5,12 +5,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Marketplaces.Database;
 
-/// <summary>A string-to-string dictionary kept as one JSON text column (channel settings, a listing's own settings), compared by content.</summary>
+/// <summary>A dictionary by string kept as one JSON text column (channel settings, a listing's quantities by SKU), compared by content.</summary>
 public static class JsonDictionaryColumn
 {
-    public static PropertyBuilder<Dictionary<string, string>> AsJson(this PropertyBuilder<Dictionary<string, string>> property) =>
+    public static PropertyBuilder<Dictionary<string, TValue>> AsJson<TValue>(this PropertyBuilder<Dictionary<string, TValue>> property) =>
         property.HasConversion(
             v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-            v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
-            new ValueComparer<Dictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, string>(v)));
+            v => JsonSerializer.Deserialize<Dictionary<string, TValue>>(v, JsonSerializerOptions.Default) ?? new Dictionary<string, TValue>(),
+            new ValueComparer<Dictionary<string, TValue>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, TValue>(v)));
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Marketplaces.Database;
+using Marketplaces.Inventory;
 using Marketplaces.Polling;
 using Marketplaces.Products;
 
@@ -27,6 +28,8 @@ public sealed class RecurringJobs(DatabaseConnection database, IRecurringJobMana
         // After downtime the missed minutes collapse into one run at once (the sweep then picks what is due).
         jobs.AddOrUpdate<PollFeedsJob>(PollFeedsJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
+        jobs.AddOrUpdate<StockSweepJob>(StockSweepJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
         jobs.AddOrUpdate<ProductImageSweep>(ProductImageSweep.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(4),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
     }

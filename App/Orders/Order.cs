@@ -53,6 +53,9 @@ public sealed class Order
     /// <summary>The order exactly as the marketplace sent it, for audit. Kept in a table of its own (order_payloads):
     /// orders rows stay narrow, so the list's scans (search, totals) never read through kilobytes of JSON.</summary>
     public required string RawPayload { get; set; }
+
+    /// <summary>Units its lines asked for that the catalog no longer had when the order arrived (sold elsewhere at the same time).</summary>
+    public int OversoldUnits { get; set; }
 }
 
 public enum OrderStatus { Unfulfilled, PartiallyFulfilled, Fulfilled, Cancelled, NeedsAttention }

@@ -1,5 +1,6 @@
 using Marketplaces.Connections;
 using Marketplaces.Database;
+using Marketplaces.Inventory;
 using Marketplaces.Orders.Shipping;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Marketplaces.Orders;
 /// Stores orders idempotently on (connection, external id): a new order is added, a known one is updated in place with
 /// its lines unless what arrived is older than what is stored; reading the same order again changes nothing but
 /// <see cref="Order.LastSeenAt"/>. A changed marketplace status becomes one history event; a change to shipped confirms the
-/// order's pushed shipments (<see cref="Shipment.ConfirmedAt"/>). Saves on the caller's
+/// order's pushed shipments (<see cref="Shipment.ConfirmedAt"/>); the catalog's stock follows (<see cref="OrderStock"/>). Saves on the caller's
 /// context, inside its transaction when it has one (a feed commits a page with its cursor): one query reads what is
 /// stored, new orders and their lines go in as a few multi-row inserts (<see cref="BulkInsert"/>; a first sync is all
 /// new orders), changed ones are updated in place.
@@ -63,6 +64,8 @@ public static class OrderUpserts
             }
             order.LastSeenAt = seenAt;
         }
+        // Before the new orders are written: their oversold units are set as their stock moves.
+        await OrderStock.ApplyAsync(db, connection, [.. stored.Values, .. added], seenAt, ct);
         await BulkInsert.InsertAsync(db, added, ct);
         await BulkInsert.InsertAsync(db, added.SelectMany(o => o.Lines.Select(l =>
         {

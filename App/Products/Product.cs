@@ -28,6 +28,10 @@ public sealed class Product
     public decimal Price { get; set; }
     public required string Currency { get; set; }
     public int Quantity { get; set; }
+
+    /// <summary>At or below this many on hand, the dashboard lists the product as low on stock; null: never.</summary>
+    public int? LowStockThreshold { get; set; }
+
     public int? WeightGrams { get; set; }
     public decimal? LengthCm { get; set; }
     public decimal? WidthCm { get; set; }

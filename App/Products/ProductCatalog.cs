@@ -1,5 +1,6 @@
 using Marketplaces.Database;
 using Marketplaces.Hosting;
+using Marketplaces.Inventory;
 using Marketplaces.Orders;
 using Marketplaces.Products.Listings;
 using Microsoft.EntityFrameworkCore;
@@ -106,16 +107,22 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Pro
     }
 
     /// <summary>Checks and stores <paramref name="product"/> (new when its id is not stored yet); the messages say what stops it, by field.</summary>
-    public async Task<ProductSaveResult> SaveAsync(Product product, CancellationToken ct = default)
+    /// <param name="cause">What the ledger says moved a changed quantity: an edit unless said otherwise.</param>
+    public async Task<ProductSaveResult> SaveAsync(Product product, CancellationToken ct = default, StockCause? cause = null)
     {
         var errors = await CheckAsync(product, ct);
         if (errors.Count > 0) return new ProductSaveResult(errors);
         await using var db = await contexts.CreateDbContextAsync(ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Its row locked first: a sale being stored waits for this save, or this save for it (PostgreSQL; SQLite writes one at a time).
+        await db.Set<Product>().Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Quantity, p => p.Quantity), ct);
         var stored = await db.Set<Product>().AsSplitQuery().Include(p => p.Options).Include(p => p.Variants).Include(p => p.Images)
             .SingleOrDefaultAsync(p => p.Id == product.Id, ct);
         var now = clock.GetUtcNow();
+        cause ??= StockCause.Edit;
+        var before = stored is null ? [] : StockLedger.Quantities(stored);
+        if (cause.Loaded is { } loaded) StockLedger.KeepMovedMeanwhile(product, before, loaded);
         List<Guid> droppedImages = [];
         if (stored is null)
         {
@@ -135,6 +142,7 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Pro
             Replace(db, stored.Variants, product.Variants);
             Replace(db, stored.Images, product.Images);
         }
+        await StockLedger.RecordAsync(db, product, before, cause, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var image in droppedImages) images.Delete(image);

@@ -41,7 +41,7 @@ public sealed class ProductCsvImport(ProductCatalog catalog)
                 Fail(outcomes, group, shapeProblem.Value.Row, shapeProblem.Value.Message);
                 continue;
             }
-            var errors = write ? (await catalog.SaveAsync(product, ct)).Errors : await catalog.CheckAsync(product, ct);
+            var errors = write ? (await catalog.SaveAsync(product, ct, Inventory.StockCause.Import)).Errors : await catalog.CheckAsync(product, ct);
             if (errors.Count > 0)
             {
                 Fail(outcomes, group, RowOf(errors[0], productRow, variantRows), string.Join(" ", errors.Select(e => e.Message).Distinct()));

@@ -37,6 +37,7 @@ public sealed partial class ProductRules : AbstractValidator<Product>
             .WithMessage("A currency is a three-letter ISO code such as EUR or USD.");
         RuleFor(p => p.Price).Must(BePrice).WithMessage($"A price is more than 0 and at most {MaxPrice:N0}, with at most two decimals.");
         RuleFor(p => p.Quantity).InclusiveBetween(0, MaxQuantity).WithMessage($"A quantity is a whole number from 0 to {MaxQuantity:N0}.");
+        RuleFor(p => p.LowStockThreshold).InclusiveBetween(0, MaxQuantity).WithMessage($"A low-stock level is a whole number from 0 to {MaxQuantity:N0}, or blank.");
         RuleFor(p => p.WeightGrams).InclusiveBetween(1, 1_000_000).When(p => p.WeightGrams is not null)
             .WithMessage("A weight is from 1 g to 1,000 kg.");
         RuleFor(p => p.LengthCm).Must(BeSize).WithMessage("A length is more than 0 and at most 1,000 cm.");

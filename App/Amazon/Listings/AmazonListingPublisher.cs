@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Marketplaces.Connections;
+using Marketplaces.Inventory;
 using Marketplaces.Products.Listings;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -86,6 +87,48 @@ public sealed class AmazonListingPublisher(IMemoryCache cache, TimeProvider cloc
         }
         while (token is not null);
         foreach (var listing in new AmazonListingReading(api, marketplace, items).Listings()) yield return listing;
+    }
+
+    public string OutOfStock => "At 0 Amazon shows the offer as currently unavailable; the listing stays.";
+
+    /// <summary>
+    /// patchListingsItem on <c>fulfillment_availability</c> for each SKU whose quantity changed (amazon.md; a variant is
+    /// its own child item), with the item's product type: the chosen one, else the one Amazon has for the item.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct)
+    {
+        var problems = new Dictionary<string, string>();
+        foreach (var listing in listings)
+        {
+            try
+            {
+                var marketplace = await Settings.MarketplaceAsync(api, listing.Settings, ct);
+                foreach (var (sku, quantity) in listing.Changed)
+                {
+                    var productType = listing.Settings.GetValueOrDefault(AmazonChannelSettings.ProductType) is { Length: > 0 } chosen
+                        ? chosen
+                        : await ProductTypeAsync(api, marketplace.Id, sku, ct);
+                    var url = $"{Base(api)}/{Uri.EscapeDataString(sku)}?marketplaceIds={marketplace.Id}&includedData=issues";
+                    var patches = new[] { new { op = "replace", path = "/attributes/fulfillment_availability", value = new[] { new { fulfillment_channel_code = "DEFAULT", quantity } } } };
+                    using var answer = await SendAsync(api, "patchListingsItem", HttpMethod.Patch, url, new { productType, patches }, ct);
+                    if (answer.RootElement.GetProperty("status").GetString() != "ACCEPTED")
+                        throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Amazon refused the stock of {sku}: {Issues(answer.RootElement)}");
+                }
+            }
+            catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
+            {
+                problems[listing.ExternalId] = e.Message;
+            }
+        }
+        return problems;
+    }
+
+    private async Task<string> ProductTypeAsync(ConnectionApi api, string marketplaceId, string sku, CancellationToken ct)
+    {
+        using var item = await SendAsync(api, "getListingsItem", HttpMethod.Get, $"{Base(api)}/{Uri.EscapeDataString(sku)}?marketplaceIds={marketplaceId}&includedData=summaries", null, ct);
+        return item.RootElement.TryGetProperty("summaries", out var summaries) && summaries.GetArrayLength() > 0 && JsonText.Of(summaries[0], "productType") is { } type
+            ? type
+            : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Amazon has no product type for {sku} yet.");
     }
 
     private async Task PutAsync(ConnectionApi api, AmazonMarketplace marketplace, string sku, string productType, Dictionary<string, object> attributes, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Marketplaces.Connections;
+using Marketplaces.Inventory;
 using Marketplaces.Ebay.Orders;
 using Marketplaces.Products.Listings;
 using Marketplaces.Products;
@@ -151,6 +152,64 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
         using var published = await ReadAsync(api, HttpMethod.Post, $"offer/{Uri.EscapeDataString(offerId)}/publish", null, null, ct);
         return JsonText.Of(published.RootElement, "listingId")!;
     }
+
+    public string OutOfStock => "At 0 eBay keeps the listing, shown as out of stock, when the account's out-of-stock control is on; otherwise eBay ends it.";
+
+    /// <summary>
+    /// bulkUpdatePriceQuantity, 25 SKUs a call (ebay.md): each SKU's ship-to-home quantity and its published offer's
+    /// available quantity (the listing shows the smaller of the two). An offer id is read once per SKU (getOffers) and
+    /// kept. Each listing changed counts as one of its 250 revisions of the day.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct)
+    {
+        var problems = new Dictionary<string, string>();
+        var requests = new List<(string ListingId, string Sku, object Request)>();
+        foreach (var listing in listings)
+        {
+            try
+            {
+                await limiter.AcquireAsync(new RateLimitKey(MarketplaceId, $"{api.Connection.AccountId}/{listing.ExternalId}", "listing.revisions"), ct);
+                var site = EbayChannelSettings.Site(listing.Settings);
+                foreach (var (sku, quantity) in listing.Changed)
+                {
+                    var offerId = await PublishedOfferAsync(api, sku, site.MarketplaceId, ct)
+                                  ?? throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay has no published offer for {sku}: publish the product again.");
+                    requests.Add((listing.ExternalId, sku, new { sku, shipToLocationAvailability = new { quantity }, offers = new[] { new { offerId, availableQuantity = quantity } } }));
+                }
+            }
+            catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
+            {
+                problems[listing.ExternalId] = e.Message;
+            }
+        }
+        foreach (var chunk in requests.Where(r => !problems.ContainsKey(r.ListingId)).Chunk(BulkLimit))
+        {
+            using var response = await SendRawAsync(api, HttpMethod.Post, "bulk_update_price_quantity", new { requests = chunk.Select(r => r.Request) }, null, ct);
+            // 207 (some refused) is a success status: each SKU's outcome is in the answer.
+            using var json = await EbayApiFailure.Errors.ReadJsonAsync(response, ct);
+            var listingOf = chunk.ToLookup(r => r.Sku, r => r.ListingId);
+            foreach (var refused in json.RootElement.GetProperty("responses").EnumerateArray().Where(r => r.GetProperty("statusCode").GetInt32() != 200))
+            {
+                var sku = JsonText.Of(refused, "sku") ?? "";
+                var message = refused.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0 ? $"{JsonText.Of(errors[0], "errorId")} {JsonText.Of(errors[0], "message")}" : "refused";
+                foreach (var listingId in listingOf[sku]) problems[listingId] = $"eBay refused the stock of {sku}: {message}";
+                cache.Remove(OfferKey(api, sku));
+            }
+        }
+        return problems;
+    }
+
+    private const int BulkLimit = 25;
+
+    private async Task<string?> PublishedOfferAsync(ConnectionApi api, string sku, string marketplaceId, CancellationToken ct)
+    {
+        if (cache.TryGetValue(OfferKey(api, sku), out string? known)) return known;
+        var offer = (await OffersAsync(api, sku, ct)).FirstOrDefault(o => o.MarketplaceId == marketplaceId && o.Format == "FIXED_PRICE" && o.Published);
+        if (offer is not null) cache.Set(OfferKey(api, sku), offer.OfferId, TimeSpan.FromHours(12));
+        return offer?.OfferId;
+    }
+
+    private static string OfferKey(ConnectionApi api, string sku) => $"ebay-offer:{api.Connection.Id}:{sku}";
 
     /// <summary>getOffers for one SKU: none when eBay has no offer for it (25713) or does not know the SKU (25702).</summary>
     internal async Task<IReadOnlyList<EbayOffer>> OffersAsync(ConnectionApi api, string sku, CancellationToken ct)

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using Marketplaces.Connections;
+using Marketplaces.Inventory;
 using Marketplaces.Products.Listings;
 using Marketplaces.Products;
 using Microsoft.Extensions.Caching.Memory;
@@ -169,6 +170,70 @@ public sealed class EtsyListingPublisher(ProductImages images, IMemoryCache cach
             price_on_property = properties, quantity_on_property = properties, sku_on_property = properties,
         };
     }
+
+    public string OutOfStock => "At 0 the Etsy listing is deactivated (the sheet is silent on an active listing without stock); it is activated again when stock returns.";
+
+    /// <summary>
+    /// updateListingInventory with the inventory as Etsy has it (getListingInventory), every offering kept and only the
+    /// quantities of the changed SKUs replaced (etsy.md: a replace, not a patch). At 0 the listing is made inactive
+    /// instead, and active again with the inventory when stock comes back.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct)
+    {
+        var problems = new Dictionary<string, string>();
+        foreach (var listing in listings)
+        {
+            try
+            {
+                var id = Uri.EscapeDataString(listing.ExternalId);
+                if (listing.Total == 0)
+                {
+                    using var inactive = await FormAsync(api, HttpMethod.Patch, $"/listings/{id}", new Dictionary<string, string> { ["state"] = "inactive" }, ct);
+                    continue;
+                }
+                using var held = await GetAsync(api, (method, a, token, path) => EtsyApi.Request(method, a.Target, token, path), $"/v3/application/listings/{id}/inventory", ct);
+                using (await SendJsonAsync(api, HttpMethod.Put, $"/v3/application/listings/{id}/inventory", Restocked(held.RootElement, listing.Quantities), ct)) { }
+                if (listing.Known.Count > 0 && listing.Known.Values.Sum() == 0)
+                {
+                    using var active = await FormAsync(api, HttpMethod.Patch, $"/listings/{id}", new Dictionary<string, string> { ["state"] = "active" }, ct);
+                }
+            }
+            catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
+            {
+                problems[listing.ExternalId] = e.Message;
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>The inventory as read, in updateListingInventory's shape (prices as numbers), with each SKU's quantity replaced where given.</summary>
+    private static object Restocked(JsonElement inventory, IReadOnlyDictionary<string, int> quantities) => new
+    {
+        products = inventory.GetProperty("products").EnumerateArray().Where(p => !(p.TryGetProperty("is_deleted", out var d) && d.ValueKind == JsonValueKind.True)).Select(p => new
+        {
+            sku = JsonText.Of(p, "sku") ?? "",
+            property_values = p.GetProperty("property_values").EnumerateArray().Select(v => new
+            {
+                property_id = v.GetProperty("property_id").GetInt64(),
+                property_name = JsonText.Of(v, "property_name"),
+                value_ids = v.GetProperty("value_ids").EnumerateArray().Select(x => x.GetInt64()).ToArray(),
+                values = v.GetProperty("values").EnumerateArray().Select(x => x.GetString()).ToArray(),
+            }).ToArray(),
+            offerings = p.GetProperty("offerings").EnumerateArray().Where(o => !(o.TryGetProperty("is_deleted", out var d) && d.ValueKind == JsonValueKind.True)).Select(o => new
+            {
+                price = (decimal)o.GetProperty("price").GetProperty("amount").GetInt64() / o.GetProperty("price").GetProperty("divisor").GetInt64(),
+                quantity = quantities.TryGetValue(JsonText.Of(p, "sku") ?? "", out var wanted) ? wanted : o.GetProperty("quantity").GetInt32(),
+                is_enabled = o.GetProperty("is_enabled").GetBoolean(),
+                readiness_state_id = o.TryGetProperty("readiness_state_id", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetInt64() : (long?)null,
+            }).ToArray(),
+        }).ToArray(),
+        price_on_property = Ids(inventory, "price_on_property"),
+        quantity_on_property = Ids(inventory, "quantity_on_property"),
+        sku_on_property = Ids(inventory, "sku_on_property"),
+    };
+
+    private static long[] Ids(JsonElement inventory, string property) =>
+        inventory.TryGetProperty(property, out var ids) && ids.ValueKind == JsonValueKind.Array ? ids.EnumerateArray().Select(i => i.GetInt64()).ToArray() : [];
 
     /// <summary>Each rank holds the catalog's picture of that position: one whose size differs is uploaded over it, extras removed.</summary>
     private async Task SyncImagesAsync(ConnectionApi api, string listingId, Product product, JsonElement? existing, CancellationToken ct)

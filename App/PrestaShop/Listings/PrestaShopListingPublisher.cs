@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
 using Marketplaces.Connections;
+using Marketplaces.Inventory;
 using Marketplaces.Products;
 using Marketplaces.Products.Listings;
 using Microsoft.Extensions.Caching.Memory;
@@ -39,7 +40,9 @@ public sealed class PrestaShopListingPublisher(ProductImages images, IMemoryCach
             : await webservice.WriteAsync(HttpMethod.Post, "products", xml.Product(null, basePrice), ct);
         var id = PrestaShopJson.Text(saved, "id")!;
         var combinations = product.HasVariants ? await SaveCombinationsAsync(webservice, id, xml, basePrice, shop, ct) : [];
-        await SaveStockAsync(webservice, id, product, combinations, ct);
+        await SaveStockAsync(webservice, id, product.HasVariants
+            ? product.Variants.ToDictionary(v => combinations[v.Sku], v => v.Quantity)
+            : new Dictionary<string, int> { [SimpleStock] = product.Quantity }, ct);
         await SaveImagesAsync(webservice, id, product, saved, ct);
         var root = api.Target.Endpoints.ApiBaseUrl.TrimEnd('/');
         return new PublishedListing(id, $"{root[..^"/api".Length]}/index.php?id_product={id}&controller=product");
@@ -87,13 +90,44 @@ public sealed class PrestaShopListingPublisher(ProductImages images, IMemoryCach
         return ids;
     }
 
-    /// <summary>Each variant's quantity on its combination's stock row, a simple product's on the product's own (prestashop.md §4.3).</summary>
-    private static async Task SaveStockAsync(PrestaShopApi webservice, string productId, Product product, Dictionary<string, string> combinations, CancellationToken ct)
+    public string OutOfStock => "At 0 PrestaShop shows the product as out of stock (or keeps selling it, if the shop allows orders when out of stock).";
+
+    /// <summary>Each listing's stock rows read and the changed ones written (prestashop.md §4.3), a variant's found by its combination's reference.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct)
+    {
+        var webservice = new PrestaShopApi(api);
+        var problems = new Dictionary<string, string>();
+        foreach (var listing in listings)
+        {
+            try
+            {
+                var byRow = new Dictionary<string, int>();
+                if (listing.Simple) byRow[SimpleStock] = listing.Quantities[listing.Sku];
+                else
+                {
+                    var combinations = (await webservice.ListAsync("combinations", PrestaShopQuery.Build(("display", "full"), ("filter[id_product]", $"[{listing.ExternalId}]")), ct))
+                        .ToDictionary(c => PrestaShopJson.Text(c, "reference") ?? "", c => PrestaShopJson.Text(c, "id")!, StringComparer.Ordinal);
+                    foreach (var (sku, quantity) in listing.Quantities)
+                        byRow[combinations.TryGetValue(sku, out var id) ? id : throw new MarketplaceException(MarketplaceErrorKind.Rejected,
+                            $"No combination with the reference {sku}: publish the product again.")] = quantity;
+                }
+                await SaveStockAsync(webservice, listing.ExternalId, byRow, ct);
+            }
+            catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
+            {
+                problems[listing.ExternalId] = e.Message;
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>The stock row of a product without combinations is its id_product_attribute 0.</summary>
+    private const string SimpleStock = "0";
+
+    /// <summary>Each quantity on its stock row, by combination id (<see cref="SimpleStock"/> for a simple product): only those that differ are written (prestashop.md §4.3).</summary>
+    private static async Task SaveStockAsync(PrestaShopApi webservice, string productId, IReadOnlyDictionary<string, int> wanted, CancellationToken ct)
     {
         var rows = await webservice.ListAsync("stock_availables", PrestaShopQuery.Build(("display", "full"), ("filter[id_product]", $"[{productId}]")), ct);
-        var wanted = product.HasVariants
-            ? product.Variants.ToDictionary(v => combinations[v.Sku], v => v.Quantity)
-            : new Dictionary<string, int> { ["0"] = product.Quantity };
         foreach (var row in rows)
         {
             if (!wanted.TryGetValue(PrestaShopJson.Text(row, "id_product_attribute") ?? "", out var quantity) || PrestaShopJson.Text(row, "quantity") == quantity.ToString(CultureInfo.InvariantCulture))

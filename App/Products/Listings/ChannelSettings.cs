@@ -10,6 +10,14 @@ public sealed class ChannelSettings
 {
     public Guid ConnectionId { get; set; }
     public Dictionary<string, string> Values { get; set; } = [];
+
+    /// <summary>A listing's settings: the connection's, with the product's own over them.</summary>
+    public static Dictionary<string, string> Merged(IReadOnlyDictionary<string, string> general, IReadOnlyDictionary<string, string>? own)
+    {
+        var merged = new Dictionary<string, string>(general);
+        foreach (var (key, value) in own ?? new Dictionary<string, string>()) merged[key] = value;
+        return merged;
+    }
 }
 
 /// <summary>One choice a publisher offers for a connection, with the values the marketplace has right now.</summary>

@@ -1,4 +1,5 @@
 using Marketplaces.Connections;
+using Marketplaces.Inventory;
 
 namespace Marketplaces.Products.Listings;
 
@@ -27,6 +28,15 @@ public interface IListingPublisher
     /// the connection's settings say where (Amazon's marketplace).
     /// </summary>
     IAsyncEnumerable<MarketplaceListing> ReadAllAsync(ConnectionApi api, IReadOnlyDictionary<string, string> settings, CancellationToken ct);
+
+    /// <summary>
+    /// Sets the stock of these listings of one connection with the marketplace's own quantity call, in as few calls as it
+    /// allows. Returns why, by listing id, for each listing the marketplace refused; throws when it refused them all.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct);
+
+    /// <summary>What a listing at 0 becomes on this marketplace, in a line the channel settings show.</summary>
+    string OutOfStock { get; }
 }
 
 /// <param name="ExternalId">The listing's id from an earlier publish, if any.</param>

@@ -34,6 +34,22 @@ public sealed class Listing
     /// <summary>When a publish last called the marketplace: one that ended without an id may have created the listing all the same.</summary>
     public DateTimeOffset? AttemptedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>How many of each SKU the marketplace offers, as this app last set or read it there; a SKU absent is not known.</summary>
+    public Dictionary<string, int> ChannelQuantities { get; set; } = [];
+
+    /// <summary>When the catalog's stock last changed in a way this listing may have to follow; null when it is in step.</summary>
+    public DateTimeOffset? StockDueAt { get; set; }
+
+    /// <summary>Why the last stock push did not go through, in the marketplace's words; it is tried again until it does.</summary>
+    public string? StockMessage { get; set; }
+
+    public DateTimeOffset? StockPushedAt { get; set; }
+
+    /// <summary>What the marketplace showed, by SKU, where it differed from what this app had set (changed there directly).</summary>
+    public Dictionary<string, int> Drift { get; set; } = [];
+
+    public DateTimeOffset? DriftSeenAt { get; set; }
 }
 
 public enum ListingState
@@ -59,6 +75,10 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         entity.Property(l => l.Url).HasMaxLength(2_000);
         entity.Property(l => l.Message).HasMaxLength(2_000);
         entity.Property(l => l.Settings).AsJson();
+        entity.Property(l => l.ChannelQuantities).AsJson();
+        entity.Property(l => l.Drift).AsJson();
+        entity.Property(l => l.StockMessage).HasMaxLength(2_000);
+        entity.HasIndex(l => l.StockDueAt);
         entity.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne<Connection>().WithMany().HasForeignKey(l => l.ConnectionId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -51,7 +51,7 @@ public sealed class ListingImports(
         foreach (var listing in listings)
         {
             var product = ProductOf(listing, currency);
-            var saved = await catalog.SaveAsync(product, ct);
+            var saved = await catalog.SaveAsync(product, ct, new Inventory.StockCause(Inventory.StockMovementReason.Import, null, $"Made from its listing on {connection.DisplayName}"));
             if (!saved.Saved)
             {
                 results.Add(new ImportedListing(listing, ImportOutcome.Refused, null, string.Join(" ", saved.Errors.Select(e => e.Message).Distinct())));

@@ -4,6 +4,7 @@ using Marketplaces.Connections;
 using Marketplaces.Database;
 using Marketplaces.Database.Locks;
 using Marketplaces.Hosting;
+using Marketplaces.Inventory;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Products.Listings;
@@ -142,8 +143,9 @@ public sealed partial class ListingPublishes(
         var connection = await db.Set<Connection>().AsNoTracking().SingleAsync(c => c.Id == connectionId, ct);
         var chosen = await ChosenAsync(db, connectionId, productId, ct);
         foreach (var (key, value) in choosing ?? new Dictionary<string, string>()) chosen[key] = value;
-        var offered = await _publishers[connection.Marketplace].SettingsAsync(await apis.OpenAsync(connection, actor, ct), chosen, ct);
-        return (offered, chosen);
+        var publisher = _publishers[connection.Marketplace];
+        var offered = await publisher.SettingsAsync(await apis.OpenAsync(connection, actor, ct), chosen, ct);
+        return ([.. offered, .. StockRules.Settings(publisher.OutOfStock)], chosen);
     }
 
     /// <summary>
@@ -171,11 +173,11 @@ public sealed partial class ListingPublishes(
     /// <summary>The connection's chosen settings, with a product's own over them.</summary>
     private static async Task<Dictionary<string, string>> ChosenAsync(AppDbContext db, Guid connectionId, Guid? productId, CancellationToken ct)
     {
-        var chosen = new Dictionary<string, string>((await db.Set<ChannelSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ConnectionId == connectionId, ct))?.Values ?? []);
-        if (productId is { } product
-            && await db.Set<Listing>().AsNoTracking().Where(l => l.ProductId == product && l.ConnectionId == connectionId).Select(l => l.Settings).SingleOrDefaultAsync(ct) is { } own)
-            foreach (var (key, value) in own) chosen[key] = value;
-        return chosen;
+        var general = (await db.Set<ChannelSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.ConnectionId == connectionId, ct))?.Values ?? [];
+        var own = productId is { } product
+            ? await db.Set<Listing>().AsNoTracking().Where(l => l.ProductId == product && l.ConnectionId == connectionId).Select(l => l.Settings).SingleOrDefaultAsync(ct)
+            : null;
+        return ChannelSettings.Merged(general, own);
     }
 
     public async Task SaveSettingsAsync(Guid connectionId, IReadOnlyDictionary<string, string> values, CancellationToken ct = default)
@@ -211,13 +213,15 @@ public sealed partial class ListingPublishes(
                 throw new MarketplaceException(MarketplaceErrorKind.ReauthorizationRequired, $"{connection.DisplayName} needs to be connected again.");
             var api = await apis.OpenAsync(connection, actor, ct);
             var settings = await ChosenAsync(db, connection.Id, listing.ProductId, ct);
-            var draft = new ListingDraft(product, listing.ExternalId, product.Images.ToDictionary(i => i.Id, imageUrls.For), settings,
+            var sent = StockRules.From(settings).Applied(product);
+            var draft = new ListingDraft(sent, listing.ExternalId, product.Images.ToDictionary(i => i.Id, imageUrls.For), settings,
                 MayExist: listing.ExternalId is null && listing.AttemptedAt is not null);
             listing.AttemptedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
             var published = await _publishers[listing.Marketplace].PublishAsync(api, draft, ct);
             (listing.State, listing.ExternalId, listing.Url, listing.Message) = (ListingState.Live, published.ExternalId, published.Url, null);
             listing.PublishedAt = clock.GetUtcNow();
+            listing.ChannelQuantities = StockPushes.Quantities(sent, StockRules.Default);
             LogPublished(logger, product.Sku, connection.Id, published.ExternalId);
         }
         catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Marketplaces.Connections;
+using Marketplaces.Inventory;
 using Microsoft.Extensions.Caching.Memory;
 using Marketplaces.Products;
 using Marketplaces.Products.Listings;
@@ -101,6 +102,82 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter, IMemoryCache ca
             after = page.GetProperty("endCursor").GetString();
         }
     }
+
+    public string OutOfStock => "At 0 Shopify shows the product as sold out (unless the variant keeps selling when out of stock); it stays active.";
+
+    public const string InventoryItems = """
+        query InventoryItems($id: ID!) { product(id: $id) { variants(first: 100) { nodes { sku inventoryItem { id } } } } }
+        """;
+
+    /// <summary>
+    /// inventorySetQuantities (shopify.md §5.4) for every changed SKU of the listings at the shop's location, 250 a
+    /// call, each with <c>changeFromQuantity</c> as this app last set it (null when it never did), so a quantity changed
+    /// in the admin meanwhile is refused rather than overwritten blind; a fresh <c>@idempotent</c> key per call. A call
+    /// is all or nothing: the quantities Shopify refused are taken out and the others sent again.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct)
+    {
+        var location = await LocationAsync(api, ct);
+        var problems = new Dictionary<string, string>();
+        var wanted = new List<(string Listing, object Quantity)>();
+        foreach (var listing in listings)
+        {
+            var items = await InventoryItemsAsync(api, listing.ExternalId, ct);
+            foreach (var (sku, quantity) in listing.Changed)
+            {
+                if (!items.TryGetValue(sku, out var item))
+                {
+                    problems[listing.ExternalId] = $"Shopify has no variant with the SKU {sku}: publish the product again.";
+                    continue;
+                }
+                int? changeFromQuantity = listing.Known.TryGetValue(sku, out var shown) ? shown : null;
+                wanted.Add((listing.ExternalId, new { inventoryItemId = item, locationId = location, quantity, changeFromQuantity }));
+            }
+        }
+        foreach (var chunk in wanted.Where(w => !problems.ContainsKey(w.Listing)).Chunk(MaxQuantities))
+        {
+            var sending = chunk.ToList();
+            while (sending.Count > 0)
+            {
+                var mutation = $$"""
+                    mutation SetStock($input: InventorySetQuantitiesInput!) {
+                      inventorySetQuantities(input: $input) @idempotent(key: "{{Guid.NewGuid()}}") { userErrors { field message code } }
+                    }
+                    """;
+                var input = new { name = "available", reason = "correction", quantities = sending.Select(s => s.Quantity).ToList() };
+                var payload = (await ShopifyAdminGraphQl.QueryAsync(api, limiter, mutation, new { input }, ct)).GetProperty("inventorySetQuantities");
+                var refused = payload.GetProperty("userErrors").EnumerateArray().Select(e => (Index: QuantityIndex(e), Message: StockError(e))).ToList();
+                if (refused.Count == 0) break;
+                if (refused.Any(r => r.Index is null)) throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Shopify refused the stock: {refused[0].Message}");
+                foreach (var (index, message) in refused) problems[sending[index!.Value].Listing] = message;
+                sending = sending.Where(s => !problems.ContainsKey(s.Listing)).ToList();
+            }
+        }
+        return problems;
+    }
+
+    private const int MaxQuantities = 250;
+
+    /// <summary>Each variant's inventory item id by SKU, read once per product and kept (they never change).</summary>
+    private async Task<IReadOnlyDictionary<string, string>> InventoryItemsAsync(ConnectionApi api, string productId, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(("shopify-items", api.Connection.Id, productId), async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            var product = (await ShopifyAdminGraphQl.QueryAsync(api, limiter, InventoryItems, new { id = ShopifyGid.Of("Product", productId) }, ct)).GetProperty("product");
+            return product.ValueKind == JsonValueKind.Null
+                ? new Dictionary<string, string>()
+                : product.GetProperty("variants").GetProperty("nodes").EnumerateArray().Where(v => JsonText.Of(v, "sku") is { Length: > 0 })
+                    .ToDictionary(v => JsonText.Of(v, "sku")!, v => v.GetProperty("inventoryItem").GetProperty("id").GetString()!);
+        }))!;
+
+    /// <summary>The quantity a user error is about, from its field path (input, quantities, index, …).</summary>
+    private static int? QuantityIndex(JsonElement error) =>
+        error.TryGetProperty("field", out var field) && field.ValueKind == JsonValueKind.Array && field.GetArrayLength() >= 3
+        && int.TryParse(field[2].ToString(), out var index) ? index : null;
+
+    private static string StockError(JsonElement error) => JsonText.Of(error, "code") == "CHANGE_FROM_QUANTITY_STALE"
+        ? "The quantity was changed in the Shopify admin since this app set it; the catalog's was not written over it."
+        : $"Shopify refused the stock: {JsonText.Of(error, "message")}";
 
     /// <summary>A handle Shopify accepts, unique per SKU: lower-case letters, digits and hyphens.</summary>
     public static string HandleOf(string sku) =>

@@ -25,6 +25,9 @@ internal sealed record GraphQlField(string Name, IReadOnlyDictionary<string, Gra
     /// <summary>The name the client gave the field in its answer (<c>alias: field</c>).</summary>
     public string? Alias { get; init; }
 
+    /// <summary>The key of Shopify's <c>@idempotent</c> directive on a mutation field, if given.</summary>
+    public string? IdempotencyKey { get; init; }
+
     /// <summary>The field's key in the answer.</summary>
     public string Key => Alias ?? Name;
 }

@@ -11,7 +11,8 @@ namespace Marketplaces.Shopify.Sandbox;
 /// specification has it: several operations chosen by <c>operationName</c>, fragments and inline fragments spread into
 /// their selection (the sandbox's types have no interfaces or unions, so a type condition selects its fields as they
 /// stand), aliases kept for the answer's keys, and the specification's <c>@include</c> and <c>@skip</c> applied
-/// (GraphQL §3.13). Any other directive is refused rather than ignored.
+/// (GraphQL §3.13), and Shopify's <c>@idempotent(key:)</c> on a mutation field kept on the field. Any other directive is
+/// refused rather than ignored.
 /// </summary>
 internal static class GraphQlParser
 {
@@ -113,6 +114,7 @@ internal static class GraphQlParser
         foreach (var directive in directives?.Items ?? [])
         {
             var name = Text(directive.Name);
+            if (name == Idempotent) continue;
             if (name is not ("include" or "skip")) throw new FormatException($"Directive '@{name}' is not defined");
             var argument = directive.Arguments?.Items.SingleOrDefault(a => Text(a.Name) == "if")?.Value;
             if (argument is GraphQLVariable used) context.Conditioning.Add(Text(used.Name));
@@ -127,6 +129,23 @@ internal static class GraphQlParser
             if (name == "include" ? !condition : condition) included = false;
         }
         return included;
+    }
+
+    private const string Idempotent = "idempotent";
+
+    /// <summary>
+    /// The key of Shopify's <c>@idempotent(key: String!)</c>, if the field carries one. Taken as a string literal only, as
+    /// in Shopify's examples: whether Shopify takes a variable there is unconfirmed (shopify.md §5.4).
+    /// </summary>
+    private static string? IdempotencyKey(GraphQLDirectives? directives)
+    {
+        if (directives?.Items.FirstOrDefault(d => Text(d.Name) == Idempotent) is not { } directive) return null;
+        return directive.Arguments?.Items.SingleOrDefault(a => Text(a.Name) == "key")?.Value switch
+        {
+            GraphQLStringValue literal => literal.Value.ToString(),
+            GraphQLVariable => throw new FormatException($"The sandbox takes the key of '@{Idempotent}' as a string literal only"),
+            _ => throw new FormatException($"Directive '@{Idempotent}' is missing required arguments: key"),
+        };
     }
 
     /// <param name="path">The fragments being spread, to refuse one that spreads itself.</param>
@@ -149,6 +168,7 @@ internal static class GraphQlParser
                         field.SelectionSet is { } children ? Selections(children, context, path) : [])
                     {
                         Alias = field.Alias is { } alias ? Text(alias.Name) : null,
+                        IdempotencyKey = IdempotencyKey(field.Directives),
                     });
                     break;
                 case GraphQLFragmentSpread fragmentSpread:

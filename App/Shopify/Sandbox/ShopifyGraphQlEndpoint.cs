@@ -152,6 +152,9 @@ internal sealed class ShopifyGraphQlEndpoint(
             case "productUpdate":
                 var updated = ShopifyProductMutations.Update(store, arguments.GetValueOrDefault("product") as JsonObject ?? [], clock.GetUtcNow());
                 return (execution.Project(updated, spec.Type, field.Fields).Value, MutationCost, false);
+            case "inventorySetQuantities":
+                var setQuantities = ShopifyInventoryMutations.SetQuantities(store, field.IdempotencyKey, arguments["input"]!.AsObject(), clock.GetUtcNow());
+                return (execution.Project(setQuantities, spec.Type, field.Fields).Value, MutationCost, false);
             default:
                 var (payload, lost) = ShopifyFulfillmentCreate.Run(book, arguments["fulfillment"]!.AsObject(), clock.GetUtcNow());
                 var (value, _) = execution.Project(payload, spec.Type, field.Fields);
@@ -167,6 +170,7 @@ internal sealed class ShopifyGraphQlEndpoint(
             "productSet" or "productUpdate" => "write_products",
             "product" or "products" => "read_products",
             "locations" => "read_locations",
+            "inventorySetQuantities" => "write_inventory",
             _ => null,
         };
         return needed is not null && !grant.Scope.Split(',').Contains(needed) && !(needed.StartsWith("read_", StringComparison.Ordinal)

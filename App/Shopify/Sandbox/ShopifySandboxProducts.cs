@@ -19,6 +19,9 @@ public sealed class ShopifySandboxShop
     public List<ShopifySandboxProduct> Products { get; } = [];
     public long LocationId { get; } = 71_000_000_001;
 
+    /// <summary>Inventory mutations by their <c>@idempotent</c> key: the variables sent and the answer given.</summary>
+    public Dictionary<string, (string Input, JsonObject Answer)> Idempotent { get; } = new(StringComparer.Ordinal);
+
     public long NextId() => Interlocked.Increment(ref _lastId);
 }
 

@@ -47,6 +47,7 @@ internal static class ShopifySchema
             ["fulfillmentCreate"] = Object("FulfillmentCreatePayload", new() { ["fulfillment"] = "FulfillmentInput!", ["message"] = "String" }),
             ["productSet"] = Object("ProductSetPayload", new() { ["input"] = "ProductSetInput!", ["identifier"] = "ProductSetIdentifiers", ["synchronous"] = "Boolean" }),
             ["productUpdate"] = Object("ProductUpdatePayload", new() { ["product"] = "ProductUpdateInput", ["media"] = "[CreateMediaInput!]" }),
+            ["inventorySetQuantities"] = Object("InventorySetQuantitiesPayload", new() { ["input"] = "InventorySetQuantitiesInput!" }),
         },
         ["Location"] = Leaves("id", "name", "isActive", "legacyResourceId"),
         ["Product"] = With(Leaves("id", "legacyResourceId", "title", "handle", "status", "descriptionHtml", "vendor", "createdAt", "updatedAt", "onlineStoreUrl"), new()
@@ -73,6 +74,17 @@ internal static class ShopifySchema
             ["product"] = Object("Product"),
             ["userErrors"] = new("ProductSetUserError", FieldShape.List, new Dictionary<string, string>()),
         },
+        ["InventorySetQuantitiesPayload"] = new()
+        {
+            ["inventoryAdjustmentGroup"] = Object("InventoryAdjustmentGroup"),
+            ["userErrors"] = new("InventorySetQuantitiesUserError", FieldShape.List, new Dictionary<string, string>()),
+        },
+        ["InventoryAdjustmentGroup"] = With(Leaves("createdAt", "reason", "referenceDocumentUri"), new()
+        {
+            ["changes"] = new("InventoryChange", FieldShape.List, new Dictionary<string, string>()),
+        }),
+        ["InventoryChange"] = Leaves("name", "delta", "quantityAfterChange"),
+        ["InventorySetQuantitiesUserError"] = Leaves("field", "message", "code"),
         ["ProductUpdatePayload"] = new()
         {
             ["product"] = Object("Product"),
@@ -133,6 +145,8 @@ internal static class ShopifySchema
         ["InventoryItemInput"] = new() { ["tracked"] = "Boolean", ["sku"] = "String", ["requiresShipping"] = "Boolean" },
         ["ProductSetInventoryInput"] = new() { ["locationId"] = "ID!", ["name"] = "String!", ["quantity"] = "Int!" },
         ["FileSetInput"] = new() { ["id"] = "ID", ["originalSource"] = "String", ["contentType"] = "FileContentType", ["alt"] = "String", ["filename"] = "String" },
+        ["InventorySetQuantitiesInput"] = new() { ["name"] = "String!", ["reason"] = "String!", ["referenceDocumentUri"] = "String", ["quantities"] = "[InventoryQuantityInput!]!" },
+        ["InventoryQuantityInput"] = new() { ["inventoryItemId"] = "ID!", ["locationId"] = "ID!", ["quantity"] = "Int!", ["changeFromQuantity"] = "Int" },
         ["ProductUpdateInput"] = new() { ["id"] = "ID", ["title"] = "String", ["status"] = "ProductStatus", ["descriptionHtml"] = "String" },
         ["CreateMediaInput"] = new() { ["originalSource"] = "String!", ["mediaContentType"] = "MediaContentType!", ["alt"] = "String" },
         ["FulfillmentInput"] = new()

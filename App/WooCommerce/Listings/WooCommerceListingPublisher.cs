@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Marketplaces.Connections;
+using Marketplaces.Inventory;
 using Marketplaces.Products.Listings;
 using Marketplaces.Products;
 using static Marketplaces.WooCommerce.WooCommerceJson;
@@ -205,6 +206,48 @@ public sealed class WooCommerceListingPublisher(TimeProvider clock) : IListingPu
         if (refused.Count > 0)
             throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"WooCommerce refused variations: {string.Join("; ", refused.Distinct())}");
     }
+
+    public string OutOfStock => "At 0 WooCommerce shows the product as out of stock; it stays published.";
+
+    /// <summary>
+    /// Simple products' <c>stock_quantity</c> through the products batch route, 100 a call; a variable product's
+    /// variations through its variations batch route, after reading their ids (woocommerce.md §5).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct)
+    {
+        var problems = new Dictionary<string, string>();
+        foreach (var chunk in listings.Where(l => l.Simple).Chunk(MaxBatch))
+        {
+            var update = chunk.Select(l => new { id = long.Parse(l.ExternalId, CultureInfo.InvariantCulture), manage_stock = true, stock_quantity = l.Quantities[l.Sku] });
+            using var batch = await _rest.ReadJsonAsync(api, HttpMethod.Post, $"{Products(api)}/batch", new { update }, ct);
+            foreach (var (id, problem) in BatchErrors(batch.RootElement)) problems[id] = problem;
+        }
+        foreach (var listing in listings.Where(l => !l.Simple))
+        {
+            var url = $"{Products(api)}/{Uri.EscapeDataString(listing.ExternalId)}/variations";
+            using var listed = await _rest.ReadJsonAsync(api, HttpMethod.Get, $"{url}?per_page=100", null, ct);
+            var ids = listed.RootElement.ValueKind == JsonValueKind.Array
+                ? listed.RootElement.EnumerateArray().Where(v => JsonText.Of(v, "sku") is not null && Id(v) is not null)
+                    .ToDictionary(v => JsonText.Of(v, "sku")!, v => long.Parse(Id(v)!, CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase)
+                : [];
+            var missing = listing.Quantities.Keys.Where(sku => !ids.ContainsKey(sku)).ToList();
+            var update = listing.Quantities.Where(q => ids.ContainsKey(q.Key)).Select(q => new { id = ids[q.Key], manage_stock = true, stock_quantity = q.Value }).ToList();
+            using var batch = await _rest.ReadJsonAsync(api, HttpMethod.Post, $"{url}/batch", new { update }, ct);
+            var refused = BatchErrors(batch.RootElement).Select(e => e.Problem).ToList();
+            if (missing.Count > 0) refused.Add($"No variation with the SKU {string.Join(", ", missing)}: publish the product again.");
+            if (refused.Count > 0) problems[listing.ExternalId] = string.Join("; ", refused);
+        }
+        return problems;
+    }
+
+    private const int MaxBatch = 100;
+
+    /// <summary>A batch answers 200 with each refused item's own error in its place.</summary>
+    private static IEnumerable<(string Id, string Problem)> BatchErrors(JsonElement batch) =>
+        batch.TryGetProperty("update", out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray().Where(item => item.TryGetProperty("error", out _))
+                .Select(item => (Id(item) ?? "", $"{JsonText.Of(item.GetProperty("error"), "code")} ({JsonText.Of(item.GetProperty("error"), "message")})"))
+            : [];
 
     /// <summary>The store's copy when it has one (named after the catalog image), else the address it downloads from.</summary>
     private static object Image(ListingDraft draft, ProductImage image, IReadOnlyDictionary<string, long> storeImages) =>

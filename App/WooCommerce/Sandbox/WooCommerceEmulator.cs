@@ -37,7 +37,7 @@ public sealed class WooCommerceEmulator : ISandboxEmulator, ISandboxKeyIssuer
         _rest = new WooCommerceRestEndpoints(authentication, store, _sites);
         _orders = new WooCommerceOrdersEndpoints(callers, clock);
         _tracking = new WooCommerceShipmentTrackingEndpoints(callers, clock);
-        _products = new Listings.WooCommerceProductsEndpoints(callers, http, clock);
+        _products = new Listings.WooCommerceProductsEndpoints(callers, http, journal, clock);
     }
 
     public string MarketplaceId => WooCommerceSandboxStore.Id;

@@ -260,6 +260,71 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.ToTable("pending_authorizations", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplaces.Inventory.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Change")
+                        .HasColumnType("integer")
+                        .HasColumnName("change");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("QuantityAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity_after");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Requested")
+                        .HasColumnType("integer")
+                        .HasColumnName("requested");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("sku");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("ProductId", "At");
+
+                    b.ToTable("stock_movements", (string)null);
+                });
+
             modelBuilder.Entity("Marketplaces.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -315,6 +380,10 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("order_number");
+
+                    b.Property<int>("OversoldUnits")
+                        .HasColumnType("integer")
+                        .HasColumnName("oversold_units");
 
                     b.Property<string>("Problem")
                         .HasColumnType("text")
@@ -629,9 +698,23 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("attempted_at");
 
+                    b.Property<string>("ChannelQuantities")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("channel_quantities");
+
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("connection_id");
+
+                    b.Property<string>("Drift")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("drift");
+
+                    b.Property<DateTimeOffset?>("DriftSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drift_seen_at");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(255)
@@ -668,6 +751,19 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("character varying(20)")
                         .HasColumnName("state");
 
+                    b.Property<DateTimeOffset?>("StockDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stock_due_at");
+
+                    b.Property<string>("StockMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("stock_message");
+
+                    b.Property<DateTimeOffset?>("StockPushedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stock_pushed_at");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -680,6 +776,8 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ConnectionId");
+
+                    b.HasIndex("StockDueAt");
 
                     b.HasIndex("ProductId", "ConnectionId")
                         .IsUnique();
@@ -732,6 +830,10 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.Property<decimal?>("LengthCm")
                         .HasColumnType("numeric")
                         .HasColumnName("length_cm");
+
+                    b.Property<int?>("LowStockThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("low_stock_threshold");
 
                     b.Property<string>("Mpn")
                         .HasMaxLength(100)
@@ -1271,6 +1373,20 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.HasOne("Marketplaces.Connections.Connection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Inventory.StockMovement", b =>
+                {
+                    b.HasOne("Marketplaces.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Marketplaces.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -251,6 +251,69 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.ToTable("pending_authorizations", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplaces.Inventory.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Change")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("change");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("QuantityAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity_after");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Requested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("ProductId", "At");
+
+                    b.ToTable("stock_movements", (string)null);
+                });
+
             modelBuilder.Entity("Marketplaces.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -306,6 +369,10 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("order_number");
+
+                    b.Property<int>("OversoldUnits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("oversold_units");
 
                     b.Property<string>("Problem")
                         .HasColumnType("TEXT")
@@ -609,9 +676,23 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempted_at");
 
+                    b.Property<string>("ChannelQuantities")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_quantities");
+
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
+
+                    b.Property<string>("Drift")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drift");
+
+                    b.Property<long?>("DriftSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("drift_seen_at");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(255)
@@ -648,6 +729,19 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("state");
 
+                    b.Property<long?>("StockDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock_due_at");
+
+                    b.Property<string>("StockMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stock_message");
+
+                    b.Property<long?>("StockPushedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock_pushed_at");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
@@ -660,6 +754,8 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConnectionId");
+
+                    b.HasIndex("StockDueAt");
 
                     b.HasIndex("ProductId", "ConnectionId")
                         .IsUnique();
@@ -712,6 +808,10 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.Property<long?>("LengthCm")
                         .HasColumnType("INTEGER")
                         .HasColumnName("length_cm");
+
+                    b.Property<int?>("LowStockThreshold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("low_stock_threshold");
 
                     b.Property<string>("Mpn")
                         .HasMaxLength(100)
@@ -1247,6 +1347,20 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.HasOne("Marketplaces.Connections.Connection", null)
                         .WithMany()
                         .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Inventory.StockMovement", b =>
+                {
+                    b.HasOne("Marketplaces.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Marketplaces.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

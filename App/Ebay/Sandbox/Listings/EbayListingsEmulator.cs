@@ -37,6 +37,7 @@ public sealed class EbayListingsEmulator : ISandboxEmulator
         routes.MapDelete(inventory + "/inventory_item/{sku}", items.DeleteItemAsync);
         routes.MapPut(inventory + "/inventory_item_group/{key}", items.PutGroupAsync);
         routes.MapGet(inventory + "/inventory_item_group/{key}", items.GetGroupAsync);
+        routes.MapPost(inventory + "/bulk_update_price_quantity", new EbayBulkPriceQuantityEndpoint(caller).UpdateAsync);
         routes.MapPost(inventory + "/offer", offers.CreateAsync);
         routes.MapGet(inventory + "/offer", offers.ListAsync);
         routes.MapPost(inventory + "/offer/publish_by_inventory_item_group", offers.PublishGroupAsync);

@@ -11,10 +11,13 @@ namespace Marketplaces.WooCommerce.Sandbox.Listings;
 /// <c>src</c> are downloaded as WooCommerce does, by the store itself: an address it cannot fetch, or that does not
 /// answer with an image, refuses the call. SKUs are unique across products and variations.
 /// </summary>
-public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers, IHttpClientFactory http, TimeProvider clock)
+public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers, IHttpClientFactory http, SandboxJournal journal, TimeProvider clock)
 {
     private const string Products = "/wp-json/wc/v3/products";
     private const int MaxBatch = 100;
+
+    /// <summary>The journal's name for a call of the products batch route.</summary>
+    public const string ProductsBatch = "products/batch";
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -22,6 +25,7 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
         routes.MapPost(Products, (HttpRequest request, CancellationToken ct) => SaveAsync(request, null, ct));
         routes.MapGet(Products + "/{id:long}", GetAsync);
         routes.MapGet(Products + "/categories", CategoriesAsync);
+        routes.MapPost(Products + "/batch", ProductsBatchAsync);
         routes.MapMethods(Products + "/{id:long}", ["POST", "PUT", "PATCH"], (HttpRequest request, long id, CancellationToken ct) => SaveAsync(request, id, ct));
         routes.MapDelete(Products + "/{id:long}", DeleteAsync);
         routes.MapGet(Products + "/{id:long}/variations", VariationsAsync);
@@ -226,6 +230,48 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
                 : ItemError(item, 404, "woocommerce_rest_product_variation_invalid_id", "Invalid ID.")).ToList();
             parent.Modified = clock.GetUtcNow();
             return Results.Json(new { create = created, update = updated, delete = deleted });
+        });
+    }
+
+    /// <summary>
+    /// The products batch route, for what the app sends through it: updates of price, status and stock, each item checked
+    /// and answered on its own. Creating or deleting products in a batch is not emulated: those items are answered
+    /// with an error in their place.
+    /// </summary>
+    private async Task<IResult> ProductsBatchAsync(HttpRequest request, CancellationToken ct)
+    {
+        var caller = await callers.ForAsync(request, ct);
+        if (caller.Error is not null) return caller.Error;
+        var (body, bodyError) = await WooCommerceRestCallers.BodyAsync(request, ct);
+        if (bodyError is not null) return bodyError;
+        var input = new WooCommerceProductInput(body!);
+        var create = input.Objects("create") ?? [];
+        var update = input.Objects("update") ?? [];
+        var delete = body!.TryGetValue("delete", out var d) && d.ValueKind == JsonValueKind.Array ? d.EnumerateArray().Select(x => x.ToString()).ToList() : [];
+        if (input.Invalid.Count > 0) return WooCommerceErrors.InvalidParams(input.Invalid);
+        if (create.Count + update.Count + delete.Count > MaxBatch)
+            return WooCommerceErrors.Rest(413, "woocommerce_rest_request_entity_too_large", $"Unable to accept more than {MaxBatch} items for this request.");
+        if (caller.Anonymous) return WooCommerceErrors.Rest(401, "woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource.");
+        journal.Request(WooCommerceSandboxStore.Id, ProductsBatch);
+        return caller.Site.Products.Write((all, media) =>
+        {
+            var updated = update.Select(item =>
+            {
+                var fields = new WooCommerceProductInput(item.EnumerateObject().ToDictionary(p => p.Name, p => p.Value));
+                var (price, status, manage, stock) = (fields.Price("regular_price"), fields.Text("status", WooCommerceProductInput.Statuses), fields.Boolean("manage_stock"), fields.Integer("stock_quantity"));
+                if (fields.Invalid.Count > 0)
+                    return ItemError(Field(item, "id"), 400, "rest_invalid_param", $"Invalid parameter(s): {string.Join(", ", fields.Invalid.Keys)}");
+                if (!long.TryParse(Field(item, "id"), out var pid) || all.FirstOrDefault(p => p.Id == pid) is not { } product)
+                    return ItemError(Field(item, "id"), 400, "woocommerce_rest_product_invalid_id", "Invalid ID.");
+                if (price is not null) product.RegularPrice = price;
+                if (status is not null) product.Status = status;
+                if (manage is not null) product.ManageStock = manage.Value;
+                if (stock is not null) product.StockQuantity = stock;
+                product.Modified = clock.GetUtcNow();
+                return WooCommerceProductJson.Product(product, media, caller.Home);
+            }).ToList();
+            var notEmulated = (IEnumerable<string?> ids) => ids.Select(id => ItemError(id, 400, "sandbox_not_emulated", "The sandbox updates products in a batch; it does not create or delete them.")).ToList();
+            return Results.Json(new { create = notEmulated(create.Select(_ => (string?)null)), update = updated, delete = notEmulated(delete) });
         });
     }
 
