@@ -23,10 +23,11 @@ public sealed class StockLedger(IDbContextFactory<AppDbContext> contexts)
     public async Task<IReadOnlyList<LowStock>> LowStockAsync(int take = 20, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Set<Product>().AsNoTracking().Where(p => p.LowStockThreshold != null)
-            .Select(p => new LowStock(p.Id, p.Sku, p.Title, p.Variants.Count == 0 ? p.Quantity : p.Variants.Sum(v => v.Quantity), p.LowStockThreshold!.Value))
-            .Where(p => p.OnHand <= p.Threshold)
-            .OrderBy(p => p.OnHand).ThenBy(p => p.Sku).Take(take).ToListAsync(ct);
+        return await db.Set<Product>().AsNoTracking()
+            .Select(p => new { p.Id, p.Sku, p.Title, p.LowStockThreshold, OnHand = p.Variants.Count == 0 ? p.Quantity : p.Variants.Sum(v => v.Quantity) })
+            .Where(p => p.LowStockThreshold != null && p.OnHand <= p.LowStockThreshold)
+            .OrderBy(p => p.OnHand).ThenBy(p => p.Sku).Take(take)
+            .Select(p => new LowStock(p.Id, p.Sku, p.Title, p.OnHand, p.LowStockThreshold!.Value)).ToListAsync(ct);
     }
 
     /// <summary>Orders that asked for more than the catalog had (and are not cancelled), newest first.</summary>
