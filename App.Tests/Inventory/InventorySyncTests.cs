@@ -164,4 +164,35 @@ public sealed class InventorySyncTests(InventoryFixture app) : IClassFixture<Inv
         Assert.Equal((7, 12, "owner@example.test"), (edit.Change, edit.QuantityAfter, edit.Actor));
         await AllShowAsync("STOCK-EDIT", 12, "woocommerce");
     }
+
+    [Fact]
+    public async Task Stock_changed_on_a_marketplace_directly_is_flagged_and_resolved_with_the_catalogs_or_the_channels()
+    {
+        var product = await app.ListedAsync("STOCK-DRIFT", 6, "ebay", "woocommerce");
+        var woo = await app.ListingAsync(product.Id, "woocommerce");
+        int SetAtStore(int quantity) => WooCommerceStores.Emulator(app).Site().Products.Write((all, _) => (int)(all.Single(p => p.Id.ToString() == woo.ExternalId).StockQuantity = quantity)!);
+        var drift = app.Services.GetRequiredService<StockDrift>();
+
+        SetAtStore(9);
+        Assert.Equal(1, await drift.CheckAsync(app.Connections["woocommerce"], CancellationToken.None));
+        await drift.CheckAsync(app.Connections["ebay"], CancellationToken.None);
+        Assert.Empty((await app.ListingAsync(product.Id, "ebay")).Drift);
+        Assert.Equal(9, (await app.ListingAsync(product.Id, "woocommerce")).Drift["STOCK-DRIFT"]);
+        Assert.Contains(await app.Ledger.DriftedAsync(), d => d.ProductId == product.Id && d.Marketplace == "woocommerce");
+
+        await drift.TakeCatalogsAsync(woo.Id);
+        await AllShowAsync("STOCK-DRIFT", 6, "woocommerce");
+        await InventoryFixture.Until(async () => (await app.ListingAsync(product.Id, "woocommerce")) is { StockDueAt: null, Drift.Count: 0 }, "in step");
+        Assert.Equal(6, await app.OnHandAsync(product.Id));
+
+        SetAtStore(4);
+        Assert.Equal(1, await drift.CheckAsync(app.Connections["woocommerce"], CancellationToken.None));
+        await drift.TakeChannelsAsync(woo.Id, "owner@example.test");
+
+        Assert.Equal(4, await app.OnHandAsync(product.Id));
+        var taken = Assert.Single(await app.Ledger.HistoryAsync(product.Id), m => m.Reason == StockMovementReason.TakenFromChannel);
+        Assert.Equal((-2, 4, "owner@example.test"), (taken.Change, taken.QuantityAfter, taken.Actor));
+        await AllShowAsync("STOCK-DRIFT", 4, "ebay");
+        Assert.DoesNotContain(await app.Ledger.DriftedAsync(), d => d.ProductId == product.Id);
+    }
 }

@@ -9,6 +9,8 @@ public static class InventorySetup
         services.AddSingleton<StockLedger>();
         services.AddTransient<PushStockJob>();
         services.AddTransient<StockSweepJob>();
+        services.AddSingleton<StockDrift>();
+        services.AddTransient<StockDriftJob>();
         services.AddHostedService<StockPushTrigger>();
     }
 }

@@ -46,6 +46,16 @@ public sealed class StockLedger(IDbContextFactory<AppDbContext> contexts)
         return await db.Set<Listing>().CountAsync(l => l.StockMessage != null && l.StockDueAt != null, ct);
     }
 
+    /// <summary>Live listings whose stock was changed on the marketplace directly, with their product, newest first.</summary>
+    public async Task<IReadOnlyList<DriftedListing>> DriftedAsync(int take = 20, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<Listing>().AsNoTracking().Where(l => l.DriftSeenAt != null)
+            .Join(db.Set<Product>(), l => l.ProductId, p => p.Id, (l, p) => new { l.DriftSeenAt, l.Marketplace, p.Id, p.Sku, p.Title })
+            .OrderByDescending(x => x.DriftSeenAt).Take(take)
+            .Select(x => new DriftedListing(x.Id, x.Sku, x.Title, x.Marketplace)).ToListAsync(ct);
+    }
+
     /// <summary>Every SKU the product sells (its own, or its variants') with its catalog quantity.</summary>
     public static Dictionary<string, int> Quantities(Product product) => product.HasVariants
         ? product.Variants.ToDictionary(v => v.Sku, v => v.Quantity, StringComparer.OrdinalIgnoreCase)
@@ -81,5 +91,7 @@ public sealed class StockLedger(IDbContextFactory<AppDbContext> contexts)
 }
 
 public sealed record LowStock(Guid ProductId, string Sku, string Title, int OnHand, int Threshold);
+
+public sealed record DriftedListing(Guid ProductId, string Sku, string Title, string Marketplace);
 
 public sealed record OversoldOrder(Guid OrderId, string OrderNumber, string Marketplace, int Units);

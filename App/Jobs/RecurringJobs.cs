@@ -30,6 +30,8 @@ public sealed class RecurringJobs(DatabaseConnection database, IRecurringJobMana
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
         jobs.AddOrUpdate<StockSweepJob>(StockSweepJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
+        jobs.AddOrUpdate<StockDriftJob>(StockDriftJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly(),
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
         jobs.AddOrUpdate<ProductImageSweep>(ProductImageSweep.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(4),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
     }

@@ -130,7 +130,7 @@ public sealed class ShopifyListingTests(ShopifyListingFixture app) : IClassFixtu
     public async Task A_connection_set_to_publish_drafts_sends_products_as_drafts()
     {
         var (offered, _) = await app.Publishes.SettingsAsync(app.Connection, "test");
-        Assert.Equal(["ACTIVE", "DRAFT"], offered.Single().Choices.Select(c => c.Value));
+        Assert.Equal(["ACTIVE", "DRAFT"], offered.Single(s => s.Key == "status").Choices.Select(c => c.Value));
         await app.Publishes.SaveSettingsAsync(app.Connection, new Dictionary<string, string> { ["status"] = "DRAFT" });
         try
         {

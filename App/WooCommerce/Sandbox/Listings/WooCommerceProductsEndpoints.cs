@@ -200,18 +200,9 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
     /// </summary>
     private async Task<IResult> BatchAsync(HttpRequest request, long id, CancellationToken ct)
     {
-        var caller = await callers.ForAsync(request, ct);
-        if (caller.Error is not null) return caller.Error;
-        var (body, bodyError) = await WooCommerceRestCallers.BodyAsync(request, ct);
-        if (bodyError is not null) return bodyError;
-        var input = new WooCommerceProductInput(body!);
-        var create = input.Objects("create") ?? [];
-        var update = input.Objects("update") ?? [];
-        var delete = body!.TryGetValue("delete", out var d) && d.ValueKind == JsonValueKind.Array ? d.EnumerateArray().Select(x => x.ToString()).ToList() : [];
-        if (input.Invalid.Count > 0) return WooCommerceErrors.InvalidParams(input.Invalid);
-        if (create.Count + update.Count + delete.Count > MaxBatch)
-            return WooCommerceErrors.Rest(413, "woocommerce_rest_request_entity_too_large", $"Unable to accept more than {MaxBatch} items for this request.");
-        if (caller.Anonymous) return WooCommerceErrors.Rest(401, "woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource.");
+        var (batch, refused) = await BatchOfAsync(request, ct);
+        if (refused is not null) return refused;
+        var (caller, create, update, delete) = batch!;
         if (caller.Site.Products.Read(all => all.All(p => p.Id != id))) return InvalidId(404);
         var wanted = create.Concat(update).Select(v => v.TryGetProperty("image", out var i) && i.ValueKind == JsonValueKind.Object ? i : (JsonElement?)null)
             .OfType<JsonElement>().Where(i => Field(i, "id") is null or "0").ToList();
@@ -233,6 +224,26 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
         });
     }
 
+    private sealed record Batch(WooCommerceRestCaller Caller, List<JsonElement> Create, List<JsonElement> Update, List<string> Delete);
+
+    /// <summary>A batch route's call, checked as WooCommerce checks it before any item: its body, its size, its caller.</summary>
+    private async Task<(Batch? Batch, IResult? Refused)> BatchOfAsync(HttpRequest request, CancellationToken ct)
+    {
+        var caller = await callers.ForAsync(request, ct);
+        if (caller.Error is not null) return (null, caller.Error);
+        var (body, bodyError) = await WooCommerceRestCallers.BodyAsync(request, ct);
+        if (bodyError is not null) return (null, bodyError);
+        var input = new WooCommerceProductInput(body!);
+        var create = input.Objects("create") ?? [];
+        var update = input.Objects("update") ?? [];
+        var delete = body!.TryGetValue("delete", out var d) && d.ValueKind == JsonValueKind.Array ? d.EnumerateArray().Select(x => x.ToString()).ToList() : [];
+        if (input.Invalid.Count > 0) return (null, WooCommerceErrors.InvalidParams(input.Invalid));
+        if (create.Count + update.Count + delete.Count > MaxBatch)
+            return (null, WooCommerceErrors.Rest(413, "woocommerce_rest_request_entity_too_large", $"Unable to accept more than {MaxBatch} items for this request."));
+        if (caller.Anonymous) return (null, WooCommerceErrors.Rest(401, "woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource."));
+        return (new Batch(caller, create, update, delete), null);
+    }
+
     /// <summary>
     /// The products batch route, for what the app sends through it: updates of price, status and stock, each item checked
     /// and answered on its own. Creating or deleting products in a batch is not emulated: those items are answered
@@ -240,18 +251,9 @@ public sealed class WooCommerceProductsEndpoints(WooCommerceRestCallers callers,
     /// </summary>
     private async Task<IResult> ProductsBatchAsync(HttpRequest request, CancellationToken ct)
     {
-        var caller = await callers.ForAsync(request, ct);
-        if (caller.Error is not null) return caller.Error;
-        var (body, bodyError) = await WooCommerceRestCallers.BodyAsync(request, ct);
-        if (bodyError is not null) return bodyError;
-        var input = new WooCommerceProductInput(body!);
-        var create = input.Objects("create") ?? [];
-        var update = input.Objects("update") ?? [];
-        var delete = body!.TryGetValue("delete", out var d) && d.ValueKind == JsonValueKind.Array ? d.EnumerateArray().Select(x => x.ToString()).ToList() : [];
-        if (input.Invalid.Count > 0) return WooCommerceErrors.InvalidParams(input.Invalid);
-        if (create.Count + update.Count + delete.Count > MaxBatch)
-            return WooCommerceErrors.Rest(413, "woocommerce_rest_request_entity_too_large", $"Unable to accept more than {MaxBatch} items for this request.");
-        if (caller.Anonymous) return WooCommerceErrors.Rest(401, "woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource.");
+        var (batch, refused) = await BatchOfAsync(request, ct);
+        if (refused is not null) return refused;
+        var (caller, create, update, delete) = batch!;
         journal.Request(WooCommerceSandboxStore.Id, ProductsBatch);
         return caller.Site.Products.Write((all, media) =>
         {
