@@ -131,7 +131,7 @@ public static class PublishScenario
         return ids;
     }
 
-    private static byte[] Photo()
+    internal static byte[] Photo()
     {
         using var surface = SKSurface.Create(new SKImageInfo(800, 800));
         surface.Canvas.Clear(SKColors.SteelBlue);

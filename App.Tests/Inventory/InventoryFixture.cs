@@ -77,8 +77,7 @@ public sealed class InventoryFixture : ServerAppFactory
     /// <summary>A buyer's order of <paramref name="quantity"/> × <paramref name="sku"/> on the emulator's book.</summary>
     public static SandboxOrder Sell(SandboxOrderBook book, string sku, string listingId, int quantity)
     {
-        var placed = book.Add();
-        return book.Update(placed.Id, o =>
+        return book.Place(o =>
         {
             var first = o.Lines[0];
             o.Lines.Clear();

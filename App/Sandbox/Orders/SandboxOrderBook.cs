@@ -22,10 +22,11 @@ public sealed class SandboxOrderBook
     private Func<string, string>? _rewrite;
     private bool _endless;
     private int _lostAnswers;
+    private readonly Action<SandboxOrder> _sold;
 
-    internal SandboxOrderBook(string marketplace, string seller, Func<int, string> idOf, TimeProvider clock)
+    internal SandboxOrderBook(string marketplace, string seller, Func<int, string> idOf, TimeProvider clock, Action<SandboxOrder> sold)
     {
-        (_marketplace, _seller, _idOf, _clock) = (marketplace, seller, idOf, clock);
+        (_marketplace, _seller, _idOf, _clock, _sold) = (marketplace, seller, idOf, clock, sold);
         _lastChange = Milliseconds(clock.GetUtcNow());
         _orders = SandboxOrderSeed.Initial(marketplace, seller, _lastChange, idOf);
     }
@@ -56,6 +57,22 @@ public sealed class SandboxOrderBook
             }
             return added;
         }
+    }
+
+    /// <summary>
+    /// A buyer's order of what <paramref name="shape"/> puts in it (its lines), placed now: the emulator takes the sold
+    /// units off its listings' stock, as the marketplace does on a sale, where it keeps listings.
+    /// </summary>
+    public SandboxOrder Place(Action<SandboxOrder> shape)
+    {
+        SandboxOrder order;
+        lock (_gate)
+        {
+            order = AddMany(1)[0];
+            shape(order);
+        }
+        _sold(order);
+        return order;
     }
 
     /// <summary>Changes an order as the buyer or the marketplace would; it is then modified now.</summary>

@@ -176,7 +176,7 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter, IMemoryCache ca
         && int.TryParse(field[2].ToString(), out var index) ? index : null;
 
     private static string StockError(JsonElement error) => JsonText.Of(error, "code") == "CHANGE_FROM_QUANTITY_STALE"
-        ? "The quantity was changed in the Shopify admin since this app set it; the catalog's was not written over it."
+        ? "Shopify's quantity changed since this app set it (a sale not read yet, or an edit in the Shopify admin): not written over; tried again after the next orders sync."
         : $"Shopify refused the stock: {JsonText.Of(error, "message")}";
 
     /// <summary>A handle Shopify accepts, unique per SKU: lower-case letters, digits and hyphens.</summary>

@@ -7,16 +7,24 @@ namespace Marketplaces.Shopify.Sandbox;
 /// Shopify under /sandbox/shopify/{shop}: each shop's admin host becomes a path segment. The seller's order page is
 /// the admin's <c>/admin/orders/{id}</c>; tests and benchmarks reach a shop's orders through <see cref="Book"/>.
 /// </summary>
-public sealed class ShopifyEmulator(SandboxOrderBooks books) : ISandboxEmulator
+public sealed class ShopifyEmulator : ISandboxEmulator
 {
+    private readonly SandboxOrderBooks _books;
     private readonly ShopifySandboxProducts _products = new();
+
+    public ShopifyEmulator(SandboxOrderBooks books)
+    {
+        _books = books;
+        // A sale takes its units off the variant's available quantity, as Shopify does.
+        books.OnSale(ShopifySandbox.Id, (shop, order) => _products.For(shop).Sell(order.Lines));
+    }
 
     public string MarketplaceId => ShopifySandbox.Id;
 
     /// <summary>A shop's products and location, for tests.</summary>
     public ShopifySandboxShop Shop(string shop) => _products.For(shop);
 
-    public SandboxOrderBook Book(string shop) => ShopifySandboxOrders.Book(books, shop);
+    public SandboxOrderBook Book(string shop) => ShopifySandboxOrders.Book(_books, shop);
 
     public void Map(IEndpointRouteBuilder routes)
     {

@@ -23,6 +23,15 @@ public sealed class ShopifySandboxShop
     public Dictionary<string, (string Input, JsonObject Answer)> Idempotent { get; } = new(StringComparer.Ordinal);
 
     public long NextId() => Interlocked.Increment(ref _lastId);
+
+    /// <summary>Each sold line's units taken off the tracked variant with its SKU.</summary>
+    public void Sell(IEnumerable<Marketplaces.Sandbox.Orders.SandboxOrderLine> lines)
+    {
+        lock (Gate)
+            foreach (var line in lines)
+                if (Products.SelectMany(p => p.Variants).FirstOrDefault(v => v.Tracked && v.Sku == line.Sku) is { } variant)
+                    variant.Quantity -= line.Quantity;
+    }
 }
 
 public sealed class ShopifySandboxProduct
