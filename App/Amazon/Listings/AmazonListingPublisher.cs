@@ -123,13 +123,16 @@ public sealed class AmazonListingPublisher(IMemoryCache cache, TimeProvider cloc
         return problems;
     }
 
-    private async Task<string> ProductTypeAsync(ConnectionApi api, string marketplaceId, string sku, CancellationToken ct)
-    {
-        using var item = await SendAsync(api, "getListingsItem", HttpMethod.Get, $"{Base(api)}/{Uri.EscapeDataString(sku)}?marketplaceIds={marketplaceId}&includedData=summaries", null, ct);
-        return item.RootElement.TryGetProperty("summaries", out var summaries) && summaries.GetArrayLength() > 0 && JsonText.Of(summaries[0], "productType") is { } type
-            ? type
-            : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Amazon has no product type for {sku} yet.");
-    }
+    /// <summary>The product type Amazon has for the item, read once and kept (it changes only with a publish under another).</summary>
+    private async Task<string> ProductTypeAsync(ConnectionApi api, string marketplaceId, string sku, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(("amazon-product-type", api.Connection.Id, marketplaceId, sku), async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            using var item = await SendAsync(api, "getListingsItem", HttpMethod.Get, $"{Base(api)}/{Uri.EscapeDataString(sku)}?marketplaceIds={marketplaceId}&includedData=summaries", null, ct);
+            return item.RootElement.TryGetProperty("summaries", out var summaries) && summaries.GetArrayLength() > 0 && JsonText.Of(summaries[0], "productType") is { } type
+                ? type
+                : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Amazon has no product type for {sku} yet.");
+        }))!;
 
     private async Task PutAsync(ConnectionApi api, AmazonMarketplace marketplace, string sku, string productType, Dictionary<string, object> attributes, CancellationToken ct)
     {

@@ -92,33 +92,51 @@ public sealed class PrestaShopListingPublisher(ProductImages images, IMemoryCach
 
     public string OutOfStock => "At 0 PrestaShop shows the product as out of stock (or keeps selling it, if the shop allows orders when out of stock).";
 
-    /// <summary>Each listing's stock rows read and the changed ones written (prestashop.md §4.3), a variant's found by its combination's reference.</summary>
+    /// <summary>
+    /// The changed SKUs' stock rows written (prestashop.md §4.3), one PATCH each; which row holds which SKU (a variant's by
+    /// its combination's reference) is read once per listing and kept, and read again after a write it refused.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct)
     {
         var webservice = new PrestaShopApi(api);
         var problems = new Dictionary<string, string>();
         foreach (var listing in listings)
         {
+            var key = ("prestashop-stock-rows", api.Connection.Id, listing.ExternalId);
             try
             {
-                var byRow = new Dictionary<string, int>();
-                if (listing.Simple) byRow[SimpleStock] = listing.Quantities[listing.Sku];
-                else
+                var rows = await cache.GetOrCreateAsync(key, async entry =>
                 {
-                    var combinations = (await webservice.ListAsync("combinations", PrestaShopQuery.Build(("display", "full"), ("filter[id_product]", $"[{listing.ExternalId}]")), ct))
-                        .ToDictionary(c => PrestaShopJson.Text(c, "reference") ?? "", c => PrestaShopJson.Text(c, "id")!, StringComparer.Ordinal);
-                    foreach (var (sku, quantity) in listing.Quantities)
-                        byRow[combinations.TryGetValue(sku, out var id) ? id : throw new MarketplaceException(MarketplaceErrorKind.Rejected,
-                            $"No combination with the reference {sku}: publish the product again.")] = quantity;
+                    entry.SlidingExpiration = TimeSpan.FromHours(6);
+                    return await StockRowsAsync(webservice, listing, ct);
+                });
+                foreach (var (sku, quantity) in listing.Changed)
+                {
+                    var row = rows!.TryGetValue(sku, out var id) ? id
+                        : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"No combination with the reference {sku}: publish the product again.");
+                    await webservice.WriteAsync(HttpMethod.Patch, $"stock_availables/{row}",
+                        new XElement("stock_available", new XElement("id", row), new XElement("quantity", quantity.ToString(CultureInfo.InvariantCulture))), ct);
                 }
-                await SaveStockAsync(webservice, listing.ExternalId, byRow, ct);
             }
             catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
             {
+                cache.Remove(key);
                 problems[listing.ExternalId] = e.Message;
             }
         }
         return problems;
+    }
+
+    /// <summary>The id of the stock row of each SKU of the listing.</summary>
+    private static async Task<Dictionary<string, string>> StockRowsAsync(PrestaShopApi webservice, ListingStock listing, CancellationToken ct)
+    {
+        var combinations = listing.Simple
+            ? new Dictionary<string, string> { [SimpleStock] = listing.Sku }
+            : (await webservice.ListAsync("combinations", PrestaShopQuery.Build(("display", "full"), ("filter[id_product]", $"[{listing.ExternalId}]")), ct))
+                .ToDictionary(c => PrestaShopJson.Text(c, "id")!, c => PrestaShopJson.Text(c, "reference") ?? "");
+        var rows = await webservice.ListAsync("stock_availables", PrestaShopQuery.Build(("display", "full"), ("filter[id_product]", $"[{listing.ExternalId}]")), ct);
+        return rows.Where(r => combinations.ContainsKey(PrestaShopJson.Text(r, "id_product_attribute") ?? ""))
+            .ToDictionary(r => combinations[PrestaShopJson.Text(r, "id_product_attribute")!], r => PrestaShopJson.Text(r, "id")!, StringComparer.Ordinal);
     }
 
     /// <summary>The stock row of a product without combinations is its id_product_attribute 0.</summary>

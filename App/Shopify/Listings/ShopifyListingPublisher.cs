@@ -146,10 +146,15 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter, IMemoryCache ca
                     """;
                 var input = new { name = "available", reason = "correction", quantities = sending.Select(s => s.Quantity).ToList() };
                 var payload = (await ShopifyAdminGraphQl.QueryAsync(api, limiter, mutation, new { input }, ct)).GetProperty("inventorySetQuantities");
-                var refused = payload.GetProperty("userErrors").EnumerateArray().Select(e => (Index: QuantityIndex(e), Message: StockError(e))).ToList();
+                var refused = payload.GetProperty("userErrors").EnumerateArray().Select(e => (Index: QuantityIndex(e), Message: StockError(e), Code: JsonText.Of(e, "code"))).ToList();
                 if (refused.Count == 0) break;
                 if (refused.Any(r => r.Index is null)) throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Shopify refused the stock: {refused[0].Message}");
-                foreach (var (index, message) in refused) problems[sending[index!.Value].Listing] = message;
+                foreach (var (index, message, code) in refused)
+                {
+                    problems[sending[index!.Value].Listing] = message;
+                    // A product set again may have new variants: their items are read again on the next try.
+                    if (code == "INVALID_INVENTORY_ITEM") cache.Remove(ItemsKey(api, sending[index.Value].Listing));
+                }
                 sending = sending.Where(s => !problems.ContainsKey(s.Listing)).ToList();
             }
         }
@@ -160,7 +165,7 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter, IMemoryCache ca
 
     /// <summary>Each variant's inventory item id by SKU, read once per product and kept (they never change).</summary>
     private async Task<IReadOnlyDictionary<string, string>> InventoryItemsAsync(ConnectionApi api, string productId, CancellationToken ct) =>
-        (await cache.GetOrCreateAsync(("shopify-items", api.Connection.Id, productId), async entry =>
+        (await cache.GetOrCreateAsync(ItemsKey(api, productId), async entry =>
         {
             entry.SlidingExpiration = TimeSpan.FromHours(6);
             var product = (await ShopifyAdminGraphQl.QueryAsync(api, limiter, InventoryItems, new { id = ShopifyGid.Of("Product", productId) }, ct)).GetProperty("product");
@@ -169,6 +174,8 @@ public sealed class ShopifyListingPublisher(RateLimiter limiter, IMemoryCache ca
                 : product.GetProperty("variants").GetProperty("nodes").EnumerateArray().Where(v => JsonText.Of(v, "sku") is { Length: > 0 })
                     .ToDictionary(v => JsonText.Of(v, "sku")!, v => v.GetProperty("inventoryItem").GetProperty("id").GetString()!);
         }))!;
+
+    private static (string, Guid, string) ItemsKey(ConnectionApi api, string productId) => ("shopify-items", api.Connection.Id, productId);
 
     /// <summary>The quantity a user error is about, from its field path (input, quantities, index, …).</summary>
     private static int? QuantityIndex(JsonElement error) =>
