@@ -18,6 +18,12 @@ namespace Marketplaces.Inventory;
 /// </summary>
 public static class OrderStock
 {
+    /// <summary>
+    /// Marketplaces date orders to the second, on clocks of their own: an order dated up to this much before the product
+    /// was created still counts (it cannot be older than the listing it was bought from).
+    /// </summary>
+    private static readonly TimeSpan ClockSlack = TimeSpan.FromMinutes(1);
+
     public static async Task ApplyAsync(AppDbContext db, Connection connection, IReadOnlyList<Order> orders, DateTimeOffset at, CancellationToken ct)
     {
         var readable = orders.Where(o => o.Problem is null).ToList();
@@ -38,7 +44,7 @@ public static class OrderStock
         {
             if (!stock.TryGetValue(line.Key, out var item)) continue;
             var known = moved.TryGetValue((order.Id, line.Key), out var before);
-            if (!known && order.CreatedAt < item.Product.CreatedAt) continue;
+            if (!known && order.CreatedAt < item.Product.CreatedAt - ClockSlack) continue;
             var wanted = order.Status == OrderStatus.Cancelled ? 0 : -line.Sum(l => Math.Max(0, l.Quantity));
             var requested = wanted - before.Requested;
             if (requested == 0) continue;

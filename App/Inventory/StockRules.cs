@@ -35,7 +35,7 @@ public sealed record StockRules(bool Sync, int Reserve, int? Max)
     /// <summary>The settings every channel offers beside its marketplace's own, with what 0 does there.</summary>
     public static IReadOnlyList<ChannelSetting> Settings(string outOfStock) =>
     [
-        new(SyncKey, "Stock sync", [new("on", "Keep the stock in step with the catalog"), new("off", "Don't sync stock")], "on",
+        new(SyncKey, "Stock sync", [new("on", "In step with the catalog"), new("off", "Not synced")], "on",
             Hint: outOfStock),
         new(ReserveKey, "Keep in reserve", [], "0", Hint: "Units of each SKU this channel never sells (a whole number)."),
         new(MaxKey, "List at most", [], "", Hint: "Blank: everything in stock; otherwise at most this many of each SKU."),
