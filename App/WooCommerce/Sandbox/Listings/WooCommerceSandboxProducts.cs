@@ -19,6 +19,18 @@ public sealed class WooCommerceSandboxProducts
 
     public IReadOnlyList<WooCommerceSandboxProduct> All => Read(p => p.ToList());
 
+    /// <summary>Each sold line's units taken off the managed product or variation with its SKU.</summary>
+    public void Sell(IEnumerable<Marketplaces.Sandbox.Orders.SandboxOrderLine> lines) => Write((all, _) =>
+    {
+        foreach (var line in lines)
+        {
+            if (all.FirstOrDefault(p => p.ManageStock && p.Sku == line.Sku) is { StockQuantity: { } left } product) product.StockQuantity = left - line.Quantity;
+            else if (all.SelectMany(p => p.Variations).FirstOrDefault(v => v.ManageStock && v.Sku == line.Sku) is { StockQuantity: { } held } variation)
+                variation.StockQuantity = held - line.Quantity;
+        }
+        return 0;
+    });
+
     /// <summary>WordPress's default product category: a product given none is in it.</summary>
     public const long Uncategorized = 15;
 

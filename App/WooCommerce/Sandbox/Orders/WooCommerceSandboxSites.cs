@@ -5,16 +5,30 @@ using Marketplaces.Sandbox.Orders;
 namespace Marketplaces.WooCommerce.Sandbox.Orders;
 
 /// <summary>The network's sites, opened on first use, each with its order book (one seller per site).</summary>
-public sealed class WooCommerceSandboxSites(SandboxOrderBooks books, bool shipmentTracking)
+public sealed class WooCommerceSandboxSites
 {
     private readonly ConcurrentDictionary<string, WooCommerceSandboxSite> _sites = new();
+    private readonly SandboxOrderBooks _books;
+    private readonly bool _shipmentTracking;
+
+    public WooCommerceSandboxSites(SandboxOrderBooks books, bool shipmentTracking)
+    {
+        (_books, _shipmentTracking) = (books, shipmentTracking);
+        // A sale reduces the stock of the managed product or variation with its SKU, as WooCommerce does.
+        books.OnSale(WooCommerceSandboxStore.Id, (seller, order) =>
+        {
+            if (_sites.TryGetValue(seller == MainSeller ? "" : seller, out var site)) site.Products.Sell(order.Lines);
+        });
+    }
+
+    private const string MainSeller = "main";
 
     /// <param name="site">"" for the main site.</param>
     public WooCommerceSandboxSite For(string site) =>
-        _sites.GetOrAdd(site, name => new WooCommerceSandboxSite(books.For(WooCommerceSandboxStore.Id, Seller(name), OrderId), shipmentTracking));
+        _sites.GetOrAdd(site, name => new WooCommerceSandboxSite(_books.For(WooCommerceSandboxStore.Id, Seller(name), OrderId), _shipmentTracking));
 
     /// <summary>The seller whose book a site's orders are: the site's name, "main" for the main site.</summary>
-    public static string Seller(string site) => site.Length == 0 ? "main" : site;
+    public static string Seller(string site) => site.Length == 0 ? MainSeller : site;
 
     /// <summary>Order ids are post ids, which other posts (products, pages) share: they grow in steps.</summary>
     public static string OrderId(int sequence) => (720 + sequence * 3).ToString(CultureInfo.InvariantCulture);
