@@ -1,3 +1,5 @@
+using Marketplaces.Connections;
+
 namespace Marketplaces.Inventory;
 
 /// <summary>A listing's stock as its marketplace should show it.</summary>
@@ -15,6 +17,28 @@ public sealed record ListingStock(
         Quantities.Where(q => !Known.TryGetValue(q.Key, out var shown) || shown != q.Value).ToDictionary(q => q.Key, q => q.Value);
 
     public int Total => Quantities.Values.Sum();
+
+    /// <summary>
+    /// For marketplaces that set stock a listing at a time: each listing set with <paramref name="set"/>, a marketplace's
+    /// refusal of one kept as its problem (by listing id) while the others go on; a transient failure is thrown, and the
+    /// push is tried again whole.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> EachAsync(IReadOnlyList<ListingStock> listings, Func<ListingStock, Task> set)
+    {
+        var problems = new Dictionary<string, string>();
+        foreach (var listing in listings)
+        {
+            try
+            {
+                await set(listing);
+            }
+            catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
+            {
+                problems[listing.ExternalId] = e.Message;
+            }
+        }
+        return problems;
+    }
 
     /// <summary>Sold under the product's own SKU, without variants.</summary>
     public bool Simple => Quantities.Count == 1 && Quantities.ContainsKey(Sku);

@@ -25,16 +25,17 @@ public sealed class SkuStock(Product product, ProductVariant? variant)
 
     /// <summary>
     /// The SKUs among <paramref name="skus"/> (lower case) that the catalog has, by lower-case SKU, their products locked
-    /// for this transaction first (in id order, so that two writers never wait on each other in a circle): whoever else
-    /// moves their stock waits for the commit, and nothing is counted twice or lost.
+    /// for this transaction first: whoever else moves their stock waits for the commit, and nothing is counted twice or
+    /// lost. On PostgreSQL, one <c>FOR UPDATE</c> in id order (so that two writers never wait on each other in a circle);
+    /// SQLite's transactions begin IMMEDIATE (Microsoft.Data.Sqlite's default) and so write one at a time already.
     /// </summary>
     public static async Task<Dictionary<string, SkuStock>> LockAsync(AppDbContext db, IReadOnlyCollection<string> skus, CancellationToken ct)
     {
         var ids = await db.Set<Product>().Where(p => skus.Contains(p.Sku.ToLower())).Select(p => p.Id)
             .Union(db.Set<ProductVariant>().Where(v => skus.Contains(v.Sku.ToLower())).Select(v => v.ProductId))
             .ToListAsync(ct);
-        foreach (var id in ids.Order())
-            await db.Set<Product>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Quantity, p => p.Quantity), ct);
+        if (ids.Count > 0 && !db.Database.IsSqlite())
+            await db.Database.ExecuteSqlAsync($"SELECT id FROM products WHERE id = ANY({ids.ToArray()}) ORDER BY id FOR UPDATE", ct);
         var products = await db.Set<Product>().Include(p => p.Variants).Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         return products.SelectMany(p => p.Variants.Select(v => new SkuStock(p, v)).Prepend(new SkuStock(p, null)))
             .Where(s => skus.Contains(s.Sku.ToLowerInvariant()))

@@ -24,7 +24,13 @@ public sealed partial class StockPushes(
 {
     private const string Actor = "stock sync";
     private readonly Dictionary<string, IListingPublisher> _publishers = publishers.ToDictionary(p => p.MarketplaceId, StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<Guid, bool> _queued = new();
+    /// <summary>
+    /// When this instance last queued a push per connection. A push queued and not run after <see cref="QueuedFor"/>
+    /// (deleted on the jobs page, lost with its storage) no longer stops the sweep from queuing another.
+    /// </summary>
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _queued = new();
+
+    private static readonly TimeSpan QueuedFor = TimeSpan.FromMinutes(2);
 
     /// <summary>Marks the listings of these products due for a stock push, on the caller's context and transaction.</summary>
     public static Task MarkDueAsync(AppDbContext db, IReadOnlyCollection<Guid> productIds, DateTimeOffset at, CancellationToken ct) =>
@@ -36,9 +42,11 @@ public sealed partial class StockPushes(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var due = await db.Set<Listing>().Where(l => l.StockDueAt != null).Select(l => l.ConnectionId).Distinct().ToListAsync(ct);
-        var queued = 0;
-        foreach (var connectionId in due.Where(c => _queued.TryAdd(c, true)))
+        var (queued, now) = (0, clock.GetUtcNow());
+        foreach (var connectionId in due)
         {
+            var claimed = _queued.TryGetValue(connectionId, out var at) ? now - at >= QueuedFor && _queued.TryUpdate(connectionId, now, at) : _queued.TryAdd(connectionId, now);
+            if (!claimed) continue;
             jobs.Schedule<PushStockJob>(j => j.RunAsync(connectionId, CancellationToken.None), TimeSpan.FromSeconds(options.Value.PushDelaySeconds));
             queued++;
         }
@@ -78,11 +86,13 @@ public sealed partial class StockPushes(
         var refused = 0;
         if (work.Count > 0) refused = await SendAsync(connection, work, inStep, ct);
         await db.SaveChangesAsync(CancellationToken.None);
-        // Cleared only if no change came in meanwhile: a later one keeps the listing due for the next push.
-        foreach (var listing in inStep)
+        // Cleared only if no change came in meanwhile: a later one keeps the listing due for the next push. Listings marked
+        // by one change share its time, so this is a statement per change, not per listing.
+        foreach (var marked in inStep.GroupBy(l => db.Entry(l).Property(x => x.StockDueAt).OriginalValue))
         {
-            var due = db.Entry(listing).Property(l => l.StockDueAt).OriginalValue;
-            await db.Set<Listing>().Where(l => l.Id == listing.Id && l.StockDueAt == due).ExecuteUpdateAsync(s => s.SetProperty(l => l.StockDueAt, (DateTimeOffset?)null), CancellationToken.None);
+            var (ids, due) = (marked.Select(l => l.Id).ToList(), marked.Key);
+            await db.Set<Listing>().Where(l => ids.Contains(l.Id) && l.StockDueAt == due)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.StockDueAt, (DateTimeOffset?)null), CancellationToken.None);
         }
         changes.Changed();
         return $"{work.Count - refused} listings pushed, {refused} refused, {inStep.Count - (work.Count - refused)} already in step";

@@ -95,33 +95,22 @@ public sealed class AmazonListingPublisher(IMemoryCache cache, TimeProvider cloc
     /// patchListingsItem on <c>fulfillment_availability</c> for each SKU whose quantity changed (amazon.md; a variant is
     /// its own child item), with the item's product type: the chosen one, else the one Amazon has for the item.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct)
-    {
-        var problems = new Dictionary<string, string>();
-        foreach (var listing in listings)
+    public Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct) =>
+        ListingStock.EachAsync(listings, async listing =>
         {
-            try
+            var marketplace = await Settings.MarketplaceAsync(api, listing.Settings, ct);
+            foreach (var (sku, quantity) in listing.Changed)
             {
-                var marketplace = await Settings.MarketplaceAsync(api, listing.Settings, ct);
-                foreach (var (sku, quantity) in listing.Changed)
-                {
-                    var productType = listing.Settings.GetValueOrDefault(AmazonChannelSettings.ProductType) is { Length: > 0 } chosen
-                        ? chosen
-                        : await ProductTypeAsync(api, marketplace.Id, sku, ct);
-                    var url = $"{Base(api)}/{Uri.EscapeDataString(sku)}?marketplaceIds={marketplace.Id}&includedData=issues";
-                    var patches = new[] { new { op = "replace", path = "/attributes/fulfillment_availability", value = new[] { new { fulfillment_channel_code = "DEFAULT", quantity } } } };
-                    using var answer = await SendAsync(api, "patchListingsItem", HttpMethod.Patch, url, new { productType, patches }, ct);
-                    if (answer.RootElement.GetProperty("status").GetString() != "ACCEPTED")
-                        throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Amazon refused the stock of {sku}: {Issues(answer.RootElement)}");
-                }
+                var productType = listing.Settings.GetValueOrDefault(AmazonChannelSettings.ProductType) is { Length: > 0 } chosen
+                    ? chosen
+                    : await ProductTypeAsync(api, marketplace.Id, sku, ct);
+                var url = $"{Base(api)}/{Uri.EscapeDataString(sku)}?marketplaceIds={marketplace.Id}&includedData=issues";
+                var patches = new[] { new { op = "replace", path = "/attributes/fulfillment_availability", value = new[] { new { fulfillment_channel_code = "DEFAULT", quantity } } } };
+                using var answer = await SendAsync(api, "patchListingsItem", HttpMethod.Patch, url, new { productType, patches }, ct);
+                if (answer.RootElement.GetProperty("status").GetString() != "ACCEPTED")
+                    throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Amazon refused the stock of {sku}: {Issues(answer.RootElement)}");
             }
-            catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
-            {
-                problems[listing.ExternalId] = e.Message;
-            }
-        }
-        return problems;
-    }
+        });
 
     /// <summary>The product type Amazon has for the item, read once and kept (it changes only with a publish under another).</summary>
     private async Task<string> ProductTypeAsync(ConnectionApi api, string marketplaceId, string sku, CancellationToken ct) =>

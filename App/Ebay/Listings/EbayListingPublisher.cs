@@ -162,26 +162,18 @@ public sealed class EbayListingPublisher(OAuth2TokenProtocol oauth, IMemoryCache
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct)
     {
-        var problems = new Dictionary<string, string>();
         var requests = new List<(string ListingId, string Sku, object Request)>();
-        foreach (var listing in listings)
+        var problems = new Dictionary<string, string>(await ListingStock.EachAsync(listings, async listing =>
         {
-            try
+            await limiter.AcquireAsync(new RateLimitKey(MarketplaceId, $"{api.Connection.AccountId}/{listing.ExternalId}", "listing.revisions"), ct);
+            var site = EbayChannelSettings.Site(listing.Settings);
+            foreach (var (sku, quantity) in listing.Changed)
             {
-                await limiter.AcquireAsync(new RateLimitKey(MarketplaceId, $"{api.Connection.AccountId}/{listing.ExternalId}", "listing.revisions"), ct);
-                var site = EbayChannelSettings.Site(listing.Settings);
-                foreach (var (sku, quantity) in listing.Changed)
-                {
-                    var offerId = await PublishedOfferAsync(api, sku, site.MarketplaceId, ct)
-                                  ?? throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay has no published offer for {sku}: publish the product again.");
-                    requests.Add((listing.ExternalId, sku, new { sku, shipToLocationAvailability = new { quantity }, offers = new[] { new { offerId, availableQuantity = quantity } } }));
-                }
+                var offerId = await PublishedOfferAsync(api, sku, site.MarketplaceId, ct)
+                              ?? throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"eBay has no published offer for {sku}: publish the product again.");
+                requests.Add((listing.ExternalId, sku, new { sku, shipToLocationAvailability = new { quantity }, offers = new[] { new { offerId, availableQuantity = quantity } } }));
             }
-            catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
-            {
-                problems[listing.ExternalId] = e.Message;
-            }
-        }
+        }));
         foreach (var chunk in requests.Where(r => !problems.ContainsKey(r.ListingId)).Chunk(BulkLimit))
         {
             using var response = await SendRawAsync(api, HttpMethod.Post, "bulk_update_price_quantity", new { requests = chunk.Select(r => r.Request) }, null, ct);

@@ -178,33 +178,22 @@ public sealed class EtsyListingPublisher(ProductImages images, IMemoryCache cach
     /// quantities of the changed SKUs replaced (etsy.md: a replace, not a patch). At 0 the listing is made inactive
     /// instead, and active again with the inventory when stock comes back.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct)
-    {
-        var problems = new Dictionary<string, string>();
-        foreach (var listing in listings)
+    public Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct) =>
+        ListingStock.EachAsync(listings, async listing =>
         {
-            try
+            var id = Uri.EscapeDataString(listing.ExternalId);
+            if (listing.Total == 0)
             {
-                var id = Uri.EscapeDataString(listing.ExternalId);
-                if (listing.Total == 0)
-                {
-                    using var inactive = await FormAsync(api, HttpMethod.Patch, $"/listings/{id}", new Dictionary<string, string> { ["state"] = "inactive" }, ct);
-                    continue;
-                }
-                using var held = await GetAsync(api, (method, a, token, path) => EtsyApi.Request(method, a.Target, token, path), $"/v3/application/listings/{id}/inventory", ct);
-                using (await SendJsonAsync(api, HttpMethod.Put, $"/v3/application/listings/{id}/inventory", Restocked(held.RootElement, listing.Quantities), ct)) { }
-                if (listing.Known.Count > 0 && listing.Known.Values.Sum() == 0)
-                {
-                    using var active = await FormAsync(api, HttpMethod.Patch, $"/listings/{id}", new Dictionary<string, string> { ["state"] = "active" }, ct);
-                }
+                using var inactive = await FormAsync(api, HttpMethod.Patch, $"/listings/{id}", new Dictionary<string, string> { ["state"] = "inactive" }, ct);
+                return;
             }
-            catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
+            using var held = await GetAsync(api, (method, a, token, path) => EtsyApi.Request(method, a.Target, token, path), $"/v3/application/listings/{id}/inventory", ct);
+            using (await SendJsonAsync(api, HttpMethod.Put, $"/v3/application/listings/{id}/inventory", Restocked(held.RootElement, listing.Quantities), ct)) { }
+            if (listing.Known.Count > 0 && listing.Known.Values.Sum() == 0)
             {
-                problems[listing.ExternalId] = e.Message;
+                using var active = await FormAsync(api, HttpMethod.Patch, $"/listings/{id}", new Dictionary<string, string> { ["state"] = "active" }, ct);
             }
-        }
-        return problems;
-    }
+        });
 
     /// <summary>The inventory as read, in updateListingInventory's shape (prices as numbers), with each SKU's quantity replaced where given.</summary>
     private static object Restocked(JsonElement inventory, IReadOnlyDictionary<string, int> quantities) => new

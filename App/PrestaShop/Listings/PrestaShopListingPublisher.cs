@@ -96,11 +96,10 @@ public sealed class PrestaShopListingPublisher(ProductImages images, IMemoryCach
     /// The changed SKUs' stock rows written (prestashop.md §4.3), one PATCH each; which row holds which SKU (a variant's by
     /// its combination's reference) is read once per listing and kept, and read again after a write it refused.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct)
+    public Task<IReadOnlyDictionary<string, string>> SetStockAsync(ConnectionApi api, IReadOnlyList<ListingStock> listings, CancellationToken ct)
     {
         var webservice = new PrestaShopApi(api);
-        var problems = new Dictionary<string, string>();
-        foreach (var listing in listings)
+        return ListingStock.EachAsync(listings, async listing =>
         {
             var key = ("prestashop-stock-rows", api.Connection.Id, listing.ExternalId);
             try
@@ -118,13 +117,12 @@ public sealed class PrestaShopListingPublisher(ProductImages images, IMemoryCach
                         new XElement("stock_available", new XElement("id", row), new XElement("quantity", quantity.ToString(CultureInfo.InvariantCulture))), ct);
                 }
             }
-            catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
+            catch (MarketplaceException)
             {
                 cache.Remove(key);
-                problems[listing.ExternalId] = e.Message;
+                throw;
             }
-        }
-        return problems;
+        });
     }
 
     /// <summary>The id of the stock row of each SKU of the listing.</summary>
