@@ -11,6 +11,7 @@ using Marketplaces.Logging;
 using Marketplaces.Orders;
 using Marketplaces.Polling;
 using Marketplaces.Secrets;
+using Marketplaces.Webhooks;
 
 WebApplication? app = null;
 try
@@ -30,6 +31,7 @@ try
     builder.Services.AddOrders();
     builder.Services.AddProducts();
     builder.Services.AddInventory();
+    builder.Services.AddWebhooks();
     builder.AddWebUi();
 
     app = builder.Build();

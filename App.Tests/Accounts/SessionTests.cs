@@ -99,8 +99,9 @@ public sealed class SessionTests(AppFactory app) : IClassFixture<AppFactory>, IA
             Assert.True(OwnerOnly(metadata), $"{route} is not limited to the owner");
         }
         var open = routes.Where(r => r.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(r => r.Route.TrimStart('/')).Distinct().ToList();
+        // webhooks/: marketplaces' deliveries, each trusted only once its signature verifies (WebhookIntake).
         // media/public/: product photos marketplaces download, each address holding its image id encrypted (PublicImageUrls).
-        string[] meantOpen = ["sandbox/", "media/public/", "healthz", "account/sign-in", "setup", "account/access-denied", "connections/woocommerce/keys", "not-found", "_framework", "_blazor", "Error"];
+        string[] meantOpen = ["sandbox/", "webhooks/", "media/public/", "healthz", "account/sign-in", "setup", "account/access-denied", "connections/woocommerce/keys", "not-found", "_framework", "_blazor", "Error"];
         Assert.All(open, r => Assert.True(meantOpen.Any(m => r.StartsWith(m, StringComparison.OrdinalIgnoreCase)), $"{r} is open to anyone"));
     }
 

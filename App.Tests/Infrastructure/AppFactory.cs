@@ -29,6 +29,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _realServer = realServer;
         Provider = provider;
+        // Subscribing on connect would make every emulator's order change a sync; the webhook tests turn it on.
+        _settings["Webhooks:Subscribe"] = "false";
         DataDirectory = System.IO.Path.Combine(TestPostgres.Root, "apps", Guid.NewGuid().ToString("N"));
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MARKETPLACES", RepositoryRoot.Path);
     }

@@ -34,6 +34,9 @@ public sealed class MarketplaceDefinition
 
     public RejectedTokenSignals RejectedToken { get; set; } = new();
 
+    /// <summary>How the marketplace pushes changes to the app; none where it pushes nothing the app takes.</summary>
+    public WebhookDefinition? Webhooks { get; set; }
+
     public EnvironmentEndpoints? Endpoints(MarketplaceEnvironment environment) =>
         Environments.GetValueOrDefault(environment.ToString());
 }

@@ -28,6 +28,10 @@ public enum ConnectionAction
     Revoke,
     /// <summary>A feed run: every "Sync now", and of the schedule's runs only where a feed starts or stops failing.</summary>
     Sync,
+    /// <summary>Webhook subscriptions made, re-made or removed at the marketplace.</summary>
+    Webhooks,
+    /// <summary>A privacy request the marketplace sent (a buyer's data exported or erased, a shop's erased).</summary>
+    Privacy,
 }
 
 internal sealed class ConnectionEventConfiguration : IEntityTypeConfiguration<ConnectionEvent>

@@ -1,6 +1,7 @@
 using Marketplaces.Database;
 using Marketplaces.Hosting;
 using Marketplaces.Orders;
+using Marketplaces.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Connections;
@@ -18,13 +19,15 @@ public sealed record KeptOrdersDeletion(bool Deleted, string Message);
 /// </summary>
 public sealed class Disconnector(
     IDbContextFactory<AppDbContext> contexts, MarketplaceTargets targets, ConnectionStore store, OAuth2TokenProtocol oauth,
-    ConnectionAudit audit, TimeProvider clock, Notifier<Connection> changes)
+    ConnectionAudit audit, WebhookSubscriptions webhooks, TimeProvider clock, Notifier<Connection> changes)
 {
     /// <param name="deleteOrders">Delete the connection's orders from the app too (they stay at the marketplace).</param>
     public async Task<DisconnectOutcome> DisconnectAsync(Guid connectionId, string actor, bool deleteOrders = false, CancellationToken ct = default)
     {
         var connection = await store.FindAsync(connectionId, ct);
         if (connection is null) return new(false, "The connection no longer exists.");
+        // Subscriptions go first, while the connection's credentials can still delete them.
+        var webhooksFailure = await webhooks.RemoveAsync(connection, ct);
         string? revokeFailure = null;
         var revoked = false;
         try
@@ -44,6 +47,11 @@ public sealed class Disconnector(
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (webhooksFailure is not null)
+        {
+            audit.Add(db, connection.Marketplace, connection.Environment, connection.Id, connection.DisplayName, actor, ConnectionAction.Webhooks,
+                false, $"The webhooks could not be deleted at the marketplace: {webhooksFailure}");
+        }
         if (revokeFailure is not null || revoked)
         {
             audit.Add(db, connection.Marketplace, connection.Environment, connection.Id, connection.DisplayName, actor, ConnectionAction.Revoke,

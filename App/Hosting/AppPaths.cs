@@ -22,6 +22,7 @@ public sealed class AppPaths
     public string JobsDatabase => Path.Combine(DataDirectory, "jobs.db");
     public string Media => Path.Combine(DataDirectory, "media");
     public string Logs => Path.Combine(DataDirectory, "logs");
+    public string Exports => Path.Combine(DataDirectory, "exports");
 
     public static AppPaths FromConfiguration(IConfiguration configuration, string contentRoot) =>
         new(Path.Combine(contentRoot, configuration["DataDirectory"] is { Length: > 0 } d ? d : "Data"));

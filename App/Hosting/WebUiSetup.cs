@@ -5,6 +5,7 @@ using Marketplaces.Jobs;
 using Marketplaces.Orders.Listing;
 using Marketplaces.Products;
 using Marketplaces.Sandbox;
+using Marketplaces.Webhooks;
 using MudBlazor.Services;
 
 namespace Marketplaces.Hosting;
@@ -52,6 +53,7 @@ public static class WebUiSetup
         app.MapProducts();
         app.MapJobsDashboard();
         app.MapSandbox();
+        app.MapWebhooks();
         // The frame-ancestors Blazor would send on its own is part of the app's whole policy (SecurityHeaders).
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }

@@ -3,6 +3,7 @@ using Marketplaces.Database;
 using Marketplaces.Inventory;
 using Marketplaces.Polling;
 using Marketplaces.Products;
+using Marketplaces.Webhooks;
 
 namespace Marketplaces.Jobs;
 
@@ -31,6 +32,11 @@ public sealed class RecurringJobs(DatabaseConnection database, IRecurringJobMana
         jobs.AddOrUpdate<StockSweepJob>(StockSweepJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
         jobs.AddOrUpdate<StockDriftJob>(StockDriftJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly(),
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
+        // A processing run lost with a crash (or one a delivery did not queue) is caught up within a minute.
+        jobs.AddOrUpdate<ProcessWebhooksJob>(ProcessWebhooksJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
+        jobs.AddOrUpdate<CheckWebhooksJob>(CheckWebhooksJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly(),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
         jobs.AddOrUpdate<ProductImageSweep>(ProductImageSweep.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(4),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });

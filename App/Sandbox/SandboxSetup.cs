@@ -12,6 +12,11 @@ public static class SandboxSetup
         builder.Services.AddSingleton<SandboxApps>();
         builder.Services.AddSingleton<SandboxRateLimits>();
         builder.Services.AddSingleton<Orders.SandboxOrderBooks>();
+        builder.Services.AddSingleton<Webhooks.SandboxWebhooks>();
+        builder.Services.AddSingleton<Webhooks.SandboxWebhookSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Webhooks.SandboxWebhookSender>());
+        // Deliveries go straight to the address the app registered, outside the app's marketplace pipeline.
+        builder.Services.AddHttpClient(Webhooks.SandboxWebhookSender.Client);
         foreach (var emulator in typeof(SandboxSetup).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ISandboxEmulator).IsAssignableFrom(t)))
         {

@@ -23,10 +23,12 @@ public sealed class SandboxOrderBook
     private bool _endless;
     private int _lostAnswers;
     private readonly Action<SandboxOrder> _sold;
+    private readonly Action<SandboxOrder, bool> _changed;
 
-    internal SandboxOrderBook(string marketplace, string seller, Func<int, string> idOf, TimeProvider clock, Action<SandboxOrder> sold)
+    internal SandboxOrderBook(string marketplace, string seller, Func<int, string> idOf, TimeProvider clock, Action<SandboxOrder> sold,
+        Action<SandboxOrder, bool> changed)
     {
-        (_marketplace, _seller, _idOf, _clock, _sold) = (marketplace, seller, idOf, clock, sold);
+        (_marketplace, _seller, _idOf, _clock, _sold, _changed) = (marketplace, seller, idOf, clock, sold, changed);
         _lastChange = Milliseconds(clock.GetUtcNow());
         _orders = SandboxOrderSeed.Initial(marketplace, seller, _lastChange, idOf);
     }
@@ -46,17 +48,22 @@ public sealed class SandboxOrderBook
     /// <summary>New orders, created now, as a buyer would place them.</summary>
     public IReadOnlyList<SandboxOrder> AddMany(int count)
     {
-        lock (_gate)
+        List<SandboxOrder> added;
+        lock (_gate) added = Added(count);
+        foreach (var order in added) _changed(order, true);
+        return added;
+    }
+
+    private List<SandboxOrder> Added(int count)
+    {
+        var added = new List<SandboxOrder>(count);
+        for (var i = 0; i < count; i++)
         {
-            var added = new List<SandboxOrder>(count);
-            for (var i = 0; i < count; i++)
-            {
-                var order = SandboxOrderSeed.Added(_marketplace, _seller, _orders.Count + 1, Now(), _idOf);
-                _orders.Add(order);
-                added.Add(order);
-            }
-            return added;
+            var order = SandboxOrderSeed.Added(_marketplace, _seller, _orders.Count + 1, Now(), _idOf);
+            _orders.Add(order);
+            added.Add(order);
         }
+        return added;
     }
 
     /// <summary>
@@ -68,23 +75,26 @@ public sealed class SandboxOrderBook
         SandboxOrder order;
         lock (_gate)
         {
-            order = AddMany(1)[0];
+            order = Added(1)[0];
             shape(order);
         }
         _sold(order);
+        _changed(order, true);
         return order;
     }
 
     /// <summary>Changes an order as the buyer or the marketplace would; it is then modified now.</summary>
     public SandboxOrder Update(string orderId, Action<SandboxOrder> change)
     {
+        SandboxOrder order;
         lock (_gate)
         {
-            var order = _orders.Single(o => o.Id == orderId);
+            order = _orders.Single(o => o.Id == orderId);
             change(order);
             order.ModifiedAt = Now();
-            return order;
         }
+        _changed(order, false);
+        return order;
     }
 
     /// <summary>
@@ -93,15 +103,18 @@ public sealed class SandboxOrderBook
     /// </summary>
     public SandboxShipment? Ship(string orderId, Func<SandboxOrder, SandboxShipment> make)
     {
+        SandboxOrder? order;
+        SandboxShipment shipment;
         lock (_gate)
         {
-            if (_orders.FirstOrDefault(o => o.Id == orderId) is not { } order) return null;
-            var shipment = make(order);
+            if ((order = _orders.FirstOrDefault(o => o.Id == orderId)) is null) return null;
+            shipment = make(order);
             order.Shipments.Add(shipment);
             order.Status = order.Lines.All(l => order.ShippedQuantity(l) >= l.Quantity) ? SandboxOrderStatus.Shipped : SandboxOrderStatus.PartiallyShipped;
             order.ModifiedAt = Now();
-            return shipment;
         }
+        _changed(order, false);
+        return shipment;
     }
 
     /// <summary>The next shipment is recorded but its answer never arrives (the emulator drops the connection).</summary>

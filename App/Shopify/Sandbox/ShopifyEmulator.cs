@@ -1,5 +1,6 @@
 using Marketplaces.Sandbox;
 using Marketplaces.Sandbox.Orders;
+using Marketplaces.Sandbox.Webhooks;
 
 namespace Marketplaces.Shopify.Sandbox;
 
@@ -11,12 +12,15 @@ public sealed class ShopifyEmulator : ISandboxEmulator
 {
     private readonly SandboxOrderBooks _books;
     private readonly ShopifySandboxProducts _products = new();
+    private readonly ShopifySandboxWebhooks _webhooks;
 
-    public ShopifyEmulator(SandboxOrderBooks books)
+    public ShopifyEmulator(SandboxOrderBooks books, SandboxWebhooks hooks, SandboxWebhookSender sender, SandboxApps apps, TimeProvider clock)
     {
         _books = books;
+        _webhooks = new ShopifySandboxWebhooks(hooks, sender, apps, clock);
         // A sale takes its units off the variant's available quantity, as Shopify does.
         books.OnSale(ShopifySandbox.Id, (shop, order) => _products.For(shop).Sell(order.Lines));
+        books.OnChange(ShopifySandbox.Id, _webhooks.Changed);
     }
 
     public string MarketplaceId => ShopifySandbox.Id;
@@ -26,11 +30,14 @@ public sealed class ShopifyEmulator : ISandboxEmulator
 
     public SandboxOrderBook Book(string shop) => ShopifySandboxOrders.Book(_books, shop);
 
+    /// <summary>A shop's webhook subscriptions and deliveries, for tests (forged deliveries included).</summary>
+    public ShopifySandboxWebhooks Webhooks => _webhooks;
+
     public void Map(IEndpointRouteBuilder routes)
     {
         var authorize = ActivatorUtilities.CreateInstance<ShopifyAuthorizeEndpoint>(routes.ServiceProvider);
         var tokens = ActivatorUtilities.CreateInstance<ShopifyTokenEndpoint>(routes.ServiceProvider);
-        var graphQl = ActivatorUtilities.CreateInstance<ShopifyGraphQlEndpoint>(routes.ServiceProvider, _products);
+        var graphQl = ActivatorUtilities.CreateInstance<ShopifyGraphQlEndpoint>(routes.ServiceProvider, _products, _webhooks);
         routes.MapGet("/{shop}/admin/oauth/authorize", authorize.ShowAsync);
         routes.MapPost("/{shop}/admin/oauth/authorize", authorize.DecideAsync);
         routes.MapPost("/{shop}/admin/oauth/access_token", tokens.HandleAsync);

@@ -14,7 +14,8 @@ namespace Marketplaces.Shopify.Sandbox;
 /// one asking for more than 1,000 refused (MAX_COST_EXCEEDED), both with HTTP 200 like every GraphQL error.
 /// </summary>
 internal sealed class ShopifyGraphQlEndpoint(
-    SandboxGrants grants, SandboxOrderBooks books, ShopifySandboxProducts products, SandboxRateLimits limits, SandboxJournal journal, TimeProvider clock)
+    SandboxGrants grants, SandboxOrderBooks books, ShopifySandboxProducts products, ShopifySandboxWebhooks webhooks, SandboxRateLimits limits,
+    SandboxJournal journal, TimeProvider clock)
 {
     public const double BucketSize = 2000;
     public const double RestoreRate = 100;
@@ -81,7 +82,7 @@ internal sealed class ShopifyGraphQlEndpoint(
                     {
                         ["code"] = "ACCESS_DENIED", ["documentation"] = "https://shopify.dev/api/usage/access-scopes", ["requiredAccess"] = $"`{scope}` access scope.",
                     }), Cost(requested, null, bucket));
-                var (value, cost, lose) = Resolve(field, document.Operation, execution, book, products.For(shop), grant);
+                var (value, cost, lose) = Resolve(field, document.Operation, execution, book, products.For(shop), grant, shop);
                 if (value is null && cost < 0) return Internal(http);
                 data[field.Key] = value;
                 actual += cost;
@@ -105,7 +106,7 @@ internal sealed class ShopifyGraphQlEndpoint(
 
     /// <returns>The field's value and actual cost; a negative cost when the book's read was interrupted.</returns>
     private (JsonNode? Value, int Cost, bool Lost) Resolve(GraphQlField field, string operation, GraphQlExecution execution, SandboxOrderBook book,
-        ShopifySandboxShop store, ShopifyGrant grant)
+        ShopifySandboxShop store, ShopifyGrant grant, string shopDomain)
     {
         var root = operation == "mutation" ? ShopifySchema.Mutation : ShopifySchema.QueryRoot;
         var spec = execution.Spec(root, field);
@@ -155,6 +156,19 @@ internal sealed class ShopifyGraphQlEndpoint(
             case "inventorySetQuantities":
                 var setQuantities = ShopifyInventoryMutations.SetQuantities(store, field.IdempotencyKey, arguments["input"]!.AsObject(), clock.GetUtcNow());
                 return (execution.Project(setQuantities, spec.Type, field.Fields).Value, MutationCost, false);
+            case "webhookSubscriptions":
+                var topics = (arguments.GetValueOrDefault("topics") as JsonArray)?.Select(t => t!.GetValue<string>()).ToList();
+                var uri = arguments.GetValueOrDefault("uri")?.GetValue<string>();
+                var hooks = webhooks.List(shopDomain).Where(h => (topics is null || topics.Contains(h.Topic)) && (uri is null || h.Address == uri))
+                    .OrderBy(h => h.Id).Select(h => new ConnectionItem("", h.Id, () => ShopifySandboxWebhooks.Json(h))).ToList();
+                var (hooksPage, hooksCost) = execution.Connection(hooks, field, spec, arguments);
+                return (hooksPage, hooksCost, false);
+            case "webhookSubscriptionCreate":
+                var created = webhooks.Create(shopDomain, arguments["topic"]!.GetValue<string>(), arguments["webhookSubscription"]!.AsObject());
+                return (execution.Project(created, spec.Type, field.Fields).Value, MutationCost, false);
+            case "webhookSubscriptionDelete":
+                var deleted = webhooks.Delete(shopDomain, arguments["id"]!.GetValue<string>());
+                return (execution.Project(deleted, spec.Type, field.Fields).Value, MutationCost, false);
             default:
                 var (payload, lost) = ShopifyFulfillmentCreate.Run(book, arguments["fulfillment"]!.AsObject(), clock.GetUtcNow());
                 var (value, _) = execution.Project(payload, spec.Type, field.Fields);

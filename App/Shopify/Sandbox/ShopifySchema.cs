@@ -41,6 +41,11 @@ internal static class ShopifySchema
             }),
             ["product"] = Object("Product", new() { ["id"] = "ID!" }),
             ["products"] = Connection("Product", new() { ["query"] = "String", ["sortKey"] = "ProductSortKeys", ["savedSearchId"] = "ID" }),
+            ["webhookSubscriptions"] = Connection("WebhookSubscription", new()
+            {
+                ["topics"] = "[WebhookSubscriptionTopic!]", ["uri"] = "String", ["format"] = "WebhookSubscriptionFormat", ["query"] = "String",
+                ["sortKey"] = "WebhookSubscriptionSortKeys",
+            }),
         },
         [Mutation] = new()
         {
@@ -48,7 +53,22 @@ internal static class ShopifySchema
             ["productSet"] = Object("ProductSetPayload", new() { ["input"] = "ProductSetInput!", ["identifier"] = "ProductSetIdentifiers", ["synchronous"] = "Boolean" }),
             ["productUpdate"] = Object("ProductUpdatePayload", new() { ["product"] = "ProductUpdateInput", ["media"] = "[CreateMediaInput!]" }),
             ["inventorySetQuantities"] = Object("InventorySetQuantitiesPayload", new() { ["input"] = "InventorySetQuantitiesInput!" }),
+            ["webhookSubscriptionCreate"] = Object("WebhookSubscriptionCreatePayload", new()
+            {
+                ["topic"] = "WebhookSubscriptionTopic!", ["webhookSubscription"] = "WebhookSubscriptionInput!",
+            }),
+            ["webhookSubscriptionDelete"] = Object("WebhookSubscriptionDeletePayload", new() { ["id"] = "ID!" }),
         },
+        ["WebhookSubscription"] = Leaves("id", "legacyResourceId", "topic", "uri", "format", "createdAt", "updatedAt"),
+        ["WebhookSubscriptionCreatePayload"] = new()
+        {
+            ["webhookSubscription"] = Object("WebhookSubscription"),
+            ["userErrors"] = new("UserError", FieldShape.List, new Dictionary<string, string>()),
+        },
+        ["WebhookSubscriptionDeletePayload"] = With(Leaves("deletedWebhookSubscriptionId"), new()
+        {
+            ["userErrors"] = new("UserError", FieldShape.List, new Dictionary<string, string>()),
+        }),
         ["Location"] = Leaves("id", "name", "isActive", "legacyResourceId"),
         ["Product"] = With(Leaves("id", "legacyResourceId", "title", "handle", "status", "descriptionHtml", "vendor", "createdAt", "updatedAt", "onlineStoreUrl"), new()
         {
@@ -133,6 +153,11 @@ internal static class ShopifySchema
             ["status"] = "ProductStatus", ["tags"] = "[String!]", ["productOptions"] = "[OptionSetInput!]", ["variants"] = "[ProductVariantSetInput!]",
             ["files"] = "[FileSetInput!]",
         },
+        ["WebhookSubscriptionInput"] = new()
+        {
+            ["uri"] = "String", ["format"] = "WebhookSubscriptionFormat", ["includeFields"] = "[String!]", ["filter"] = "String",
+            ["metafieldNamespaces"] = "[String!]",
+        },
         ["ProductSetIdentifiers"] = new() { ["id"] = "ID", ["handle"] = "String" },
         ["OptionSetInput"] = new() { ["id"] = "ID", ["name"] = "String", ["position"] = "Int", ["values"] = "[OptionValueSetInput!]" },
         ["OptionValueSetInput"] = new() { ["id"] = "ID", ["name"] = "String" },
@@ -166,6 +191,9 @@ internal static class ShopifySchema
     public static readonly Dictionary<string, string[]> Enums = new()
     {
         ["ProductStatus"] = ["ACTIVE", "ARCHIVED", "DRAFT", "UNLISTED"],
+        ["WebhookSubscriptionTopic"] = ShopifySandboxWebhooks.Topics,
+        ["WebhookSubscriptionFormat"] = ["JSON", "XML"],
+        ["WebhookSubscriptionSortKeys"] = ["CREATED_AT", "ID", "RELEVANCE"],
         ["FileContentType"] = ["EXTERNAL_VIDEO", "FILE", "IMAGE", "MODEL_3D", "VIDEO"],
         ["MediaContentType"] = ["EXTERNAL_VIDEO", "IMAGE", "MODEL_3D", "VIDEO"],
         ["LocationSortKeys"] = ["ID", "NAME", "RELEVANCE"],

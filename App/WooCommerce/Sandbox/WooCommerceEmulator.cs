@@ -1,6 +1,8 @@
 using Marketplaces.Connections;
 using Marketplaces.Sandbox;
 using Marketplaces.Sandbox.Orders;
+using Marketplaces.Sandbox.Webhooks;
+using Marketplaces.WooCommerce.Sandbox.Webhooks;
 using Marketplaces.WooCommerce.Sandbox.Orders;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -23,9 +25,10 @@ public sealed class WooCommerceEmulator : ISandboxEmulator, ISandboxKeyIssuer
     private readonly WooCommerceOrdersEndpoints _orders;
     private readonly WooCommerceShipmentTrackingEndpoints _tracking;
     private readonly Listings.WooCommerceProductsEndpoints _products;
+    private readonly WooCommerceWebhooksEndpoints _webhookRoutes;
 
     public WooCommerceEmulator(SandboxGrants grants, SandboxJournal journal, SandboxOrderBooks books, IConfiguration configuration,
-        IDataProtectionProvider protection, IHttpClientFactory http, PublicUrls urls, TimeProvider clock)
+        IDataProtectionProvider protection, IHttpClientFactory http, PublicUrls urls, SandboxWebhooks hooks, SandboxWebhookSender sender, TimeProvider clock)
     {
         var store = _store = new WooCommerceSandboxStore(urls);
         var keys = _keys = new WooCommerceApiKeys(grants, protection);
@@ -38,7 +41,13 @@ public sealed class WooCommerceEmulator : ISandboxEmulator, ISandboxKeyIssuer
         _orders = new WooCommerceOrdersEndpoints(callers, clock);
         _tracking = new WooCommerceShipmentTrackingEndpoints(callers, clock);
         _products = new Listings.WooCommerceProductsEndpoints(callers, http, journal, clock);
+        Webhooks = new WooCommerceSandboxWebhooks(hooks, sender, store, _sites);
+        _webhookRoutes = new WooCommerceWebhooksEndpoints(callers, hooks, Webhooks);
+        books.OnChange(WooCommerceSandboxStore.Id, Webhooks.Changed);
     }
+
+    /// <summary>The network's webhooks and their deliveries, for tests (forged deliveries included).</summary>
+    public WooCommerceSandboxWebhooks Webhooks { get; }
 
     public string MarketplaceId => WooCommerceSandboxStore.Id;
 
@@ -78,6 +87,7 @@ public sealed class WooCommerceEmulator : ISandboxEmulator, ISandboxKeyIssuer
         _orders.Map(site);
         _tracking.Map(site);
         _products.Map(site);
+        _webhookRoutes.Map(site);
         site.Map("/wp-json/{**route}", WooCommerceErrors.NoRoute);
     }
 }
