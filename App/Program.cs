@@ -8,6 +8,7 @@ using Marketplaces.Hosting;
 using Marketplaces.Inventory;
 using Marketplaces.Jobs;
 using Marketplaces.Logging;
+using Marketplaces.Messages;
 using Marketplaces.Orders;
 using Marketplaces.Polling;
 using Marketplaces.Secrets;
@@ -32,6 +33,7 @@ try
     builder.Services.AddProducts();
     builder.Services.AddInventory();
     builder.Services.AddWebhooks();
+    builder.Services.AddMessages();
     builder.AddWebUi();
 
     app = builder.Build();

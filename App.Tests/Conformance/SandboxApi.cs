@@ -20,7 +20,8 @@ public sealed partial class SandboxApi
         // The token endpoint shares the REST API's host (api.sandbox.ebay.com) but no provided spec describes it.
         // The Inventory API's product.aspects (and a group's aspects) are typed string in the contract but go on the wire as
         // an object of name → array of strings (ebay.md "Publish a product"): the emulator and the app do as eBay does.
-        new("ebay", ["ebay/sell_fulfillment_v1_oas3.json", "ebay/sell_inventory_v1_oas3.json", "ebay/sell_account_v1_oas3.json", "ebay/commerce_taxonomy_v1_oas3.json"],
+        new("ebay", ["ebay/sell_fulfillment_v1_oas3.json", "ebay/sell_inventory_v1_oas3.json", "ebay/sell_account_v1_oas3.json", "ebay/commerce_taxonomy_v1_oas3.json",
+            "ebay/commerce_notification_v1_oas3.json", "ebay/commerce_message_v1_oas3.json"],
             [401, 403, 429],
             [
                 "request body.product.aspects: expected string", "request body.aspects: expected string", "200 body.product.aspects: expected string",

@@ -34,6 +34,9 @@ public sealed class MarketplaceDefinition
 
     public RejectedTokenSignals RejectedToken { get; set; } = new();
 
+    /// <summary>What the inbox says of the marketplace's buyer messages where the app reads none (no API, or none built).</summary>
+    public string? MessagesNote { get; set; }
+
     /// <summary>How the marketplace pushes changes to the app; none where it pushes nothing the app takes.</summary>
     public WebhookDefinition? Webhooks { get; set; }
 

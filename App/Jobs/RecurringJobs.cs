@@ -1,6 +1,7 @@
 using Hangfire;
 using Marketplaces.Database;
 using Marketplaces.Inventory;
+using Marketplaces.Messages;
 using Marketplaces.Polling;
 using Marketplaces.Products;
 using Marketplaces.Webhooks;
@@ -38,6 +39,8 @@ public sealed class RecurringJobs(DatabaseConnection database, IRecurringJobMana
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
         jobs.AddOrUpdate<CheckWebhooksJob>(CheckWebhooksJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly(),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
+        jobs.AddOrUpdate<PollMessagesJob>(PollMessagesJob.Id, j => j.RunAsync(CancellationToken.None), "*/5 * * * *",
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
         jobs.AddOrUpdate<ProductImageSweep>(ProductImageSweep.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(4),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
     }

@@ -1,6 +1,4 @@
 using Marketplaces.Catalog;
-using Marketplaces.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplaces.Webhooks;
 
@@ -11,7 +9,7 @@ namespace Marketplaces.Webhooks;
 /// one stores and does nothing, and is answered with the marketplace's refusal status.
 /// </summary>
 public sealed partial class WebhookIntake(
-    IDbContextFactory<AppDbContext> contexts, IEnumerable<IWebhookReceiver> receivers, MarketplaceCatalog catalog, WebhookProcessor processor,
+    WebhookWriter writer, IEnumerable<IWebhookReceiver> receivers, MarketplaceCatalog catalog, WebhookProcessor processor,
     WebhookRefusals refusals, TimeProvider clock, ILogger<WebhookIntake> logger)
 {
     public const int MaxBodyBytes = 1 << 20;
@@ -42,34 +40,13 @@ public sealed partial class WebhookIntake(
     }
 
     /// <returns>False when the delivery was stored before (a marketplace's retry).</returns>
-    private async Task<bool> StoreAsync(string marketplace, WebhookVerdict.Accepted accepted, byte[] body, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.Set<WebhookEvent>().AnyAsync(e => e.Marketplace == marketplace && e.DeliveryId == accepted.DeliveryId, ct)) return false;
-        db.Set<WebhookEvent>().Add(new WebhookEvent
+    private Task<bool> StoreAsync(string marketplace, WebhookVerdict.Accepted accepted, byte[] body, CancellationToken ct) =>
+        writer.StoreAsync(new WebhookEvent
         {
             Marketplace = marketplace, ConnectionId = accepted.ConnectionId, DeliveryId = accepted.DeliveryId, Topic = accepted.Topic,
             Kind = accepted.Kind, Body = accepted.Kind is WebhookKind.Orders or WebhookKind.Other ? null : System.Text.Encoding.UTF8.GetString(body),
             ReceivedAt = clock.GetUtcNow(),
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // The same delivery arrived twice at once and the other request stored it; anything else is a real failure.
-            if (await StoredAsync(marketplace, accepted.DeliveryId, ct)) return false;
-            throw;
-        }
-    }
-
-    private async Task<bool> StoredAsync(string marketplace, string deliveryId, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Set<WebhookEvent>().AnyAsync(e => e.Marketplace == marketplace && e.DeliveryId == deliveryId, ct);
-    }
+        }, ct);
 
     private static async Task<byte[]?> ReadAsync(HttpRequest http, CancellationToken ct)
     {

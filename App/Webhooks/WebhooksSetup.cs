@@ -9,6 +9,8 @@ public static class WebhooksSetup
         services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
         services.AddSingleton<Notifier<WebhookEvent>>();
         services.AddSingleton<WebhookRefusals>();
+        services.AddSingleton<WebhookWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookWriter>());
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookProcessor>();
         services.AddSingleton<PrivacyRequests>();

@@ -325,6 +325,114 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.ToTable("stock_movements", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplaces.Messages.Conversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("external_id");
+
+                    b.Property<DateTimeOffset>("LatestAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("latest_at");
+
+                    b.Property<string>("LatestMessageId")
+                        .HasColumnType("text")
+                        .HasColumnName("latest_message_id");
+
+                    b.Property<string>("LatestText")
+                        .HasColumnType("text")
+                        .HasColumnName("latest_text");
+
+                    b.Property<string>("Marketplace")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("marketplace");
+
+                    b.Property<string>("OtherParty")
+                        .HasColumnType("text")
+                        .HasColumnName("other_party");
+
+                    b.Property<string>("ReferenceId")
+                        .HasColumnType("text")
+                        .HasColumnName("reference_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<int>("UnreadCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("unread_count");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LatestAt");
+
+                    b.HasIndex("ConnectionId", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplaces.Messages.ConversationMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("external_id");
+
+                    b.Property<bool>("FromSeller")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_seller");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sender");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("conversation_messages", (string)null);
+                });
+
             modelBuilder.Entity("Marketplaces.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1510,6 +1618,24 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplaces.Messages.Conversation", b =>
+                {
+                    b.HasOne("Marketplaces.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Messages.ConversationMessage", b =>
+                {
+                    b.HasOne("Marketplaces.Messages.Conversation", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplaces.Orders.Order", b =>
                 {
                     b.HasOne("Marketplaces.Connections.Connection", null)
@@ -1684,6 +1810,11 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Messages.Conversation", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Marketplaces.Orders.Order", b =>

@@ -314,6 +314,112 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.ToTable("stock_movements", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplaces.Messages.Conversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
+                    b.Property<long>("LatestAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latest_at");
+
+                    b.Property<string>("LatestMessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latest_message_id");
+
+                    b.Property<string>("LatestText")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latest_text");
+
+                    b.Property<string>("Marketplace")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marketplace");
+
+                    b.Property<string>("OtherParty")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_party");
+
+                    b.Property<string>("ReferenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("UnreadCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unread_count");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LatestAt");
+
+                    b.HasIndex("ConnectionId", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplaces.Messages.ConversationMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
+                    b.Property<bool>("FromSeller")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_seller");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("conversation_messages", (string)null);
+                });
+
             modelBuilder.Entity("Marketplaces.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1480,6 +1586,24 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplaces.Messages.Conversation", b =>
+                {
+                    b.HasOne("Marketplaces.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Messages.ConversationMessage", b =>
+                {
+                    b.HasOne("Marketplaces.Messages.Conversation", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplaces.Orders.Order", b =>
                 {
                     b.HasOne("Marketplaces.Connections.Connection", null)
@@ -1654,6 +1778,11 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Messages.Conversation", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Marketplaces.Orders.Order", b =>
