@@ -47,7 +47,7 @@ public sealed class ConformanceCheckTests
     [InlineData("/sandbox/etsy/openapi/v3/application/shops/abc/receipts", "path shop_id: expected integer, got \"abc\"")]
     [InlineData($"{EtsyShop}/receipts?limit=101", "query limit: 101 is above the maximum 100")]
     [InlineData($"{EtsyShop}/receipts?sort_on=price", "query sort_on: \"price\" is not one of")]
-    [InlineData("/sandbox/ebay/api/sell/fulfillment/v1/orders", "no operation of ebay/sell_fulfillment_v1_oas3.json, ebay/sell_inventory_v1_oas3.json, ebay/sell_account_v1_oas3.json, ebay/commerce_taxonomy_v1_oas3.json is GET /sell/fulfillment/v1/orders")]
+    [InlineData("/sandbox/ebay/api/sell/fulfillment/v1/orders", "no operation of ebay/sell_fulfillment_v1_oas3.json, ebay/sell_inventory_v1_oas3.json, ebay/sell_account_v1_oas3.json, ebay/commerce_taxonomy_v1_oas3.json, ebay/commerce_notification_v1_oas3.json, ebay/commerce_message_v1_oas3.json is GET /sell/fulfillment/v1/orders")]
     public void A_request_outside_the_spec_is_caught(string url, string violation)
     {
         var error = url.Contains("/etsy/") ? """{"error":"bad"}""" : """{"errors":[{"code":"InvalidInput","message":"bad"}]}""";

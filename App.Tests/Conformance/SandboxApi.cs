@@ -14,7 +14,8 @@ public sealed partial class SandboxApi
 
     public static readonly IReadOnlyList<SandboxApi> All =
     [
-        new("amazon", ["amazon/orders_2026-01-01.json", "amazon/ordersV0.json", "amazon/sellers.json", "amazon/listingsItems_2021-08-01.json", "amazon/definitionsProductTypes_2020-09-01.json"], [], [], []),
+        new("amazon", ["amazon/orders_2026-01-01.json", "amazon/ordersV0.json", "amazon/sellers.json", "amazon/listingsItems_2021-08-01.json", "amazon/definitionsProductTypes_2020-09-01.json",
+            "amazon/messaging.json"], [], [], []),
         // eBay's OAS files list only each call's own errors; 401, 403 and 429 are the common errors every eBay API may
         // answer (ebay.md §3), so they are accepted undeclared, their bodies unchecked.
         // The token endpoint shares the REST API's host (api.sandbox.ebay.com) but no provided spec describes it.

@@ -8,6 +8,7 @@ public static class MessagesSetup
     {
         services.AddSingleton<Notifier<Conversation>>();
         services.AddSingleton<MessageInbox>();
+        services.AddSingleton<OrderMessages>();
         services.AddTransient<PollMessagesJob>();
     }
 }

@@ -16,7 +16,7 @@ public sealed class OrderEvent
     public string? Actor { get; set; }
 }
 
-public enum OrderEventKind { StatusChanged, ShipmentPushed, ShipmentRejected, ShipmentUnconfirmed }
+public enum OrderEventKind { StatusChanged, ShipmentPushed, ShipmentRejected, ShipmentUnconfirmed, MessageSent }
 
 internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEvent>
 {

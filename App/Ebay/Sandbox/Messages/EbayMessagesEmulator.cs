@@ -49,11 +49,11 @@ public sealed class EbayMessagesEmulator(TimeProvider clock) : ISandboxEmulator
                 .OrderByDescending(c => c.Latest.CreatedAt).Select(inbox.Json).ToList());
             var href = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
             string Page(int at) => $"{href}?conversation_type={type}&limit={limit}&offset={at}" + (since is null ? "" : $"&start_time={Uri.EscapeDataString(request.Query["start_time"]!)}");
-            return Results.Json(new JsonObject
+            return Results.Json(EbaySandboxInbox.Present(new JsonObject
             {
                 ["conversations"] = new JsonArray([.. matching.Skip(offset).Take(limit)]), ["href"] = Page(offset), ["limit"] = limit, ["offset"] = offset,
                 ["next"] = offset + limit < matching.Count ? Page(offset + limit) : null, ["total"] = matching.Count,
-            });
+            }));
         });
         routes.MapGet(Root + "/conversation/{conversationId}", async (HttpRequest request, string conversationId, CancellationToken ct) =>
         {
@@ -83,11 +83,11 @@ public sealed class EbayMessagesEmulator(TimeProvider clock) : ISandboxEmulator
             if (body["conversationId"]?.GetValue<string>() is not { } conversationId) return Error(355018, "conversationId and otherPartyUsername cannot both be empty.");
             if (inbox!.Reply(conversationId, text) is not { } sent) return Error(355007, "Invalid or unrecognized conversation_id value.");
             var json = EbaySandboxInbox.Json(sent);
-            return Results.Json(new JsonObject
+            return Results.Json(EbaySandboxInbox.Present(new JsonObject
             {
                 ["createdDate"] = json["createdDate"]!.DeepClone(), ["messageBody"] = sent.Body, ["messageId"] = sent.Id, ["messageMedia"] = new JsonArray(),
                 ["readStatus"] = true, ["recipientUserName"] = sent.Recipient, ["senderUserName"] = sent.Sender, ["subject"] = sent.Subject,
-            }, statusCode: StatusCodes.Status201Created);
+            }), statusCode: StatusCodes.Status201Created);
         });
         routes.MapPost(Root + "/update_conversation", async (HttpRequest request, CancellationToken ct) =>
         {

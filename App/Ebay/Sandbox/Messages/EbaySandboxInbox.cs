@@ -81,18 +81,25 @@ public sealed class EbaySandboxInbox(string seller, TimeProvider clock)
         lock (_gate) return read(_conversations);
     }
 
-    public JsonObject Json(EbaySandboxConversation c) => new()
+    public JsonObject Json(EbaySandboxConversation c) => Present(new JsonObject
     {
         ["conversationId"] = c.Id, ["conversationStatus"] = c.Status, ["conversationTitle"] = c.Title, ["conversationType"] = "FROM_MEMBERS",
         ["createdDate"] = Time(c.Messages.Min(m => m.CreatedAt)), ["latestMessage"] = Json(c.Latest),
         ["referenceId"] = c.ListingId, ["referenceType"] = c.ListingId is null ? null : "LISTING", ["unreadCount"] = c.Unread(seller),
-    };
+    });
 
-    public static JsonObject Json(EbaySandboxMessage m) => new()
+    public static JsonObject Json(EbaySandboxMessage m) => Present(new JsonObject
     {
         ["createdDate"] = Time(m.CreatedAt), ["messageBody"] = m.Body, ["messageId"] = m.Id, ["messageMedia"] = new JsonArray(),
         ["readStatus"] = m.Read, ["recipientUsername"] = m.Recipient, ["senderUsername"] = m.Sender, ["subject"] = m.Subject,
-    };
+    });
+
+    /// <summary>eBay leaves a field without a value out rather than sending null (the contract types them non-nullable).</summary>
+    public static JsonObject Present(JsonObject json)
+    {
+        foreach (var name in json.Where(p => p.Value is null).Select(p => p.Key).ToList()) json.Remove(name);
+        return json;
+    }
 
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
