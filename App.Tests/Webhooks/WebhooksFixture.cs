@@ -13,7 +13,7 @@ namespace Marketplaces.Tests.Webhooks;
 /// The app on a real port with webhooks subscribed on connect and scheduled polling stopped: whatever reaches the
 /// orders list comes by a webhook (or a sync the test runs). Each test connects accounts of its own.
 /// </summary>
-public sealed class WebhooksFixture : ServerAppFactory
+public class WebhooksFixture : ServerAppFactory
 {
     public WebhooksFixture() => With("Webhooks:Subscribe", "true");
 
@@ -45,4 +45,10 @@ public sealed class WebhooksFixture : ServerAppFactory
     public async Task<AppDbContext> DbAsync() => await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
     public static Task Until(Func<Task<bool>> done, string what, int seconds = 30) => InventoryFixture.Until(done, what, seconds);
+}
+
+/// <summary>The same on PostgreSQL, where several instances may take deliveries at once.</summary>
+public sealed class PostgreSqlWebhooksFixture : WebhooksFixture
+{
+    public PostgreSqlWebhooksFixture() => OnPostgreSql();
 }

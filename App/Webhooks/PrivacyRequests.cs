@@ -14,8 +14,11 @@ namespace Marketplaces.Webhooks;
 /// redaction erases name, address and the stored payload of the orders named; a shop's redaction deletes the shop's
 /// orders. Products stay (they are the seller's own). Each action goes into the connection history, without buyer data.
 /// </summary>
-public sealed class PrivacyRequests(IDbContextFactory<AppDbContext> contexts, ConnectionAudit audit, AppPaths paths, TimeProvider clock)
+public sealed class PrivacyRequests(IDbContextFactory<AppDbContext> contexts, ConnectionAudit audit, AppPaths paths, TimeProvider clock) : IWebhookHandler
 {
+    public bool Handles(WebhookEvent delivery) =>
+        delivery.Kind is WebhookKind.CustomerDataRequest or WebhookKind.CustomerRedact or WebhookKind.ShopRedact or WebhookKind.AccountDeletion;
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public async Task<(bool Failed, string Outcome)> HandleAsync(WebhookEvent request, CancellationToken ct)

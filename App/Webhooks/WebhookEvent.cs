@@ -22,6 +22,9 @@ public enum WebhookKind
     /// <summary>eBay <c>MARKETPLACE_ACCOUNT_DELETION</c>: what the app holds on that eBay user erased, across eBay accounts.</summary>
     AccountDeletion,
 
+    /// <summary>The seller took the app's authorization back at the marketplace (TikTok <c>authorization.removed</c>).</summary>
+    GrantRemoved,
+
     /// <summary>A verified delivery of a topic the app does not act on; kept as "last event".</summary>
     Other,
 }

@@ -11,11 +11,11 @@ namespace Marketplaces.Webhooks;
 /// <summary>
 /// Processes stored deliveries: for each connection with order events, its order feeds run once, which reads every
 /// change those events announced (and any the poll has not read yet); the feeds' idempotent stores and the stock
-/// ledger make a change read by both the push and the poll count once. Privacy requests go to
-/// <see cref="PrivacyRequests"/>. An event is marked processed only after its work, so a crash re-reads it.
+/// ledger make a change read by both the push and the poll count once. Other events go to their
+/// <see cref="IWebhookHandler"/> (privacy requests, a grant taken back). An event is marked processed only after its work, so a crash re-reads it.
 /// </summary>
 public sealed partial class WebhookProcessor(
-    IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, FeedEngine feeds, PrivacyRequests privacy, IBackgroundJobClient jobs,
+    IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, FeedEngine feeds, IEnumerable<IWebhookHandler> handlers, IBackgroundJobClient jobs,
     TimeProvider clock, Notifier<WebhookEvent> changes, ILogger<WebhookProcessor> logger)
 {
     public const string Actor = "webhook";
@@ -58,19 +58,21 @@ public sealed partial class WebhookProcessor(
             var stored = await db.Set<WebhookEvent>().AsNoTracking().SingleAsync(e => e.Id == request.Id, ct);
             try
             {
-                var (failed, outcome) = await privacy.HandleAsync(stored, ct);
+                var (failed, outcome) = handlers.FirstOrDefault(h => h.Handles(stored)) is { } handler
+                    ? await handler.HandleAsync(stored, ct)
+                    : (true, $"Nothing here handles {stored.Topic}");
                 await MarkAsync(db, e => e.Id == request.Id, failed, outcome, ct);
                 handled++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Left unprocessed: the next run tries it again, and the others are not held up behind it.
-                LogPrivacyFailed(logger, stored.Topic, stored.Id, e);
+                LogHandlingFailed(logger, stored.Topic, stored.Id, e);
             }
         }
         await db.Set<WebhookEvent>().Where(e => e.ProcessedAt < clock.GetUtcNow() - KeptFor).ExecuteDeleteAsync(ct);
         if (pending.Count > 0) changes.Changed();
-        return $"{pending.Count} events: {synced} connections synced, {handled} privacy requests";
+        return $"{pending.Count} events: {synced} connections synced, {handled} other requests handled";
     }
 
     private async Task<(bool Failed, string Outcome)> SyncAsync(Guid? connectionId, string marketplace, CancellationToken ct)
@@ -97,8 +99,8 @@ public sealed partial class WebhookProcessor(
             .SetProperty(e => e.Outcome, outcome.Length > 500 ? outcome[..500] : outcome)
             .SetProperty(e => e.Body, (string?)null), ct);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The privacy request {Topic} (event {EventId}) failed; it is tried again next minute")]
-    private static partial void LogPrivacyFailed(ILogger logger, string topic, long eventId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling {Topic} (event {EventId}) failed; it is tried again next minute")]
+    private static partial void LogHandlingFailed(ILogger logger, string topic, long eventId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The sync a webhook asked for, of connection {ConnectionId}, failed")]
     private static partial void LogSyncFailed(ILogger logger, Guid connectionId, Exception exception);

@@ -13,7 +13,8 @@ public static class WebhooksSetup
         services.AddHostedService(sp => sp.GetRequiredService<WebhookWriter>());
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookProcessor>();
-        services.AddSingleton<PrivacyRequests>();
+        services.AddSingleton<IWebhookHandler, PrivacyRequests>();
+        services.AddSingleton<IWebhookHandler, TikTok.Webhooks.TikTokGrantRemovals>();
         services.AddSingleton<WebhookSubscriptions>();
         services.AddSingleton<WebhookStates>();
         services.AddTransient<ProcessWebhooksJob>();

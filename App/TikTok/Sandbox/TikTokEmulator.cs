@@ -8,10 +8,14 @@ namespace Marketplaces.TikTok.Sandbox;
 /// the OAuth endpoints of open.tiktokapis.com and its v2 API under <c>/open-api</c>.
 /// </summary>
 public sealed class TikTokEmulator(
-    SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxOptions options, PublicUrls urls, TimeProvider clock)
+    SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxOptions options, PublicUrls urls, Marketplaces.Sandbox.Webhooks.SandboxWebhookSender sender,
+    TimeProvider clock)
     : ISandboxEmulator
 {
     public string MarketplaceId => TikTokSandboxRules.Id;
+
+    /// <summary>Signed deliveries to the app, for tests.</summary>
+    public TikTokSandboxWebhooks Webhooks { get; } = new(apps, sender, clock);
 
     public void Map(IEndpointRouteBuilder routes)
     {
