@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Marketplaces.Sandbox;
 
@@ -26,6 +27,20 @@ public static class SandboxBody
                     fields[property.Name] = property.Value.GetRawText();
             }
             return fields;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <returns>The JSON object body, or null when the body is not JSON or not an object.</returns>
+    public static async Task<JsonObject?> ReadObjectAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType()) return null;
+        try
+        {
+            return await JsonNode.ParseAsync(request.Body, cancellationToken: ct) as JsonObject;
         }
         catch (JsonException)
         {

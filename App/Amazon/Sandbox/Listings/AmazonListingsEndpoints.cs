@@ -25,7 +25,7 @@ internal sealed class AmazonListingsEndpoints(AmazonSpApi spApi, AmazonSandboxLi
     {
         var (seller, marketplaces, refusal) = await CallerAsync(request, sellerId, ct);
         if (refusal is not null) return refusal;
-        if (await BodyAsync(request, ct) is not { } body || body["attributes"] is not JsonObject attributes || AmazonListingChecks.Text(body["productType"]) is not { } productTypeName)
+        if (await SandboxBody.ReadObjectAsync(request, ct) is not { } body || body["attributes"] is not JsonObject attributes || AmazonListingChecks.Text(body["productType"]) is not { } productTypeName)
             return AmazonSpApi.InvalidInput("The request body must be a ListingsItemPutRequest with productType and attributes.");
         return await SubmitAsync(request, seller!, marketplaces, sku, productTypeName, attributes, ct);
     }
@@ -35,7 +35,7 @@ internal sealed class AmazonListingsEndpoints(AmazonSpApi spApi, AmazonSandboxLi
     {
         var (seller, marketplaces, refusal) = await CallerAsync(request, sellerId, ct);
         if (refusal is not null) return refusal;
-        if (await BodyAsync(request, ct) is not { } body || body["patches"] is not JsonArray patches || AmazonListingChecks.Text(body["productType"]) is not { } productTypeName)
+        if (await SandboxBody.ReadObjectAsync(request, ct) is not { } body || body["patches"] is not JsonArray patches || AmazonListingChecks.Text(body["productType"]) is not { } productTypeName)
             return AmazonSpApi.InvalidInput("The request body must be a ListingsItemPatchRequest with productType and patches.");
         JsonObject attributes;
         lock (seller!.Gate)
@@ -196,19 +196,6 @@ internal sealed class AmazonListingsEndpoints(AmazonSpApi spApi, AmazonSandboxLi
         if (marketplaces.FirstOrDefault(m => AmazonSandboxAccount.Marketplaces.All(p => p.Id != m)) is { } unknown)
             return (null, [], AmazonSpApi.InvalidInput($"Invalid marketplaceIds: {unknown}."));
         return (listings.Seller(sellerId), marketplaces, null);
-    }
-
-    private static async Task<JsonObject?> BodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (!request.HasJsonContentType()) return null;
-        try
-        {
-            return await JsonNode.ParseAsync(request.Body, cancellationToken: ct) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static byte[] Base64(string token)

@@ -76,7 +76,7 @@ public sealed class EbayMessagesEmulator(TimeProvider clock) : ISandboxEmulator
         {
             var (inbox, refused) = await CallerAsync(request, ct);
             if (refused is not null) return refused;
-            if (await BodyAsync(request, ct) is not { } body) return Error(355015, "Please pass message text or upload one of more media attachments.");
+            if (await SandboxBody.ReadObjectAsync(request, ct) is not { } body) return Error(355015, "Please pass message text or upload one of more media attachments.");
             var text = body["messageText"]?.GetValue<string>() ?? "";
             if (text.Trim().Length == 0) return Error(355015, "Please pass message text or upload one of more media attachments.");
             if (text.Length > 2000) return Error(355013, "The messageText string exceeds the maximum character threshold of 2000.");
@@ -93,7 +93,7 @@ public sealed class EbayMessagesEmulator(TimeProvider clock) : ISandboxEmulator
         {
             var (inbox, refused) = await CallerAsync(request, ct);
             if (refused is not null) return refused;
-            if (await BodyAsync(request, ct) is not { } body || body["conversationId"]?.GetValue<string>() is not { } conversationId)
+            if (await SandboxBody.ReadObjectAsync(request, ct) is not { } body || body["conversationId"]?.GetValue<string>() is not { } conversationId)
                 return Error(355007, "Invalid or unrecognized conversation_id value.");
             if (!Types.Contains(body["conversationType"]?.GetValue<string>() ?? ""))
                 return Error(355002, "Invalid conversationType value. Please see documentation for valid values.");
@@ -113,19 +113,6 @@ public sealed class EbayMessagesEmulator(TimeProvider clock) : ISandboxEmulator
         if (request.Query["offset"].ToString() is { Length: > 0 } o && !(int.TryParse(o, CultureInfo.InvariantCulture, out offset) && offset >= 0))
             return Error(355008, "Invalid offset. The offset value must be a positive integer value and synchronized up with the limit.");
         return null;
-    }
-
-    private static async Task<JsonObject?> BodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (!request.HasJsonContentType()) return null;
-        try
-        {
-            return await JsonNode.ParseAsync(request.Body, cancellationToken: ct) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     /// <summary>Errors in eBay's shape, with the ids and messages the contract lists.</summary>
