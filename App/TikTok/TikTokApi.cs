@@ -17,14 +17,34 @@ public static class TikTokApi
         using var request = new HttpRequestMessage(HttpMethod.Get, target.Endpoints.ApiBaseUrl + pathAndQuery);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         using var response = await MarketplaceHttp.SendAsync(client, request, target.Marketplace.Name, ct);
-        var json = await MarketplaceHttp.TryReadJsonAsync(response, ct) ?? throw MarketplaceHttp.Failure(response, null, target.Marketplace.Name);
+        return await ReadAsync(response, target.Marketplace.Name, ct);
+    }
+
+    /// <summary>A JSON POST through a connection (its token renewed when TikTok refuses it), e.g. <c>/v2/post/publish/status/fetch/</c>.</summary>
+    public static async Task<JsonDocument> PostAsync(ConnectionApi api, string path, object? body, CancellationToken ct)
+    {
+        using var response = await api.SendAsync(token =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, api.Target.Endpoints.ApiBaseUrl + path)
+            {
+                Content = body is null ? null : System.Net.Http.Json.JsonContent.Create(body, body.GetType(), MediaTypeHeaderValue.Parse("application/json; charset=UTF-8")),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return request;
+        }, ct);
+        return await ReadAsync(response, api.Target.Marketplace.Name, ct);
+    }
+
+    private static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, string marketplaceName, CancellationToken ct)
+    {
+        var json = await MarketplaceHttp.TryReadJsonAsync(response, ct) ?? throw MarketplaceHttp.Failure(response, null, marketplaceName);
         var code = json.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
             && error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         if (code == "ok" && response.IsSuccessStatusCode) return json;
         using (json)
         {
             var message = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m) ? m.GetString() : null;
-            throw Failure(response, code, message, target.Marketplace.Name);
+            throw Failure(response, code, message, marketplaceName);
         }
     }
 

@@ -29,5 +29,12 @@ public sealed class TikTokEmulator(
 
         routes.MapGet("/open-api/v2/user/info/", new TikTokUserInfoEndpoint(grants, urls).HandleAsync);
         routes.MapGet("/avatar/{openId}.svg", TikTokAvatar.Render);
+        _posting = new Posting.TikTokPostingEndpoints(grants, urls, clock);
+        _posting.Map(routes);
     }
+
+    private Posting.TikTokPostingEndpoints? _posting;
+
+    /// <summary>A sandbox account's publish tasks, for tests.</summary>
+    public IReadOnlyList<Posting.TikTokSandboxPublish> Publishes(string account) => _posting?.Publishes(account) ?? [];
 }

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Marketplaces.Connections;
+using Marketplaces.Sandbox;
+using Marketplaces.Tests.Infrastructure;
+using Marketplaces.TikTok.Sandbox;
+using Marketplaces.TikTok.Uploads;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplaces.Tests.TikTok;
+
+/// <summary>The Content Posting client against the emulator over HTTP: creator info, init, chunked upload, status.</summary>
+public sealed class TikTokContentPostingTests(ServerAppFactory app) : IClassFixture<ServerAppFactory>, IAsyncLifetime
+{
+    private const long MB = TikTokChunkPlan.MB;
+
+    public Task InitializeAsync() => app.EnsureOwnerAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private TikTokEmulator Emulator => app.Services.GetServices<ISandboxEmulator>().OfType<TikTokEmulator>().Single();
+
+    private async Task<ConnectionApi> ApiAsync(string account)
+    {
+        var id = await SandboxAccounts.ConnectAsync(app, "tiktok", account);
+        var connection = (await app.Services.GetRequiredService<ConnectionStore>().FindAsync(id))!;
+        return await app.Services.GetRequiredService<ConnectionApis>().OpenAsync(connection, "test", CancellationToken.None);
+    }
+
+    /// <summary>An MP4's first box (ftyp) followed by filler: enough for TikTok's format check.</summary>
+    private static byte[] Mp4(long size)
+    {
+        var bytes = new byte[size];
+        "\0\0\0\u0018ftypmp42"u8.ToArray().CopyTo(bytes, 0);
+        new Random(7).NextBytes(bytes.AsSpan(12));
+        return bytes;
+    }
+
+    private static async Task<TikTokPublishStatus> FinishedAsync(ConnectionApi api, string publishId)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var status = await TikTokContentPosting.StatusAsync(api, publishId, CancellationToken.None);
+            if (status.Finished) return status;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("not finished");
+    }
+
+    [Fact]
+    public async Task A_direct_post_goes_up_in_its_planned_chunks_with_progress_and_completes_with_a_post_id()
+    {
+        var api = await ApiAsync("poster-direct");
+        var creator = await TikTokContentPosting.CreatorInfoAsync(api, CancellationToken.None);
+        Assert.Equal(["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"], creator.PrivacyLevelOptions);
+        Assert.True(creator.StitchDisabled);
+        var video = Mp4(12 * MB + 345);
+        var plan = TikTokChunkPlan.For(video.Length, 5 * MB);
+        var (publishId, uploadUrl) = await TikTokContentPosting.InitAsync(api,
+            new TikTokPostInfo("My video #sandbox", "PUBLIC_TO_EVERYONE", false, false, true, false, false), plan, CancellationToken.None);
+        var progress = new List<long>();
+
+        await TikTokContentPosting.UploadAsync(api, uploadUrl, plan, () => new MemoryStream(video), "video/mp4", new SyncProgress(progress), CancellationToken.None);
+
+        Assert.Equal([5 * MB, video.Length], progress);
+        var status = await FinishedAsync(api, publishId);
+        Assert.Equal("PUBLISH_COMPLETE", status.Status);
+        Assert.Equal(video.Length, status.UploadedBytes);
+        Assert.Single(status.PostIds);
+    }
+
+    [Fact]
+    public async Task An_inbox_draft_that_is_no_video_fails_the_format_check()
+    {
+        var api = await ApiAsync("poster-inbox");
+        var plan = TikTokChunkPlan.For(1 * MB);
+        var (publishId, uploadUrl) = await TikTokContentPosting.InitAsync(api, null, plan, CancellationToken.None);
+
+        await TikTokContentPosting.UploadAsync(api, uploadUrl, plan, () => new MemoryStream(new byte[MB]), "video/mp4", null, CancellationToken.None);
+
+        Assert.Equal(("FAILED", "file_format_check_failed"), (await FinishedAsync(api, publishId)) is var s ? (s.Status, s.FailReason) : default);
+        Assert.StartsWith("v_inbox_file~", publishId);
+    }
+
+    [Fact]
+    public async Task After_a_chunk_whose_answer_was_lost_the_upload_goes_on_from_where_tiktok_stands()
+    {
+        var api = await ApiAsync("poster-resume");
+        var video = Mp4(11 * MB);
+        var plan = TikTokChunkPlan.For(video.Length, 5 * MB);
+        var (publishId, uploadUrl) = await TikTokContentPosting.InitAsync(api,
+            new TikTokPostInfo("", "SELF_ONLY", false, false, false, false, false), plan, CancellationToken.None);
+        // The first chunk reached TikTok but its answer did not reach the app: the app starts over at chunk 1.
+        using (var http = new HttpClient())
+            Assert.Equal(HttpStatusCode.PartialContent, (await http.SendAsync(Put(uploadUrl, video, plan.Chunks().First(), plan.VideoSize))).StatusCode);
+
+        await TikTokContentPosting.UploadAsync(api, uploadUrl, plan, () => new MemoryStream(video), "video/mp4", null, CancellationToken.None);
+
+        Assert.Equal("PUBLISH_COMPLETE", (await FinishedAsync(api, publishId)).Status);
+        Assert.Equal(video.Length, Emulator.Publishes("poster-resume").Single().Received);
+    }
+
+    [Fact]
+    public async Task The_emulator_refuses_a_wrong_count_a_wrong_range_and_chunks_out_of_order()
+    {
+        var api = await ApiAsync("poster-strict");
+        var wrong = new TikTokChunkPlan(50_000_123, 10_000_000, 6);
+        var refused = await Assert.ThrowsAsync<MarketplaceException>(() =>
+            TikTokContentPosting.InitAsync(api, new TikTokPostInfo("", "SELF_ONLY", false, false, false, false, false), wrong, CancellationToken.None));
+        Assert.Contains("invalid_param", refused.Message);
+        Assert.Contains("floor(video_size / chunk_size) = 5", refused.Message);
+        var mismatch = await Assert.ThrowsAsync<MarketplaceException>(() =>
+            TikTokContentPosting.InitAsync(api, new TikTokPostInfo("", "FOLLOWER_OF_CREATOR", false, false, false, false, false), TikTokChunkPlan.For(MB), CancellationToken.None));
+        Assert.Contains("privacy_level_option_mismatch", mismatch.Message);
+
+        var video = Mp4(15 * MB);
+        var plan = TikTokChunkPlan.For(video.Length, 5 * MB);
+        var (_, uploadUrl) = await TikTokContentPosting.InitAsync(api, new TikTokPostInfo("", "SELF_ONLY", false, false, false, false, false), plan, CancellationToken.None);
+        using var http = new HttpClient();
+        var chunks = plan.Chunks().ToList();
+        var outOfOrder = await http.SendAsync(Put(uploadUrl, video, chunks[1], plan.VideoSize));
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, outOfOrder.StatusCode);
+        Assert.Equal("bytes 0-0/15728640", outOfOrder.Content.Headers.ContentRange?.ToString());
+        var badTotal = await http.SendAsync(Put(uploadUrl, video, chunks[0], plan.VideoSize + 1));
+        Assert.Equal(HttpStatusCode.BadRequest, badTotal.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(Put(uploadUrl.Replace("upload_token=", "upload_token=x"), video, chunks[0], plan.VideoSize))).StatusCode);
+    }
+
+    private static HttpRequestMessage Put(string url, byte[] video, TikTokChunk chunk, long total)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(video, (int)chunk.First, (int)chunk.Length) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+        request.Content.Headers.ContentRange = ContentRangeHeaderValue.Parse($"bytes {chunk.First}-{chunk.Last}/{total}");
+        return request;
+    }
+
+    /// <summary>Progress reported on the caller's thread (Progress&lt;T&gt; posts to the pool, out of order).</summary>
+    private sealed class SyncProgress(List<long> seen) : IProgress<long>
+    {
+        public void Report(long value) => seen.Add(value);
+    }
+}
