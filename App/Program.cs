@@ -12,6 +12,7 @@ using Marketplaces.Messages;
 using Marketplaces.Orders;
 using Marketplaces.Polling;
 using Marketplaces.Secrets;
+using Marketplaces.Uploads;
 using Marketplaces.Webhooks;
 
 WebApplication? app = null;
@@ -34,6 +35,7 @@ try
     builder.Services.AddInventory();
     builder.Services.AddWebhooks();
     builder.Services.AddMessages();
+    builder.Services.AddUploads();
     builder.AddWebUi();
 
     app = builder.Build();

@@ -1264,6 +1264,141 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.ToTable("app_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplaces.Uploads.VideoUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("BrandContent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("brand_content");
+
+                    b.Property<bool>("BrandOrganic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("brand_organic");
+
+                    b.Property<string>("Caption")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("caption");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("DisableComment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disable_comment");
+
+                    b.Property<bool>("DisableDuet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disable_duet");
+
+                    b.Property<bool>("DisableStitch")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disable_stitch");
+
+                    b.Property<string>("FailReason")
+                        .HasColumnType("text")
+                        .HasColumnName("fail_reason");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mode");
+
+                    b.PrimitiveCollection<List<long>>("PostIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("post_ids");
+
+                    b.Property<string>("PrivacyLevel")
+                        .HasColumnType("text")
+                        .HasColumnName("privacy_level");
+
+                    b.Property<string>("PublishId")
+                        .HasColumnType("text")
+                        .HasColumnName("publish_id");
+
+                    b.Property<long>("ReceivedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received_bytes");
+
+                    b.Property<long>("SentBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sent_bytes");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StoredFile")
+                        .HasColumnType("text")
+                        .HasColumnName("stored_file");
+
+                    b.Property<string>("TikTokStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("tik_tok_status");
+
+                    b.Property<string>("UploadUrlCiphertext")
+                        .HasColumnType("text")
+                        .HasColumnName("upload_url_ciphertext");
+
+                    b.Property<DateTimeOffset?>("UploadUrlExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("upload_url_expires_at");
+
+                    b.Property<DateTimeOffset?>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("video_uploads", (string)null);
+                });
+
             modelBuilder.Entity("Marketplaces.Webhooks.WebhookEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1740,6 +1875,15 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.HasOne("Marketplaces.Products.Product", null)
                         .WithMany("Variants")
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Uploads.VideoUpload", b =>
+                {
+                    b.HasOne("Marketplaces.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1240,6 +1240,141 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.ToTable("app_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplaces.Uploads.VideoUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("BrandContent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("brand_content");
+
+                    b.Property<bool>("BrandOrganic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("brand_organic");
+
+                    b.Property<string>("Caption")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caption");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("DisableComment")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disable_comment");
+
+                    b.Property<bool>("DisableDuet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disable_duet");
+
+                    b.Property<bool>("DisableStitch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disable_stitch");
+
+                    b.Property<string>("FailReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fail_reason");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.PrimitiveCollection<string>("PostIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post_ids");
+
+                    b.Property<string>("PrivacyLevel")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("privacy_level");
+
+                    b.Property<string>("PublishId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publish_id");
+
+                    b.Property<long>("ReceivedBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_bytes");
+
+                    b.Property<long>("SentBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_bytes");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StoredFile")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_file");
+
+                    b.Property<string>("TikTokStatus")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tik_tok_status");
+
+                    b.Property<string>("UploadUrlCiphertext")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("upload_url_ciphertext");
+
+                    b.Property<long?>("UploadUrlExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("upload_url_expires_at");
+
+                    b.Property<long?>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("video_uploads", (string)null);
+                });
+
             modelBuilder.Entity("Marketplaces.Webhooks.WebhookEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1708,6 +1843,15 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.HasOne("Marketplaces.Products.Product", null)
                         .WithMany("Variants")
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Uploads.VideoUpload", b =>
+                {
+                    b.HasOne("Marketplaces.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

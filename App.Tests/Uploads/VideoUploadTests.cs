@@ -1,0 +1,101 @@
+using Marketplaces.Tests.Infrastructure;
+using Marketplaces.Tests.Inventory;
+using Marketplaces.TikTok.Uploads;
+using Marketplaces.Uploads;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplaces.Tests.Uploads;
+
+/// <summary>An upload from the stored file to TikTok's emulator, by the app's own background job.</summary>
+public sealed class VideoUploadTests(ServerAppFactory app) : IClassFixture<ServerAppFactory>, IAsyncLifetime
+{
+    private const long MB = TikTokChunkPlan.MB;
+
+    public Task InitializeAsync() => app.EnsureOwnerAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private VideoUploads Uploads => app.Services.GetRequiredService<VideoUploads>();
+
+    public static byte[] Mp4(long size)
+    {
+        var bytes = new byte[size];
+        new Random(3).NextBytes(bytes);
+        "\0\0\0\u0018ftypmp42"u8.ToArray().CopyTo(bytes, 0);
+        return bytes;
+    }
+
+    private async Task<VideoUpload> SentAsync(string account, string fileName, byte[] content, VideoUploadMode mode, string? privacy)
+    {
+        var connection = await SandboxAccounts.ConnectAsync(app, "tiktok", account);
+        var (upload, problem) = await Uploads.CreateAsync(
+            new VideoUploadRequest(connection, fileName, content.Length, mode, "Spring collection #sale", privacy, false, false, true, false, true), TestUsers.OwnerEmail);
+        Assert.Null(problem);
+        Assert.Null(await Uploads.ReceiveAsync(upload!.Id, new MemoryStream(content), null));
+        await InventoryFixture.Until(async () => (await Uploads.ListAsync()).Single(u => u.Id == upload.Id).FinishedAt is not null, "finished", 60);
+        return (await Uploads.ListAsync()).Single(u => u.Id == upload.Id);
+    }
+
+    [Fact]
+    public async Task A_direct_post_is_stored_sent_in_chunks_and_followed_to_posted()
+    {
+        var video = Mp4(23 * MB + 17);
+
+        var upload = await SentAsync("uploader-direct", "spring.mp4", video, VideoUploadMode.DirectPost, "PUBLIC_TO_EVERYONE");
+
+        Assert.Equal((VideoUploadState.Published, "Posted on TikTok"), (upload.State, upload.Message));
+        Assert.Equal((video.Length, video.Length), (upload.ReceivedBytes, upload.SentBytes));
+        Assert.Single(upload.PostIds);
+        Assert.StartsWith("v_pub_file~", upload.PublishId);
+        Assert.Equal(video, await File.ReadAllBytesAsync(Uploads.PathOf(upload)));
+
+        Assert.Null(await Uploads.DeleteFileAsync(upload.Id));
+        Assert.False(File.Exists(Path.Combine(Uploads.Folder, upload.StoredFile!)));
+        Assert.Null((await Uploads.ListAsync()).Single(u => u.Id == upload.Id).StoredFile);
+    }
+
+    [Fact]
+    public async Task A_draft_ends_in_the_creators_inbox()
+    {
+        var upload = await SentAsync("uploader-inbox", "draft.mov", Mp4(2 * MB), VideoUploadMode.Inbox, null);
+
+        Assert.Equal(VideoUploadState.SentToInbox, upload.State);
+        Assert.Contains("open TikTok's notification", upload.Message);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_no_video_fails_in_words_and_can_be_sent_again()
+    {
+        var upload = await SentAsync("uploader-bad", "notes.mp4", new byte[3 * MB], VideoUploadMode.DirectPost, "SELF_ONLY");
+
+        Assert.Equal((VideoUploadState.Failed, "file_format_check_failed"), (upload.State, upload.FailReason));
+        Assert.Contains("export it as MP4", upload.Message);
+        Assert.Null(await Uploads.RetryAsync(upload.Id));
+        Assert.Equal("Only a failed upload can be sent again.", await Uploads.RetryAsync(upload.Id));
+    }
+
+    [Fact]
+    public async Task A_file_that_does_not_arrive_whole_is_not_kept_and_nothing_goes_to_tiktok()
+    {
+        var connection = await SandboxAccounts.ConnectAsync(app, "tiktok", "uploader-cut");
+        var (upload, _) = await Uploads.CreateAsync(new VideoUploadRequest(connection, "cut.mp4", 10 * MB, VideoUploadMode.Inbox, "", null, false, false, false, false, false),
+            TestUsers.OwnerEmail);
+
+        var problem = await Uploads.ReceiveAsync(upload!.Id, new MemoryStream(Mp4(5 * MB)), null);
+
+        Assert.Contains("did not arrive whole", problem);
+        var stored = (await Uploads.ListAsync()).Single(u => u.Id == upload.Id);
+        Assert.Equal((VideoUploadState.Failed, (string?)null, (string?)null), (stored.State, stored.StoredFile, stored.PublishId));
+        Assert.Empty(Directory.Exists(Uploads.Folder) ? Directory.GetFiles(Uploads.Folder, $"{upload.Id:N}*") : []);
+    }
+
+    [Theory]
+    [InlineData("clip.avi", 1000, "DirectPost", "SELF_ONLY", 0, "TikTok takes MP4, MOV or WebM videos.")]
+    [InlineData("clip.mp4", 4L * 1024 * 1024 * 1024 + 1, "DirectPost", "SELF_ONLY", 0, "TikTok takes videos of 4 GB at most.")]
+    [InlineData("clip.mp4", 1000, "DirectPost", "SELF_ONLY", 2201, "The caption is 2201 characters; TikTok takes 2200.")]
+    [InlineData("clip.webm", 1000, "DirectPost", null, 0, "Choose who can see the post.")]
+    [InlineData("clip.webm", 1000, "Inbox", null, 0, null)]
+    public void The_form_is_checked_before_anything_is_stored_or_sent(string file, long size, string mode, string? privacy, int captionLength, string? problem) =>
+        Assert.Equal(problem, new VideoUploadRequest(Guid.NewGuid(), file, size, Enum.Parse<VideoUploadMode>(mode), new string('a', captionLength), privacy,
+            false, false, false, false, false).Problem());
+}

@@ -1,0 +1,77 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Marketplaces.Database.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class VideoUploads : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "video_uploads",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    connection_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    stored_file = table.Column<string>(type: "TEXT", nullable: true),
+                    mode = table.Column<string>(type: "TEXT", nullable: false),
+                    caption = table.Column<string>(type: "TEXT", nullable: false),
+                    privacy_level = table.Column<string>(type: "TEXT", nullable: true),
+                    disable_comment = table.Column<bool>(type: "INTEGER", nullable: false),
+                    disable_duet = table.Column<bool>(type: "INTEGER", nullable: false),
+                    disable_stitch = table.Column<bool>(type: "INTEGER", nullable: false),
+                    brand_content = table.Column<bool>(type: "INTEGER", nullable: false),
+                    brand_organic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", nullable: false),
+                    received_bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    sent_bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    publish_id = table.Column<string>(type: "TEXT", nullable: true),
+                    upload_url_ciphertext = table.Column<string>(type: "TEXT", nullable: true),
+                    upload_url_expires_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    tik_tok_status = table.Column<string>(type: "TEXT", nullable: true),
+                    fail_reason = table.Column<string>(type: "TEXT", nullable: true),
+                    message = table.Column<string>(type: "TEXT", nullable: true),
+                    post_ids = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", nullable: false),
+                    started_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    uploaded_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    finished_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_video_uploads", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_video_uploads_connections_connection_id",
+                        column: x => x.connection_id,
+                        principalTable: "connections",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_video_uploads_connection_id",
+                table: "video_uploads",
+                column: "connection_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_video_uploads_created_at",
+                table: "video_uploads",
+                column: "created_at");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "video_uploads");
+        }
+    }
+}

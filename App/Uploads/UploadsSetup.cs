@@ -1,0 +1,14 @@
+using Marketplaces.Hosting;
+
+namespace Marketplaces.Uploads;
+
+public static class UploadsSetup
+{
+    public static void AddUploads(this IServiceCollection services)
+    {
+        services.AddSingleton<Notifier<VideoUpload>>();
+        services.AddSingleton<VideoUploads>();
+        services.AddSingleton<VideoSender>();
+        services.AddTransient<SendVideoJob>();
+    }
+}
