@@ -73,3 +73,51 @@ public sealed class TikTokSignatureTests
         Assert.True(TikTokSignature.Verifies("tt_test_client_secret", 1633174587, Encoding.UTF8.GetBytes(Body), "F4857EA5B1361D50CBD9D28F4F4BF3935C363B9410027903885B4F0C6ED0AFD3"));
     }
 }
+
+/// <summary>TikTok's post.publish.* webhooks ending an upload's status before the next poll.</summary>
+public sealed class TikTokPublishWebhookTests(WebhooksFixture app) : IClassFixture<WebhooksFixture>
+{
+    private TikTokSandboxWebhooks TikTok => app.Services.GetServices<ISandboxEmulator>().OfType<TikTokEmulator>().Single().Webhooks;
+
+    private async Task<Marketplaces.Uploads.VideoUpload> ProcessingUploadAsync(Guid connection, string publishId)
+    {
+        var upload = new Marketplaces.Uploads.VideoUpload
+        {
+            Id = Guid.NewGuid(), ConnectionId = connection, FileName = "teaser.mp4", ContentType = "video/mp4", Size = 1, CreatedBy = TestUsers.OwnerEmail,
+            State = Marketplaces.Uploads.VideoUploadState.Processing, PublishId = publishId, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await using var db = await app.DbAsync();
+        db.Add(upload);
+        await db.SaveChangesAsync();
+        return upload;
+    }
+
+    private async Task<Marketplaces.Uploads.VideoUpload> ReloadAsync(Guid id)
+    {
+        await using var db = await app.DbAsync();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<Marketplaces.Uploads.VideoUpload>(), u => u.Id == id);
+    }
+
+    [Fact]
+    public async Task A_failed_publish_ends_the_upload_in_words_and_a_public_post_adds_its_id()
+    {
+        var connection = await SandboxAccounts.ConnectAsync(app, "tiktok", "hooks-publisher");
+        var failing = await ProcessingUploadAsync(connection, "v_pub_file~v2-1.900000001");
+        var public_ = await ProcessingUploadAsync(connection, "v_pub_file~v2-1.900000002");
+
+        Assert.Equal(200, await TikTok.SendAsync(app.Address("tiktok"), "hooks-publisher", "post.publish.failed",
+            new JsonObject { ["publish_id"] = failing.PublishId, ["reason"] = "spam_risk_text", ["publish_type"] = "DIRECT_POST" }));
+        Assert.Equal(200, await TikTok.SendAsync(app.Address("tiktok"), "hooks-publisher", "post.publish.complete",
+            new JsonObject { ["publish_id"] = public_.PublishId, ["publish_type"] = "DIRECT_POST" }));
+        Assert.Equal(200, await TikTok.SendAsync(app.Address("tiktok"), "hooks-publisher", "post.publish.publicly_available",
+            new JsonObject { ["publish_id"] = public_.PublishId, ["post_id"] = 7300000000999999999L, ["publish_type"] = "DIRECT_POST" }));
+
+        await WebhooksFixture.Until(async () => (await app.EventsAsync(connection)).Count(e => e.ProcessedAt is not null) == 3, "processed");
+        var failed = await ReloadAsync(failing.Id);
+        Assert.Equal((Marketplaces.Uploads.VideoUploadState.Failed, "spam_risk_text"), (failed.State, failed.FailReason));
+        Assert.Contains("caption as spam", failed.Message);
+        var posted = await ReloadAsync(public_.Id);
+        Assert.Equal(Marketplaces.Uploads.VideoUploadState.Published, posted.State);
+        Assert.Equal([7300000000999999999L], posted.PostIds);
+    }
+}

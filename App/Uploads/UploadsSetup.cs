@@ -10,5 +10,6 @@ public static class UploadsSetup
         services.AddSingleton<VideoUploads>();
         services.AddSingleton<VideoSender>();
         services.AddTransient<SendVideoJob>();
+        services.AddSingleton<Webhooks.IWebhookHandler, TikTokPublishEvents>();
     }
 }

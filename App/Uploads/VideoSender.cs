@@ -83,6 +83,9 @@ public sealed partial class VideoSender(
         var until = clock.GetUtcNow() + PollFor;
         while (true)
         {
+            // A TikTok webhook (TikTokPublishEvents) may have ended it meanwhile.
+            await db.Entry(upload).ReloadAsync(ct);
+            if (upload.FinishedAt is not null) return;
             var status = await TikTokContentPosting.StatusAsync(api, upload.PublishId!, ct);
             upload.TikTokStatus = status.Status;
             if (status.Finished)

@@ -25,6 +25,9 @@ public enum WebhookKind
     /// <summary>The seller took the app's authorization back at the marketplace (TikTok <c>authorization.removed</c>).</summary>
     GrantRemoved,
 
+    /// <summary>A TikTok post's progress (<c>post.publish.*</c>): finishes an upload's status before the next poll.</summary>
+    PublishStatus,
+
     /// <summary>A verified delivery of a topic the app does not act on; kept as "last event".</summary>
     Other,
 }

@@ -52,7 +52,10 @@ public sealed class TikTokWebhookReceiver(
             if ((clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(timestamp)).Duration() > Tolerance)
                 return new WebhookVerdict.Refused("The signature's timestamp is more than five minutes from now (a replay, or a clock off)", connection);
             var id = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{@event}\n{openId}\n{created}\n{content}")));
-            return new WebhookVerdict.Accepted(connection, id, @event, @event == "authorization.removed" ? WebhookKind.GrantRemoved : WebhookKind.Other);
+            var kind = @event == "authorization.removed" ? WebhookKind.GrantRemoved
+                : @event.StartsWith("post.publish.", StringComparison.Ordinal) ? WebhookKind.PublishStatus
+                : WebhookKind.Other;
+            return new WebhookVerdict.Accepted(connection, id, @event, kind);
         }
         return new WebhookVerdict.Refused("The delivery is for another app (client_key)");
     }
