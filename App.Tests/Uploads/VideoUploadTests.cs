@@ -99,3 +99,29 @@ public sealed class VideoUploadTests(ServerAppFactory app) : IClassFixture<Serve
         Assert.Equal(problem, new VideoUploadRequest(Guid.NewGuid(), file, size, Enum.Parse<VideoUploadMode>(mode), new string('a', captionLength), privacy,
             false, false, false, false, false).Problem());
 }
+
+public sealed class VideoLengthTests(ServerAppFactory app) : IClassFixture<ServerAppFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.EnsureOwnerAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_video_longer_than_the_creator_may_post_fails_before_anything_goes_to_tiktok()
+    {
+        var uploads = app.Services.GetRequiredService<VideoUploads>();
+        var connection = await SandboxAccounts.ConnectAsync(app, "tiktok", "uploader-long");
+        var movie = Mp4DurationTests.Movie(700, mediaBytes: 6 * 1024 * 1024);
+        var (upload, _) = await uploads.CreateAsync(new VideoUploadRequest(connection, "long.mp4", movie.Length, VideoUploadMode.DirectPost, "", "SELF_ONLY",
+            false, false, false, false, false), TestUsers.OwnerEmail);
+
+        Assert.Null(await uploads.ReceiveAsync(upload!.Id, new MemoryStream(movie), null));
+
+        await InventoryFixture.Until(async () => (await uploads.ListAsync()).Single(u => u.Id == upload.Id).FinishedAt is not null, "finished", 60);
+        var failed = (await uploads.ListAsync()).Single(u => u.Id == upload.Id);
+        Assert.Equal(VideoUploadState.Failed, failed.State);
+        Assert.Equal("The video is 700 seconds long; this creator may post 600 seconds at most. Shorten it and upload it again.", failed.Message);
+        Assert.Null(failed.PublishId);
+        Assert.Empty(app.Services.GetServices<Marketplaces.Sandbox.ISandboxEmulator>().OfType<Marketplaces.TikTok.Sandbox.TikTokEmulator>().Single().Publishes("uploader-long"));
+    }
+}

@@ -52,6 +52,7 @@ public sealed partial class VideoSender(
     {
         if (upload.StoredFile is null) throw new IOException("it was deleted");
         var plan = TikTokChunkPlan.For(upload.Size);
+        if (upload.PublishId is null) await CheckDurationAsync(api, upload, ct);
         if (upload.PublishId is null || upload.UploadUrlExpiresAt <= clock.GetUtcNow())
         {
             var post = upload.Mode == VideoUploadMode.DirectPost
@@ -76,6 +77,21 @@ public sealed partial class VideoSender(
         upload.State = VideoUploadState.Processing;
         upload.Message = "TikTok is processing the video";
         await SaveAsync(db);
+    }
+
+    /// <summary>
+    /// The video's length against what the creator may post now (a fresh creator_info), before anything goes to TikTok.
+    /// MP4 and MOV say their length in their header; a WebM's is left to TikTok, which fails it with duration_check_failed.
+    /// </summary>
+    private async Task CheckDurationAsync(ConnectionApi api, VideoUpload upload, CancellationToken ct)
+    {
+        TimeSpan? length;
+        await using (var file = File.OpenRead(uploads.PathOf(upload))) length = Mp4Duration.Read(file);
+        if (length is not { } seconds) return;
+        var allowed = (await TikTokContentPosting.CreatorInfoAsync(api, ct)).MaxVideoPostDurationSeconds;
+        if (seconds.TotalSeconds > allowed)
+            throw new MarketplaceException(MarketplaceErrorKind.Rejected,
+                $"The video is {seconds.TotalSeconds:0} seconds long; this creator may post {allowed} seconds at most. Shorten it and upload it again.");
     }
 
     private async Task FollowAsync(AppDbContext db, ConnectionApi api, VideoUpload upload, CancellationToken ct)
