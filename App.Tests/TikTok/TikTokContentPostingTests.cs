@@ -140,3 +140,23 @@ public sealed class TikTokContentPostingTests(ServerAppFactory app) : IClassFixt
         public void Report(long value) => seen.Add(value);
     }
 }
+
+public sealed class TikTokPostingCapsEmulatorTests(ServerAppFactory app) : IClassFixture<ServerAppFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.EnsureOwnerAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_emulator_refuses_a_sixth_inbox_share_in_24_hours_as_tiktok_does()
+    {
+        var id = await SandboxAccounts.ConnectAsync(app, "tiktok", "poster-caps");
+        var connection = (await app.Services.GetRequiredService<ConnectionStore>().FindAsync(id))!;
+        var api = await app.Services.GetRequiredService<ConnectionApis>().OpenAsync(connection, "test", CancellationToken.None);
+        for (var i = 0; i < 5; i++) await TikTokContentPosting.InitAsync(api, null, TikTokChunkPlan.For(1024), CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<MarketplaceException>(() => TikTokContentPosting.InitAsync(api, null, TikTokChunkPlan.For(1024), CancellationToken.None));
+
+        Assert.Equal(("spam_risk_too_many_pending_share", 403), (refused.ErrorCode, refused.StatusCode));
+    }
+}

@@ -125,3 +125,42 @@ public sealed class VideoLengthTests(ServerAppFactory app) : IClassFixture<Serve
         Assert.Empty(app.Services.GetServices<Marketplaces.Sandbox.ISandboxEmulator>().OfType<Marketplaces.TikTok.Sandbox.TikTokEmulator>().Single().Publishes("uploader-long"));
     }
 }
+
+public sealed class TikTokCapsTests(ServerAppFactory app) : IClassFixture<ServerAppFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.EnsureOwnerAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_sixth_draft_in_24_hours_is_refused_here_in_words_before_tiktok_is_called()
+    {
+        var uploads = app.Services.GetRequiredService<VideoUploads>();
+        var connection = await SandboxAccounts.ConnectAsync(app, "tiktok", "uploader-drafts");
+        var video = VideoUploadTests.Mp4(1024 * 1024);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            var (upload, _) = await uploads.CreateAsync(new VideoUploadRequest(connection, $"draft{i}.mp4", video.Length, VideoUploadMode.Inbox, "", null,
+                false, false, false, false, false), TestUsers.OwnerEmail);
+            Assert.Null(await uploads.ReceiveAsync(upload!.Id, new MemoryStream(video), null));
+            await InventoryFixture.Until(async () => (await uploads.ListAsync()).Single(u => u.Id == upload.Id).FinishedAt is not null, "finished", 60);
+            ids.Add(upload.Id);
+        }
+
+        var all = await uploads.ListAsync();
+        Assert.All(ids.Take(5), id => Assert.Equal(VideoUploadState.SentToInbox, all.Single(u => u.Id == id).State));
+        var sixth = all.Single(u => u.Id == ids[5]);
+        Assert.Equal(VideoUploadState.Failed, sixth.State);
+        Assert.StartsWith("This creator already has 5 drafts sent to the TikTok inbox in the last 24 hours; the next can go at ", sixth.Message);
+        Assert.Equal(5, app.Services.GetServices<Marketplaces.Sandbox.ISandboxEmulator>().OfType<Marketplaces.TikTok.Sandbox.TikTokEmulator>().Single()
+            .Publishes("uploader-drafts").Count);
+        Assert.Equal(0, (await app.Services.GetRequiredService<TikTokPostingAllowance>().ForAsync(connection)).DraftsLeft);
+    }
+
+    [Theory]
+    [InlineData("spam_risk_too_many_pending_share", "5 drafts waiting")]
+    [InlineData("spam_risk_too_many_posts", "try again tomorrow")]
+    [InlineData("unaudited_client_can_only_post_to_private_accounts", "private accounts")]
+    public void Tiktoks_cap_refusals_are_said_in_words(string code, string words) => Assert.Contains(words, TikTokPostingRefusals.Words(code));
+}

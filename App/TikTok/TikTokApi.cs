@@ -20,8 +20,11 @@ public static class TikTokApi
         return await ReadAsync(response, target.Marketplace.Name, ct);
     }
 
-    /// <summary>A JSON POST through a connection (its token renewed when TikTok refuses it), e.g. <c>/v2/post/publish/status/fetch/</c>.</summary>
-    public static async Task<JsonDocument> PostAsync(ConnectionApi api, string path, object? body, CancellationToken ct)
+    /// <summary>
+    /// A JSON POST through a connection (its token renewed when TikTok refuses it), e.g. <c>/v2/post/publish/status/fetch/</c>,
+    /// spending the token's allowance of <paramref name="limitGroup"/> (the catalog's per-minute windows).
+    /// </summary>
+    public static async Task<JsonDocument> PostAsync(ConnectionApi api, string path, object? body, string limitGroup, CancellationToken ct)
     {
         using var response = await api.SendAsync(token =>
         {
@@ -30,7 +33,7 @@ public static class TikTokApi
                 Content = body is null ? null : System.Net.Http.Json.JsonContent.Create(body, body.GetType(), MediaTypeHeaderValue.Parse("application/json; charset=UTF-8")),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return request;
+            return new RateLimits.RateLimitKey(api.Target.Marketplace.Id, api.Connection.AccountId, limitGroup).Set(request);
         }, ct);
         return await ReadAsync(response, api.Target.Marketplace.Name, ct);
     }

@@ -14,7 +14,7 @@ namespace Marketplaces.Uploads;
 /// after a crash goes on: chunks TikTok has are not sent again (it says where it stands), a finished upload is only polled.
 /// </summary>
 public sealed partial class VideoSender(
-    IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, ConnectionApis apis, VideoUploads uploads, TimeProvider clock,
+    IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, ConnectionApis apis, VideoUploads uploads, TikTokPostingAllowance allowance, TimeProvider clock,
     Notifier<VideoUpload> changes, ILogger<VideoSender> logger)
 {
     public const string Actor = "uploads";
@@ -41,7 +41,8 @@ public sealed partial class VideoSender(
         {
             LogFailed(logger, uploadId, e.Message);
             upload.State = VideoUploadState.Failed;
-            upload.Message = e is IOException ? $"The stored file could not be read: {e.Message}" : e.Message;
+            upload.Message = e is IOException ? $"The stored file could not be read: {e.Message}"
+                : TikTokPostingRefusals.Words((e as MarketplaceException)?.ErrorCode) ?? e.Message;
             upload.FinishedAt = clock.GetUtcNow();
             await SaveAsync(db);
         }
@@ -52,7 +53,13 @@ public sealed partial class VideoSender(
     {
         if (upload.StoredFile is null) throw new IOException("it was deleted");
         var plan = TikTokChunkPlan.For(upload.Size);
-        if (upload.PublishId is null) await CheckDurationAsync(api, upload, ct);
+        if (upload.PublishId is null)
+        {
+            await CheckDurationAsync(api, upload, ct);
+            if (upload.Mode == VideoUploadMode.Inbox && await allowance.ForAsync(upload.ConnectionId, upload.Id, ct) is { DraftsLeft: 0 } full)
+                throw new MarketplaceException(MarketplaceErrorKind.Rejected,
+                    $"This creator already has {TikTokPostingAllowance.Drafts} drafts sent to the TikTok inbox in the last 24 hours; the next can go at {full.NextDraftAt:yyyy-MM-dd HH:mm} UTC.");
+        }
         if (upload.PublishId is null || upload.UploadUrlExpiresAt <= clock.GetUtcNow())
         {
             var post = upload.Mode == VideoUploadMode.DirectPost

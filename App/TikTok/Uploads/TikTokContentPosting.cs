@@ -34,7 +34,7 @@ public static partial class TikTokContentPosting
 
     public static async Task<TikTokCreatorInfo> CreatorInfoAsync(ConnectionApi api, CancellationToken ct)
     {
-        using var json = await TikTokApi.PostAsync(api, "/v2/post/publish/creator_info/query/", null, ct);
+        using var json = await TikTokApi.PostAsync(api, "/v2/post/publish/creator_info/query/", null, "creator_info", ct);
         var data = json.RootElement.GetProperty("data");
         return new TikTokCreatorInfo(Text(data, "creator_nickname"), Text(data, "creator_username"), Text(data, "creator_avatar_url"),
             data.GetProperty("privacy_level_options").EnumerateArray().Select(o => o.GetString()!).ToList(),
@@ -57,7 +57,7 @@ public static partial class TikTokContentPosting
                 },
                 source_info = source,
             };
-        using var json = await TikTokApi.PostAsync(api, post is null ? "/v2/post/publish/inbox/video/init/" : "/v2/post/publish/video/init/", body, ct);
+        using var json = await TikTokApi.PostAsync(api, post is null ? "/v2/post/publish/inbox/video/init/" : "/v2/post/publish/video/init/", body, "video.init", ct);
         var data = json.RootElement.GetProperty("data");
         return (Text(data, "publish_id"), Text(data, "upload_url"));
     }
@@ -107,7 +107,7 @@ public static partial class TikTokContentPosting
 
     public static async Task<TikTokPublishStatus> StatusAsync(ConnectionApi api, string publishId, CancellationToken ct)
     {
-        using var json = await TikTokApi.PostAsync(api, "/v2/post/publish/status/fetch/", new { publish_id = publishId }, ct);
+        using var json = await TikTokApi.PostAsync(api, "/v2/post/publish/status/fetch/", new { publish_id = publishId }, "status.fetch", ct);
         var data = json.RootElement.GetProperty("data");
         return new TikTokPublishStatus(Text(data, "status"), data.TryGetProperty("fail_reason", out var reason) ? reason.GetString() : null,
             data.TryGetProperty("uploaded_bytes", out var uploaded) && uploaded.TryGetInt64(out var bytes) ? bytes : 0,

@@ -83,12 +83,13 @@ internal sealed class TikTokPostingEndpoints(SandboxGrants grants, PublicUrls ur
         if (Number(source, "video_size") is not { } size || Number(source, "chunk_size") is not { } chunk || Number(source, "total_chunk_count") is not { } count)
             return Invalid("FILE_UPLOAD needs video_size, chunk_size and total_chunk_count.");
         if (Problem(size, chunk, count) is { } problem) return Invalid(problem);
+        if (Capped(grant.Account, direct) is { } capped) return capped;
         var id = (direct ? "v_pub_file~v2-1." : "v_inbox_file~v2.") + Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         _publishes[id] = new TikTokSandboxPublish
         {
             PublishId = id, Account = grant.Account, Direct = direct, PrivacyLevel = privacy, Plan = new TikTokChunkPlan(size, chunk, (int)count),
-            UploadToken = token, UploadExpiresAt = clock.GetUtcNow() + UploadLifetime,
+            UploadToken = token, UploadExpiresAt = clock.GetUtcNow() + UploadLifetime, CreatedAt = clock.GetUtcNow(),
         };
         return Results.Json(new
         {
@@ -96,6 +97,24 @@ internal sealed class TikTokPostingEndpoints(SandboxGrants grants, PublicUrls ur
             error = TikTokErrors.Ok(),
         });
     }
+
+    /// <summary>
+    /// The creator's caps (tiktok.md §4.6): at most 5 inbox shares pending in any 24 hours; Direct Posts capped per creator
+    /// per day, "typically around 15" (the sandbox's creators all have 15).
+    /// </summary>
+    private IResult? Capped(string account, bool direct)
+    {
+        var since = clock.GetUtcNow().AddDays(-1);
+        var recent = _publishes.Values.Count(p => p.Account == account && p.Direct == direct && p.CreatedAt > since);
+        if (!direct && recent >= MaxPendingShares)
+            return TikTokErrors.Api(StatusCodes.Status403Forbidden, "spam_risk_too_many_pending_share", "The user has too many pending shares in the last 24 hours.");
+        return direct && recent >= MaxDirectPosts
+            ? TikTokErrors.Api(StatusCodes.Status403Forbidden, "spam_risk_too_many_posts", "The user has posted too many times today.")
+            : null;
+    }
+
+    public const int MaxPendingShares = 5;
+    public const int MaxDirectPosts = 15;
 
     /// <summary>What is wrong with a declared plan, by tiktok.md §4.4's rule; null when TikTok takes it.</summary>
     public static string? Problem(long size, long chunk, long count)

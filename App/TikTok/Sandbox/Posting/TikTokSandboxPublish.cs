@@ -15,6 +15,7 @@ public sealed class TikTokSandboxPublish
     public required TikTokChunkPlan Plan { get; init; }
     public required string UploadToken { get; init; }
     public required DateTimeOffset UploadExpiresAt { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
     public long Received { get; set; }
     public int ChunksReceived { get; set; }
 
