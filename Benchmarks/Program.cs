@@ -5,7 +5,7 @@ using Marketplaces.Benchmarks;
 // Usage: Marketplaces.Benchmarks <scenario> <sqlite|postgresql> [idle: interval minutes, default 5] — one scenario on
 // one provider per process, so that peak memory and CPU belong to that run alone. scripts/bench runs them and prints
 // the table, the provider in the scenario column.
-const string Usage = "usage: Marketplaces.Benchmarks ingest|orders-list|idle|rate-limited|cold-start|full-sync|publish|stock|webhooks sqlite|postgresql [idle interval minutes]";
+const string Usage = "usage: Marketplaces.Benchmarks ingest|orders-list|idle|rate-limited|cold-start|full-sync|publish|stock|webhooks|upload sqlite|postgresql [idle interval minutes]";
 var scenario = args.ElementAtOrDefault(0) ?? "";
 var provider = BenchProvider.Parse(args.ElementAtOrDefault(1));
 if (provider is not { } on)
@@ -24,6 +24,7 @@ Func<Task<IReadOnlyList<Figure>>>? run = scenario switch
     "publish" => () => PublishScenario.RunAsync(on),
     "stock" => () => StockScenario.RunAsync(on),
     "webhooks" => () => WebhooksScenario.RunAsync(on),
+    "upload" => () => UploadScenario.RunAsync(on),
     _ => null,
 };
 if (run is null)
