@@ -27,14 +27,7 @@ public sealed class TikTokContentPostingTests(ServerAppFactory app) : IClassFixt
         return await app.Services.GetRequiredService<ConnectionApis>().OpenAsync(connection, "test", CancellationToken.None);
     }
 
-    /// <summary>An MP4's first box (ftyp) followed by filler: enough for TikTok's format check.</summary>
-    private static byte[] Mp4(long size)
-    {
-        var bytes = new byte[size];
-        "\0\0\0\u0018ftypmp42"u8.ToArray().CopyTo(bytes, 0);
-        new Random(7).NextBytes(bytes.AsSpan(12));
-        return bytes;
-    }
+    private static byte[] Mp4(long size) => Uploads.VideoUploadTests.Mp4(size);
 
     private static async Task<TikTokPublishStatus> FinishedAsync(ConnectionApi api, string publishId)
     {

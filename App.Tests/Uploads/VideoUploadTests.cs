@@ -17,6 +17,7 @@ public sealed class VideoUploadTests(ServerAppFactory app) : IClassFixture<Serve
 
     private VideoUploads Uploads => app.Services.GetRequiredService<VideoUploads>();
 
+    /// <summary>An MP4's first box (ftyp) followed by filler: enough for TikTok's format check.</summary>
     public static byte[] Mp4(long size)
     {
         var bytes = new byte[size];
