@@ -31,6 +31,9 @@ public sealed class SandboxBrowserlessClient : IDisposable
         return client;
     }
 
+    /// <summary>Any request with the signed-in owner's cookies.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
+
     /// <summary>Starts a connect: the URL of the marketplace consent page (or the dashboard URL when refused at once).</summary>
     public async Task<Uri> StartAsync(string marketplace, string? account = null)
     {

@@ -165,3 +165,32 @@ public sealed class TikTokCapsTests(ServerAppFactory app) : IClassFixture<Server
     [InlineData("unaudited_client_can_only_post_to_private_accounts", "private accounts")]
     public void Tiktoks_cap_refusals_are_said_in_words(string code, string words) => Assert.Contains(words, TikTokPostingRefusals.Words(code));
 }
+
+/// <summary>The page's streaming PUT: only the creator of an upload still receiving may send its bytes.</summary>
+public sealed class UploadEndpointTests(ServerAppFactory app) : IClassFixture<ServerAppFactory>
+{
+    private static HttpRequestMessage Put(Guid id, byte[] body) =>
+        new(HttpMethod.Put, $"/uploads/{id}/file") { Content = new ByteArrayContent(body) };
+
+    [Fact]
+    public async Task The_owner_sends_the_file_once_and_nobody_else_can()
+    {
+        using var owner = await SandboxBrowserlessClient.SignedInOwnerAsync(app);
+        var uploads = app.Services.GetRequiredService<VideoUploads>();
+        var connection = await SandboxAccounts.ConnectAsync(app, "tiktok", "uploader-endpoint");
+        var video = VideoUploadTests.Mp4(2 * 1024 * 1024);
+        VideoUploadRequest Request(string name) => new(connection, name, video.Length, VideoUploadMode.Inbox, "", null, false, false, false, false, false);
+        var (mine, _) = await uploads.CreateAsync(Request("mine.mp4"), TestUsers.OwnerEmail);
+        var (theirs, _) = await uploads.CreateAsync(Request("theirs.mp4"), "staff@example.com");
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.ServerAddress };
+
+        Assert.NotEqual(System.Net.HttpStatusCode.NoContent, (await anonymous.SendAsync(Put(mine!.Id, video))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await owner.SendAsync(Put(theirs!.Id, video))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await owner.SendAsync(Put(mine.Id, video))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await owner.SendAsync(Put(mine.Id, video))).StatusCode);
+
+        var stored = await uploads.FindAsync(mine.Id);
+        Assert.Equal(video, await File.ReadAllBytesAsync(uploads.PathOf(stored!)));
+        Assert.Equal(VideoUploadState.Receiving, (await uploads.FindAsync(theirs.Id))!.State);
+    }
+}

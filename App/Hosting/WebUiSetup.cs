@@ -5,6 +5,7 @@ using Marketplaces.Jobs;
 using Marketplaces.Orders.Listing;
 using Marketplaces.Products;
 using Marketplaces.Sandbox;
+using Marketplaces.Uploads;
 using Marketplaces.Webhooks;
 using MudBlazor.Services;
 
@@ -54,6 +55,7 @@ public static class WebUiSetup
         app.MapJobsDashboard();
         app.MapSandbox();
         app.MapWebhooks();
+        app.MapUploads();
         // The frame-ancestors Blazor would send on its own is part of the app's whole policy (SecurityHeaders).
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }

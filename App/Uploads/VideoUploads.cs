@@ -118,6 +118,12 @@ public sealed class VideoUploads(
         return null;
     }
 
+    public async Task<VideoUpload?> FindAsync(Guid uploadId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<VideoUpload>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == uploadId, ct);
+    }
+
     public async Task<IReadOnlyList<VideoUpload>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
