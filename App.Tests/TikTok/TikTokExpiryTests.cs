@@ -11,7 +11,8 @@ public sealed class TikTokExpiryTests(TikTokExpiryTests.ShortLivedTikTok app) : 
         {
             With("Sandbox:Lifetimes:tiktok:AccessTokenSeconds", "1");
             With("Sandbox:Lifetimes:tiktok:RefreshTokenSeconds", "4");
-            With("Sandbox:Lifetimes:tiktok:CodeSeconds", "1");
+            // Long enough for consent and exchange on a loaded CI machine, short enough to wait out.
+            With("Sandbox:Lifetimes:tiktok:CodeSeconds", "3");
         }
     }
 
@@ -21,7 +22,7 @@ public sealed class TikTokExpiryTests(TikTokExpiryTests.ShortLivedTikTok app) : 
     public async Task An_expired_code_cannot_be_exchanged()
     {
         var code = await _tiktok.CodeAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
 
         using var response = await _tiktok.TokenAsync(await _tiktok.ExchangeFormAsync(code));
 

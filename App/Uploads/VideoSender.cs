@@ -88,12 +88,13 @@ public sealed partial class VideoSender(
 
     /// <summary>
     /// The video's length against what the creator may post now (a fresh creator_info), before anything goes to TikTok.
-    /// MP4 and MOV say their length in their header; a WebM's is left to TikTok, which fails it with duration_check_failed.
+    /// MP4 and MOV say their length in their movie header, WebM in its Info; a file that says none is left to TikTok,
+    /// which fails it with duration_check_failed.
     /// </summary>
     private async Task CheckDurationAsync(ConnectionApi api, VideoUpload upload, CancellationToken ct)
     {
         TimeSpan? length;
-        await using (var file = File.OpenRead(uploads.PathOf(upload))) length = Mp4Duration.Read(file);
+        await using (var file = File.OpenRead(uploads.PathOf(upload))) length = Mp4Duration.Read(file) ?? WebmDuration.Read(file);
         if (length is not { } seconds) return;
         var allowed = (await TikTokContentPosting.CreatorInfoAsync(api, ct)).MaxVideoPostDurationSeconds;
         if (seconds.TotalSeconds > allowed)
