@@ -139,15 +139,19 @@ public sealed class TikTokCapsTests(ServerAppFactory app) : IClassFixture<Server
         var uploads = app.Services.GetRequiredService<VideoUploads>();
         var connection = await SandboxAccounts.ConnectAsync(app, "tiktok", "uploader-drafts");
         var video = VideoUploadTests.Mp4(1024 * 1024);
-        var ids = new List<Guid>();
-        for (var i = 0; i < 6; i++)
+        async Task<Guid> SendAsync(int i)
         {
             var (upload, _) = await uploads.CreateAsync(new VideoUploadRequest(connection, $"draft{i}.mp4", video.Length, VideoUploadMode.Inbox, "", null,
                 false, false, false, false, false), TestUsers.OwnerEmail);
             Assert.Null(await uploads.ReceiveAsync(upload!.Id, new MemoryStream(video), null));
-            await InventoryFixture.Until(async () => (await uploads.ListAsync()).Single(u => u.Id == upload.Id).FinishedAt is not null, "finished", 60);
-            ids.Add(upload.Id);
+            return upload.Id;
         }
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++) ids.Add(await SendAsync(i));
+        // The five are at TikTok (initialised) before the sixth is sent.
+        await InventoryFixture.Until(async () => (await uploads.ListAsync()).Count(u => ids.Contains(u.Id) && u.PublishId != null) == 5, "sent", 60);
+        ids.Add(await SendAsync(5));
+        await InventoryFixture.Until(async () => (await uploads.ListAsync()).Where(u => ids.Contains(u.Id)).All(u => u.FinishedAt is not null), "finished", 60);
 
         var all = await uploads.ListAsync();
         Assert.All(ids.Take(5), id => Assert.Equal(VideoUploadState.SentToInbox, all.Single(u => u.Id == id).State));

@@ -105,6 +105,8 @@ public sealed partial class VideoSender(
     private async Task FollowAsync(AppDbContext db, ConnectionApi api, VideoUpload upload, CancellationToken ct)
     {
         var until = clock.GetUtcNow() + PollFor;
+        // TikTok has just been given the last byte: a first look after a second, then every few seconds.
+        await Task.Delay(TimeSpan.FromSeconds(1), clock, ct);
         while (true)
         {
             // A TikTok webhook (TikTokPublishEvents) may have ended it meanwhile.
