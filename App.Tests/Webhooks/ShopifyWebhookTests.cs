@@ -19,7 +19,7 @@ public sealed class ShopifyWebhookTests(WebhooksFixture app) : IClassFixture<Web
     {
         var connection = await SandboxAccounts.ConnectAsync(app, "shopify", account);
         var shop = SandboxAccounts.ShopOf(account);
-        await WebhooksFixture.Until(() => Task.FromResult(app.Shopify.Webhooks.List(shop).Count() == 2), "subscribed");
+        await WebhooksFixture.SubscribedAsync(app.Services, connection);
         return (connection, shop);
     }
 

@@ -26,10 +26,10 @@ public sealed class WebhooksBrowserTests(WebhooksBrowserFixture app) : IClassFix
     [Fact]
     public async Task An_order_placed_on_shopify_appears_in_an_open_orders_list_within_five_seconds()
     {
-        await SandboxAccounts.ConnectAsync(app, "shopify", "hooks-browser");
+        var connection = await SandboxAccounts.ConnectAsync(app, "shopify", "hooks-browser");
         var shop = SandboxAccounts.ShopOf("hooks-browser");
         var emulator = app.Services.GetServices<ISandboxEmulator>().OfType<ShopifyEmulator>().Single();
-        await WebhooksFixture.Until(() => Task.FromResult(emulator.Webhooks.List(shop).Count() == 2), "subscribed");
+        await WebhooksFixture.SubscribedAsync(app.Services, connection);
         var page = await app.NewPageAsync();
         await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
         await page.GotoAsync("/orders");
@@ -48,7 +48,7 @@ public sealed class WebhooksBrowserTests(WebhooksBrowserFixture app) : IClassFix
         var connection = await SandboxAccounts.ConnectAsync(app, "shopify", "hooks-card");
         var shop = SandboxAccounts.ShopOf("hooks-card");
         var emulator = app.Services.GetServices<ISandboxEmulator>().OfType<ShopifyEmulator>().Single();
-        await WebhooksFixture.Until(() => Task.FromResult(emulator.Webhooks.List(shop).Count() == 2), "subscribed");
+        await WebhooksFixture.SubscribedAsync(app.Services, connection);
         var page = await app.NewPageAsync();
         await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
         await page.WaitForInteractiveAsync();

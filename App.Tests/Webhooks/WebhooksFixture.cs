@@ -44,6 +44,13 @@ public class WebhooksFixture : ServerAppFactory
 
     public async Task<AppDbContext> DbAsync() => await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
+    /// <summary>Until the app has stored its subscriptions for the connection (after the marketplace made them).</summary>
+    public static Task SubscribedAsync(IServiceProvider services, Guid connectionId, int topics = 2) => Until(async () =>
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Set<WebhookSubscription>().CountAsync(s => s.ConnectionId == connectionId) == topics;
+    }, "subscribed");
+
     public static Task Until(Func<Task<bool>> done, string what, int seconds = 30) => InventoryFixture.Until(done, what, seconds);
 }
 

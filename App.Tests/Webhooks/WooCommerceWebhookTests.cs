@@ -21,7 +21,7 @@ public sealed class WooCommerceWebhookTests(WebhooksFixture app) : IClassFixture
     private async Task<(WooCommerceStores.Store Store, IReadOnlyList<SandboxWebhook> Hooks)> ConnectAsync(string site)
     {
         var store = await WooCommerceStores.ConnectAsync(app, site);
-        await WebhooksFixture.Until(() => Task.FromResult(Hooks.List(WooCommerceSandboxWebhooks.Marketplace, site).Count == 2), "subscribed");
+        await WebhooksFixture.SubscribedAsync(app.Services, store.Connection);
         return (store, Hooks.List(WooCommerceSandboxWebhooks.Marketplace, site));
     }
 
