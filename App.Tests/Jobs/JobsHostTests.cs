@@ -43,6 +43,22 @@ public sealed class JobsHostTests
     }
 
     [Fact]
+    public async Task A_server_not_yet_in_storage_is_starting_for_half_a_minute_and_then_not_running()
+    {
+        using var host = SqliteHost();
+        var server = host.Services.GetRequiredService<JobsServer>();
+        var storage = host.Services.GetRequiredService<JobStorage>();
+
+        var starting = await new SchedulerHealthCheck(storage, server, TimeProvider.System).CheckHealthAsync(new HealthCheckContext());
+        var stuck = await new SchedulerHealthCheck(storage, server with { NamedAt = DateTimeOffset.UtcNow.AddSeconds(-31) }, TimeProvider.System)
+            .CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal((HealthStatus.Degraded, $"server {server.Name} starting; 0 server(s) in storage"), (starting.Status, starting.Description));
+        Assert.Equal(HealthStatus.Unhealthy, stuck.Status);
+        Assert.StartsWith($"server {server.Name} not running", stuck.Description);
+    }
+
+    [Fact]
     public async Task Stopping_cancels_a_running_job_and_stays_within_the_hosts_bound()
     {
         using var host = SqliteHost();

@@ -15,6 +15,19 @@ public sealed class RevalidatingAuthenticationStateProvider(
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await IsCurrentAsync(state);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is stopping and its circuits go with it; there is nothing left to protect.
+            return true;
+        }
+    }
+
+    private async Task<bool> IsCurrentAsync(AuthenticationState state)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var user = await users.GetUserAsync(state.User);

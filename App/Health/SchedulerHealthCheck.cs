@@ -10,6 +10,9 @@ public sealed class SchedulerHealthCheck(JobStorage storage, JobsServer server, 
     /// <summary>Hangfire beats every 30 seconds by default; two missed beats mean the server is stuck or gone.</summary>
     private static readonly TimeSpan MaxSilence = TimeSpan.FromSeconds(75);
 
+    /// <summary>How long after start a server not yet in storage is "starting" (a warning), not "not running" (an error).</summary>
+    private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(30);
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
@@ -17,7 +20,9 @@ public sealed class SchedulerHealthCheck(JobStorage storage, JobsServer server, 
             var servers = storage.GetMonitoringApi().Servers();
             var own = servers.FirstOrDefault(s => server.Is(s.Name));
             if (own?.Heartbeat is not { } heartbeat)
-                return Task.FromResult(HealthCheckResult.Unhealthy($"server {server.Name} not running; {servers.Count} server(s) in storage"));
+                return Task.FromResult(clock.GetUtcNow() - server.NamedAt < StartGrace
+                    ? HealthCheckResult.Degraded($"server {server.Name} starting; {servers.Count} server(s) in storage")
+                    : HealthCheckResult.Unhealthy($"server {server.Name} not running; {servers.Count} server(s) in storage"));
             var silence = clock.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(heartbeat, DateTimeKind.Utc);
             var description = $"server {server.Name}, {own.WorkersCount} workers, heartbeat {silence.TotalSeconds:0} s ago, {servers.Count} server(s) in storage";
             return Task.FromResult(silence <= MaxSilence ? HealthCheckResult.Healthy(description) : HealthCheckResult.Unhealthy(description));

@@ -6,6 +6,9 @@ namespace Marketplaces.Jobs;
 /// </summary>
 public sealed record JobsServer(string Name)
 {
+    /// <summary>When this instance named its server; Hangfire announces it in storage a moment after the host starts.</summary>
+    public DateTimeOffset NamedAt { get; init; } = TimeProvider.System.GetUtcNow();
+
     public static JobsServer ForThisProcess() =>
         new($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}".ToLowerInvariant());
 
