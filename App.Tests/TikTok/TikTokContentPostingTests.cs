@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Marketplaces.Connections;
 using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
@@ -151,5 +153,32 @@ public sealed class TikTokPostingCapsEmulatorTests(ServerAppFactory app) : IClas
         var refused = await Assert.ThrowsAsync<MarketplaceException>(() => TikTokContentPosting.InitAsync(api, null, TikTokChunkPlan.For(1024), CancellationToken.None));
 
         Assert.Equal(("spam_risk_too_many_pending_share", 403), (refused.ErrorCode, refused.StatusCode));
+    }
+
+    [Fact]
+    public async Task The_emulator_refuses_a_seventh_init_of_one_user_token_within_a_minute_as_tiktok_does()
+    {
+        var id = await SandboxAccounts.ConnectAsync(app, "tiktok", "poster-init-rate");
+        var token = (await app.Services.GetRequiredService<ConnectionStore>().ReadSecretsAsync(id))[TokenVault.AccessToken];
+        using var http = new HttpClient { BaseAddress = app.ServerAddress };
+        async Task<HttpResponseMessage> InitAsync()
+        {
+            // Straight to the emulator: the app's own limiter would hold the seventh back rather than send it.
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/tiktok/open-api/v2/post/publish/inbox/video/init/")
+            {
+                Content = JsonContent.Create(new { source_info = new { source = "FILE_UPLOAD", video_size = 1024, chunk_size = 1024, total_chunk_count = 1 } }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return await http.SendAsync(request);
+        }
+        // Five pending inbox shares are TikTok's own cap; the sixth is refused by it, the seventh by the rate limit.
+        for (var i = 0; i < 6; i++) (await InitAsync()).Dispose();
+
+        using var refused = await InitAsync();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var error = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error");
+        Assert.Equal("rate_limit_exceeded", error.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("log_id").GetString()));
     }
 }
