@@ -80,11 +80,7 @@ public sealed class VideoUploads(
         }
         upload.StoredFile = name;
         upload.ReceivedBytes = total;
-        upload.State = VideoUploadState.Queued;
-        upload.Message = "Waiting for its turn";
-        await db.SaveChangesAsync(ct);
-        jobs.Enqueue<SendVideoJob>(j => j.RunAsync(upload.Id, CancellationToken.None));
-        changes.Changed();
+        await QueueAsync(db, upload, ct);
         return null;
     }
 
@@ -95,13 +91,19 @@ public sealed class VideoUploads(
         var upload = await db.Set<VideoUpload>().SingleOrDefaultAsync(u => u.Id == uploadId, ct);
         if (upload is not { State: VideoUploadState.Failed }) return "Only a failed upload can be sent again.";
         if (upload.StoredFile is null || !File.Exists(PathOf(upload))) return "Its file was deleted: upload the video again.";
-        (upload.State, upload.Message, upload.FailReason, upload.TikTokStatus, upload.UploadedAt, upload.FinishedAt) =
-            (VideoUploadState.Queued, "Waiting for its turn", null, null, null, null);
+        (upload.FailReason, upload.TikTokStatus, upload.UploadedAt, upload.FinishedAt) = (null, null, null, null);
         (upload.PublishId, upload.UploadUrlCiphertext, upload.UploadUrlExpiresAt, upload.SentBytes) = (null, null, null, 0);
+        await QueueAsync(db, upload, ct);
+        return null;
+    }
+
+    /// <summary>Saves the upload as waiting for the sending job and starts that job.</summary>
+    private async Task QueueAsync(AppDbContext db, VideoUpload upload, CancellationToken ct)
+    {
+        (upload.State, upload.Message) = (VideoUploadState.Queued, "Waiting for its turn");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<SendVideoJob>(j => j.RunAsync(upload.Id, CancellationToken.None));
         changes.Changed();
-        return null;
     }
 
     /// <summary>Deletes the stored file (the upload stays in the history); what stops it, if anything.</summary>
