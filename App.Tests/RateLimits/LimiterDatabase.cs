@@ -23,6 +23,23 @@ public class LimiterDatabase : IAsyncLifetime
 
     public RateLimiter Limiter(MarketplaceCatalog catalog, TimeProvider clock) => new(catalog, new GateStore(_database), clock);
 
+    /// <summary>An instance during whose <paramref name="nth"/> write to the rows <paramref name="meanwhile"/> happens.</summary>
+    public RateLimiter Limiter(MarketplaceCatalog catalog, TimeProvider clock, int nth, Action meanwhile) =>
+        new(catalog, new GateStore(new Interrupted(_database, nth, meanwhile)), clock);
+
+    private sealed class Interrupted(IDbContextFactory<AppDbContext> inner, int nth, Action meanwhile) : IDbContextFactory<AppDbContext>
+    {
+        private int _opened;
+
+        public AppDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public Task<AppDbContext> CreateDbContextAsync(CancellationToken ct = default)
+        {
+            if (Interlocked.Increment(ref _opened) == nth) meanwhile();
+            return inner.CreateDbContextAsync(ct);
+        }
+    }
+
     public QuotaExhaustions Quotas(TimeProvider clock) => new(Contexts, clock);
 
     public async Task<List<StoredGate>> RowsAsync()

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Marketplaces.Catalog;
 using Marketplaces.Connections;
 using Marketplaces.RateLimits;
 
@@ -13,6 +14,50 @@ public abstract class SharedRateLimitTests<TDatabase>(TDatabase database) : ICla
     public Task InitializeAsync() => database.ClearAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_call_whose_write_came_back_after_its_moment_goes_later_and_the_other_instance_counts_it_then()
+    {
+        // The second instance's first write is refused (the first wrote the row), so it shares the gate from then on;
+        // its next write takes 300 ms, past the moment it counted its call for.
+        var second = database.Limiter(Catalog, _clock, nth: 2, meanwhile: () => _clock.Advance(TimeSpan.FromMilliseconds(300)));
+        var first = database.Limiter(Catalog, _clock);
+        await first.AcquireAsync(Key, default);
+        _clock.Advance(TimeSpan.FromSeconds(1.5));
+
+        await AssertTheNextCallOfAsync(first, await AcquireAsync(second));
+    }
+
+    [Fact]
+    public async Task A_first_call_whose_write_was_slow_goes_later_and_the_other_instance_counts_it_then()
+    {
+        // No write of this instance was refused yet, so it counts its call for the moment it asks; the write takes 300 ms.
+        var slow = database.Limiter(Catalog, _clock, nth: 1, meanwhile: () => _clock.Advance(TimeSpan.FromMilliseconds(300)));
+
+        await AssertTheNextCallOfAsync(database.Limiter(Catalog, _clock), await AcquireAsync(slow));
+    }
+
+    private static MarketplaceCatalog Catalog => RateLimiterTests.Catalog(new() { ["Catalog:etsy:RateLimits:Groups:default:PerSecond"] = "1" });
+
+    private static readonly RateLimitKey Key = new("etsy", "shop-1", "listings");
+
+    /// <summary>A call through <paramref name="limiter"/>, moving this test's clock if it waits for a moment counted ahead.</summary>
+    private async Task<DateTimeOffset> AcquireAsync(RateLimiter limiter)
+    {
+        var call = limiter.AcquireAsync(Key, default);
+        while (await Task.WhenAny(call, Task.Delay(200)) != call) _clock.Advance(TimeSpan.FromMilliseconds(100));
+        return await call;
+    }
+
+    /// <summary>Asked 0.9 s after the call that went at <paramref name="went"/>, the other instance's call waits until a second after it.</summary>
+    private async Task AssertTheNextCallOfAsync(RateLimiter other, DateTimeOffset went)
+    {
+        _clock.Advance(went + TimeSpan.FromSeconds(0.9) - _clock.Now);
+
+        var gap = await AcquireAsync(other) - went;
+
+        Assert.True(gap >= TimeSpan.FromSeconds(1), $"the other instance went {gap.TotalMilliseconds} ms after");
+    }
 
     [Fact]
     public async Task Two_instances_calling_at_once_never_admit_more_than_a_second_or_a_days_limit_between_them()

@@ -8,6 +8,9 @@ internal abstract class DailyQuota
 
     public abstract void Record(DateTimeOffset now);
 
+    /// <summary>The call counted for <paramref name="counted"/> did not go.</summary>
+    public abstract void Remove(DateTimeOffset counted);
+
     /// <summary>What it has counted, as stored: the start of the count and the calls since, in one or more slots.</summary>
     public abstract (DateTimeOffset? StartedAt, int[] Counts) Count { get; }
 
@@ -32,6 +35,8 @@ internal abstract class DailyQuota
         }
 
         public override void Record(DateTimeOffset now) => _used++;
+
+        public override void Remove(DateTimeOffset counted) => _used = Math.Max(0, _used - 1);
 
         public override (DateTimeOffset? StartedAt, int[] Counts) Count => (_startedAt, [_used]);
 
@@ -72,6 +77,12 @@ internal abstract class DailyQuota
             var slot = (int)((now - _startedAt) / Slot);
             while (_counts.Count <= slot) _counts.Add(0);
             _counts[slot]++;
+        }
+
+        public override void Remove(DateTimeOffset counted)
+        {
+            var slot = (int)Math.Floor((counted - _startedAt) / Slot);
+            if (slot >= 0 && slot < _counts.Count && _counts[slot] > 0) _counts[slot]--;
         }
 
         public override (DateTimeOffset? StartedAt, int[] Counts) Count => _counts.Count == 0 ? (null, []) : (_startedAt, [.. _counts]);

@@ -79,7 +79,7 @@ public sealed class GateStore(IDbContextFactory<AppDbContext> contexts)
         gate.ExhaustedUntil = Up(gate.ExhaustedUntil);
     }
 
-    private static DateTimeOffset Up(DateTimeOffset at)
+    internal static DateTimeOffset Up(DateTimeOffset at)
     {
         var ticks = at.UtcTicks + (TimeSpan.TicksPerMicrosecond - 1);
         return new DateTimeOffset(ticks - ticks % TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);

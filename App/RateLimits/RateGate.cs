@@ -81,6 +81,17 @@ internal sealed class RateGate
         }
     }
 
+    /// <summary>The call counted for <paramref name="counted"/> did not go: what <see cref="TryEnter"/> counted is taken back.</summary>
+    public void GiveBack(DateTimeOffset counted)
+    {
+        lock (_lock)
+        {
+            _bucket?.Refund();
+            foreach (var window in Windows) window.Remove(counted);
+            _day?.Remove(counted);
+        }
+    }
+
     /// <summary>
     /// The call counted for <paramref name="counted"/> went only at <paramref name="sent"/>: it counts from then, as the
     /// marketplace counts it. Its bucket cannot have gained while full, and its place in the windows moves.

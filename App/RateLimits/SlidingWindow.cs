@@ -14,6 +14,9 @@ internal sealed class SlidingWindow(int limit, TimeSpan length, IEnumerable<Date
 
     public void Record(DateTimeOffset now) => _calls.AddLast(now);
 
+    /// <summary>The call counted for <paramref name="counted"/> did not go (calls counted for one moment are alike).</summary>
+    public void Remove(DateTimeOffset counted) => _calls.Remove(counted);
+
     /// <summary>The newest call counted, if any.</summary>
     public DateTimeOffset? Last => _calls.Last?.Value;
 

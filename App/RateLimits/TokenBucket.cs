@@ -23,6 +23,9 @@ internal sealed class TokenBucket(double ratePerSecond, int capacity, double tok
 
     public void Take() => Tokens -= 1;
 
+    /// <summary>A token taken for a call that did not go comes back.</summary>
+    public void Refund() => Tokens = Math.Min(_capacity, Tokens + 1);
+
     /// <summary>A token was taken at <paramref name="now"/>, whatever the bucket counted before.</summary>
     public void SpentAt(DateTimeOffset now)
     {

@@ -14,7 +14,13 @@ internal sealed class WriteLead
 
     public void Observe(TimeSpan write) => Value = Clamp(Max(write * 2, Value * Decay));
 
-    public void Missed() => Value = Clamp(Value * 2);
+    /// <summary>A write came back after its moment; false when the lead is already as long as it gets.</summary>
+    public bool Missed()
+    {
+        if (Value >= Longest) return false;
+        Value = Clamp(Value * 2);
+        return true;
+    }
 
     private static TimeSpan Clamp(TimeSpan lead) => lead < Shortest ? Shortest : lead > Longest ? Longest : lead;
 
