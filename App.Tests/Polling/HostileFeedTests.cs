@@ -1,5 +1,6 @@
 using Marketplaces.Connections;
 using Marketplaces.Polling;
+using Marketplaces.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Polling;
@@ -89,7 +90,11 @@ public sealed class StuckFeedTests(PollingFixture app) : IClassFixture<PollingFi
 
 public sealed class ShortRunBudgetFixture : PollingFixture
 {
-    public ShortRunBudgetFixture() => With("Polling:RunBudgetSeconds", "2");
+    public ShortRunBudgetFixture()
+    {
+        With("Polling:RunBudgetSeconds", "2");
+        With("Polling:SyncNowSeconds", "2");
+    }
 }
 
 /// <summary>A walk that outlasts its run's time budget stops after its last committed page; the next run goes on from there.</summary>
@@ -129,6 +134,43 @@ public sealed class RunBudgetTests(ShortRunBudgetFixture app) : IClassFixture<Sh
         Assert.DoesNotContain("so far", finished.Message);
         Assert.Equal(book.List().Select(o => o.Id).Order(), (await app.StoredOrdersAsync(connection)).Select(o => o.ExternalId).Order());
         Assert.NotNull((await app.CursorAsync(connection)).Watermark);
+    }
+
+    [Fact]
+    public async Task Sync_now_answers_within_its_time_and_a_background_job_reads_the_rest_while_the_feed_shows_how_far_it_came()
+    {
+        var (connection, seller) = await app.ConnectEbayAsync("background-walk-seller");
+        var book = app.EbayOrders(seller);
+        for (var i = 0; i < 8; i++) book.Add();
+        var answers = 0;
+        using var slow = new ManualResetEventSlim();
+        // From the third page on, eBay answers only once the test says so, as pages behind a rate limit would.
+        book.SendNextPage(own =>
+        {
+            if (Interlocked.Increment(ref answers) >= 3) slow.Wait(TimeSpan.FromSeconds(60));
+            return own;
+        });
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var paused = Assert.Single(await app.Engine.SyncConnectionAsync(connection, TestUsers.OwnerEmail));
+        clock.Stop();
+
+        Assert.True(paused.Unfinished);
+        Assert.Matches(@"^Synced orders: 6 new or changed since .+ \(2 pages\) so far; the rest is read in the background, as the card shows\.$", paused.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"returned after {clock.Elapsed}");
+        Assert.Equal(new WindowProgress(2, 2 * PollingFixture.PageSize), (await OrdersFeedAsync(connection)).Reading);
+
+        slow.Set();
+
+        await Inventory.InventoryFixture.Until(async () => (await OrdersFeedAsync(connection)).Reading is null, "the background job read the rest");
+        Assert.NotNull((await OrdersFeedAsync(connection)).LastSuccessAt);
+        Assert.Equal(book.List().Select(o => o.Id).Order(), (await app.StoredOrdersAsync(connection)).Select(o => o.ExternalId).Order());
+    }
+
+    private async Task<FeedStatus> OrdersFeedAsync(Guid connection)
+    {
+        var stored = await app.Services.GetRequiredService<ConnectionStore>().FindAsync(connection);
+        return (await app.Services.GetRequiredService<FeedStatuses>().ForAsync(stored!)).Single(f => f.Feed == "orders");
     }
 
     [Fact]

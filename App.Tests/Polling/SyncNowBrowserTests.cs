@@ -62,3 +62,57 @@ public sealed class SyncNowBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await Expect(syncs.First).ToContainTextAsync(TestUsers.OwnerEmail);
     }
 }
+
+public sealed class SlowSyncBrowserFixture : BrowserFixture
+{
+    public SlowSyncBrowserFixture()
+    {
+        With("Polling:SyncNowSeconds", "2");
+        With("Polling:RunBudgetSeconds", "2");
+        With("Polling:Feeds:orders:PageSize", "3");
+    }
+}
+
+/// <summary>A "Sync now" longer than the seller waits: the card says so, shows how far the walk has come, and updates by itself.</summary>
+public sealed class BackgroundSyncBrowserTests(SlowSyncBrowserFixture app) : IClassFixture<SlowSyncBrowserFixture>, IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        await app.EnsureOwnerAsync();
+        app.StopScheduledPolling();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_long_sync_answers_in_seconds_shows_its_progress_on_the_card_and_the_card_shows_the_end_without_a_reload()
+    {
+        await SandboxAccounts.ConnectAsync(app, "ebay", "long-walk-seller");
+        var book = app.Services.GetServices<Marketplaces.Sandbox.ISandboxEmulator>().OfType<Marketplaces.Ebay.Sandbox.Orders.EbayOrdersEmulator>().Single()
+            .Book(Marketplaces.Ebay.Sandbox.EbaySandboxAccount.FromName("long-walk-seller"));
+        for (var i = 0; i < 8; i++) book.Add();
+        var answers = 0;
+        using var slow = new ManualResetEventSlim();
+        book.SendNextPage(own =>
+        {
+            if (Interlocked.Increment(ref answers) >= 3) slow.Wait(TimeSpan.FromSeconds(60));
+            return own;
+        });
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
+        await page.WaitForInteractiveAsync();
+        var card = page.GetByLabel("eBay", new() { Exact = true });
+        var connection = card.Locator(".connection[data-account]").Last;
+
+        await connection.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Sync now") }).ClickAsync();
+
+        await Expect(card.Locator(".card-notice")).ToContainTextAsync("so far; the rest is read in the background, as the card shows.");
+        await Expect(connection.Locator(".sync-progress")).ToContainTextAsync("6 new or changed so far (2 pages); the rest is being read.");
+        await Expect(connection.Locator(".last-synced")).ToHaveTextAsync("never");
+
+        slow.Set();
+
+        await Expect(connection.Locator(".sync-progress")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Expect(connection.Locator(".last-synced")).ToHaveTextAsync(new Regex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$"));
+    }
+}

@@ -22,6 +22,9 @@ public sealed class FeedCursor
     public DateTimeOffset? WindowStartedAt { get; set; }
     public string? PageToken { get; set; }
     public int PagesInWindow { get; set; }
+
+    /// <summary>Records read so far in the open window: how far a walk that goes on in the background has come.</summary>
+    public int ItemsInWindow { get; set; }
     public DateTimeOffset? LastAttemptAt { get; set; }
     public DateTimeOffset? LastSuccessAt { get; set; }
     public DateTimeOffset? LastFailedAt { get; set; }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Hangfire;
 using Marketplaces.Connections;
 using Marketplaces.Hosting;
 using Marketplaces.Database;
@@ -17,7 +19,7 @@ namespace Marketplaces.Polling;
 /// </summary>
 public sealed partial class FeedEngine(
     IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, IEnumerable<IFeed> feeds, IEnumerable<IFeedTally> tallies, IOptions<PollingOptions> options, MarketplaceTargets targets,
-    ConnectionStore store, TokenRefresher refresher, ConnectionAudit audit, IHttpClientFactory http, ShopTimeZone timeZone, PlannerStatistics statistics, TimeProvider clock, Notifier<Connection> changes, Notifier<FeedPage> committedPages,
+    ConnectionStore store, TokenRefresher refresher, IBackgroundJobClient jobs, ConnectionAudit audit, IHttpClientFactory http, ShopTimeZone timeZone, PlannerStatistics statistics, TimeProvider clock, Notifier<Connection> changes, Notifier<FeedPage> committedPages,
     ILogger<FeedEngine> logger)
 {
     private readonly IReadOnlyList<IFeed> _feeds = feeds.ToList();
@@ -27,23 +29,67 @@ public sealed partial class FeedEngine(
     public IReadOnlyList<IFeed> FeedsFor(string marketplace) =>
         _feeds.Where(f => f.MarketplaceId.Equals(marketplace, StringComparison.OrdinalIgnoreCase)).ToList();
 
-    /// <summary>Every feed of the connection, one after the other ("Sync now"): each run goes into the connection history.</summary>
+    /// <summary>
+    /// "Sync now": every feed of the connection, one after the other, each run in the connection history. The seller
+    /// waits <see cref="PollingOptions.SyncNowSeconds"/> at most: a feed not read to its end by then goes on at once in a
+    /// background job (<see cref="ContinueSyncJob"/>), and the card shows how far it has come.
+    /// </summary>
     public async Task<IReadOnlyList<SyncOutcome>> SyncConnectionAsync(Guid connectionId, string actor, CancellationToken ct = default)
     {
         var connection = await store.FindAsync(connectionId, ct);
         if (connection is null) return [new SyncOutcome("", SyncResult.Skipped, 0, 0, "The connection no longer exists.")];
+        var waited = Stopwatch.StartNew();
         var outcomes = new List<SyncOutcome>();
-        foreach (var feed in FeedsFor(connection.Marketplace)) outcomes.Add(await RunAsync(connectionId, feed.Name, actor, everyRun: true, ct));
+        foreach (var feed in FeedsFor(connection.Marketplace))
+        {
+            var left = TimeSpan.FromSeconds(Options.SyncNowSeconds) - waited.Elapsed;
+            if (left > TimeSpan.Zero)
+            {
+                outcomes.Add(await RunAsync(connectionId, feed.Name, actor, everyRun: true, left, continued: true, ct));
+                continue;
+            }
+            Continue(connectionId, feed.Name, actor);
+            outcomes.Add(new(feed.Name, SyncResult.Synced, 0, 0, $"{feed.Name} is read in the background; the card shows how far it has come.", Unfinished: true));
+        }
         return outcomes;
     }
 
     /// <summary>One feed, as the schedule runs it: the connection history keeps only where the feed turns (<see cref="SyncRun"/>).</summary>
     public Task<SyncOutcome> SyncAsync(Guid connectionId, string feedName, string actor, CancellationToken ct = default) =>
-        RunAsync(connectionId, feedName, actor, everyRun: false, ct);
+        RunAsync(connectionId, feedName, actor, everyRun: false, TimeSpan.FromSeconds(Options.RunBudgetSeconds), continued: false, ct);
 
-    private async Task<SyncOutcome> RunAsync(Guid connectionId, string feedName, string actor, bool everyRun, CancellationToken ct)
+    /// <summary>The background part of a "Sync now": one run within the usual budget, another job after it if the walk goes on.</summary>
+    internal Task<SyncOutcome> ContinueAsync(Guid connectionId, string feedName, string actor, CancellationToken ct) =>
+        RunAsync(connectionId, feedName, actor, everyRun: true, TimeSpan.FromSeconds(Options.RunBudgetSeconds), continued: true, ct);
+
+    /// <param name="time">How long the run may read; it then stops after its last committed page (paused).</param>
+    /// <param name="continued">A paused run queues a job that goes on at once, rather than leaving the rest to the schedule.</param>
+    private async Task<SyncOutcome> RunAsync(Guid connectionId, string feedName, string actor, bool everyRun, TimeSpan time, bool continued, CancellationToken ct)
     {
-        await using var held = await locks.AcquireAsync("feed", $"{connectionId}:{feedName}", ct);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(time);
+        IAsyncDisposable held;
+        try
+        {
+            held = await locks.AcquireAsync("feed", $"{connectionId}:{feedName}", budget.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return new(feedName, SyncResult.Synced, 0, 0, $"{feedName} is being read by another run; the card shows how far it has come.");
+        }
+        await using (held)
+        {
+            var outcome = await RunHeldAsync(connectionId, feedName, actor, everyRun, continued, budget, ct);
+            if (outcome.Unfinished && continued) Continue(connectionId, feedName, actor);
+            return outcome;
+        }
+    }
+
+    private void Continue(Guid connectionId, string feedName, string actor) =>
+        jobs.Enqueue<ContinueSyncJob>(j => j.RunAsync(connectionId, feedName, actor, CancellationToken.None));
+
+    private async Task<SyncOutcome> RunHeldAsync(Guid connectionId, string feedName, string actor, bool everyRun, bool continued, CancellationTokenSource budget, CancellationToken ct)
+    {
         var connection = await store.FindAsync(connectionId, ct);
         if (connection is null) return new(feedName, SyncResult.Skipped, 0, 0, "The connection no longer exists.");
         var feed = FeedsFor(connection.Marketplace).SingleOrDefault(f => f.Name == feedName);
@@ -52,8 +98,6 @@ public sealed partial class FeedEngine(
             return new(feedName, SyncResult.Skipped, 0, 0, $"Not synced: {connection.DisplayName} needs to be connected again.");
 
         var run = new SyncRun(audit, connection, feedName, actor, everyRun);
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        budget.CancelAfter(TimeSpan.FromSeconds(Options.RunBudgetSeconds));
         PageWalk? walk = null;
         try
         {
@@ -94,7 +138,7 @@ public sealed partial class FeedEngine(
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             LogPaused(logger, feedName, connectionId, actor, run.Items, run.Pages);
-            return run.Paused();
+            return run.Paused(continued);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -144,6 +188,7 @@ public sealed partial class FeedEngine(
             cursor.WindowStartedAt = now;
             cursor.PageToken = null;
             cursor.PagesInWindow = 0;
+            cursor.ItemsInWindow = 0;
         }
         cursor.LastAttemptAt = now;
         await db.SaveChangesAsync(ct);
@@ -159,6 +204,7 @@ public sealed partial class FeedEngine(
         var cursor = await db.Set<FeedCursor>().SingleAsync(c => c.ConnectionId == run.Connection.Id && c.Feed == run.Feed, ct);
         cursor.PageToken = page.NextPageToken;
         cursor.PagesInWindow++;
+        cursor.ItemsInWindow += page.Batch.Count;
         if (page.NextPageToken is null)
         {
             if (tallies.SingleOrDefault(t => t.Feed == run.Feed) is { } tally)
@@ -171,6 +217,7 @@ public sealed partial class FeedEngine(
             cursor.WindowFrom = null;
             cursor.WindowStartedAt = null;
             cursor.PagesInWindow = 0;
+            cursor.ItemsInWindow = 0;
             cursor.LastSuccessAt = now;
             cursor.LastError = null;
             cursor.ConsecutiveFailures = 0;

@@ -6,7 +6,8 @@ namespace Marketplaces.Polling;
 
 /// <summary>One feed of one connection as its card shows it.</summary>
 /// <param name="AttentionAfter">Failures in a row after which reading the window again has not helped either.</param>
-public sealed record FeedStatus(string Feed, DateTimeOffset? LastSuccessAt, string? LastError, int ConsecutiveFailures, int AttentionAfter)
+/// <param name="Reading">How far a window read in part has come, while runs go on with it without failing.</param>
+public sealed record FeedStatus(string Feed, DateTimeOffset? LastSuccessAt, string? LastError, int ConsecutiveFailures, int AttentionAfter, WindowProgress? Reading = null)
 {
     /// <summary>A single failure is retried quietly; from this many in a row the card shows the error.</summary>
     public const int RepeatedFailures = 3;
@@ -20,6 +21,9 @@ public sealed record FeedStatus(string Feed, DateTimeOffset? LastSuccessAt, stri
     public bool NeedsAttention => ConsecutiveFailures >= AttentionAfter && LastError is not null;
 }
 
+/// <summary>A window's pages committed so far and the records on them.</summary>
+public sealed record WindowProgress(int Pages, int Items);
+
 public sealed class FeedStatuses(IDbContextFactory<AppDbContext> contexts, FeedEngine engine)
 {
     /// <summary>Every feed the connection's marketplace has, synced or not yet.</summary>
@@ -32,7 +36,8 @@ public sealed class FeedStatuses(IDbContextFactory<AppDbContext> contexts, FeedE
         // The window restarts after RestartWindowAfterFailures; as many failures again after that need the seller.
         var attentionAfter = 2 * engine.Options.RestartWindowAfterFailures;
         return feeds.Select(f => cursors.TryGetValue(f.Name, out var c)
-            ? new FeedStatus(f.Name, c.LastSuccessAt, c.LastError, c.ConsecutiveFailures, attentionAfter)
+            ? new FeedStatus(f.Name, c.LastSuccessAt, c.LastError, c.ConsecutiveFailures, attentionAfter,
+                c.PageToken is not null && c.ConsecutiveFailures == 0 ? new WindowProgress(c.PagesInWindow, c.ItemsInWindow) : null)
             : new FeedStatus(f.Name, null, null, 0, attentionAfter)).ToList();
     }
 }

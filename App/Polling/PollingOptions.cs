@@ -15,6 +15,12 @@ public sealed class PollingOptions
     /// </summary>
     public int RunBudgetSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How long "Sync now" reads before it answers the seller: a walk not finished by then goes on in the background
+    /// (a job per feed, each run within <see cref="RunBudgetSeconds"/>) and the card shows how far it has come.
+    /// </summary>
+    public int SyncNowSeconds { get; set; } = 10;
+
     /// <summary>How many feed runs the schedule's sweep runs at once.</summary>
     public int ConcurrentRuns { get; set; } = 4;
 

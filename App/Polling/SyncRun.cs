@@ -36,8 +36,10 @@ internal sealed class SyncRun(ConnectionAudit audit, Connection connection, stri
     public SyncOutcome Synced() => new(feed, SyncResult.Synced, Pages, Items, $"Synced {feed}: {ReadSoFar}{HeldNow}.");
 
     /// <summary>The run used its time budget; the window stays open and the next run goes on from the cursor.</summary>
-    public SyncOutcome Paused() =>
-        new(feed, SyncResult.Synced, Pages, Items, $"Synced {feed}: {ReadSoFar} so far; the rest follows on the next run.");
+    /// <param name="continued">A background job goes on at once, rather than the schedule's next run.</param>
+    public SyncOutcome Paused(bool continued) => new(feed, SyncResult.Synced, Pages, Items,
+        $"Synced {feed}: {ReadSoFar} so far; {(continued ? "the rest is read in the background, as the card shows" : "the rest follows on the next run")}.",
+        Unfinished: true);
 
     /// <param name="error">Secret-free, as a <see cref="MarketplaceException"/>'s message is.</param>
     public SyncOutcome Failed(string error) => new(feed, SyncResult.Failed, Pages, Items, $"Syncing {feed} failed: {error}");

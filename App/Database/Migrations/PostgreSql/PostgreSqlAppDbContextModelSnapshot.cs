@@ -738,6 +738,10 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("consecutive_failures");
 
+                    b.Property<int>("ItemsInWindow")
+                        .HasColumnType("integer")
+                        .HasColumnName("items_in_window");
+
                     b.Property<DateTimeOffset?>("LastAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_attempt_at");

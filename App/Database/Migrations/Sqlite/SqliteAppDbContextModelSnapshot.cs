@@ -714,6 +714,10 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("consecutive_failures");
 
+                    b.Property<int>("ItemsInWindow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("items_in_window");
+
                     b.Property<long?>("LastAttemptAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_attempt_at");
