@@ -52,15 +52,15 @@ public sealed class TikTokContentPostingTests(ServerAppFactory app) : IClassFixt
         var video = Mp4(12 * MB + 345);
         var plan = TikTokChunkPlan.For(video.Length, 5 * MB);
         var (publishId, uploadUrl) = await TikTokContentPosting.InitAsync(api,
-            new TikTokPostInfo("My video #sandbox", "PUBLIC_TO_EVERYONE", false, false, true, false, false), plan, CancellationToken.None);
+            new TikTokPostInfo("My video #sandbox", "PUBLIC_TO_EVERYONE", false, false, true, false, false), new TikTokVideoSource.FileUpload(plan), CancellationToken.None);
         var progress = new List<long>();
 
-        await TikTokContentPosting.UploadAsync(api, uploadUrl, plan, () => new MemoryStream(video), "video/mp4", new SyncProgress(progress), CancellationToken.None);
+        await TikTokContentPosting.UploadAsync(api, uploadUrl!, plan, () => new MemoryStream(video), "video/mp4", new SyncProgress(progress), CancellationToken.None);
 
         Assert.Equal([5 * MB, video.Length], progress);
         var status = await FinishedAsync(api, publishId);
         Assert.Equal("PUBLISH_COMPLETE", status.Status);
-        Assert.Equal(video.Length, status.UploadedBytes);
+        Assert.Equal(video.Length, status.ReceivedBytes);
         Assert.Single(status.PostIds);
     }
 
@@ -69,9 +69,9 @@ public sealed class TikTokContentPostingTests(ServerAppFactory app) : IClassFixt
     {
         var api = await ApiAsync("poster-inbox");
         var plan = TikTokChunkPlan.For(1 * MB);
-        var (publishId, uploadUrl) = await TikTokContentPosting.InitAsync(api, null, plan, CancellationToken.None);
+        var (publishId, uploadUrl) = await TikTokContentPosting.InitAsync(api, null, new TikTokVideoSource.FileUpload(plan), CancellationToken.None);
 
-        await TikTokContentPosting.UploadAsync(api, uploadUrl, plan, () => new MemoryStream(new byte[MB]), "video/mp4", null, CancellationToken.None);
+        await TikTokContentPosting.UploadAsync(api, uploadUrl!, plan, () => new MemoryStream(new byte[MB]), "video/mp4", null, CancellationToken.None);
 
         Assert.Equal(("FAILED", "file_format_check_failed"), (await FinishedAsync(api, publishId)) is var s ? (s.Status, s.FailReason) : default);
         Assert.StartsWith("v_inbox_file~", publishId);
@@ -84,12 +84,12 @@ public sealed class TikTokContentPostingTests(ServerAppFactory app) : IClassFixt
         var video = Mp4(11 * MB);
         var plan = TikTokChunkPlan.For(video.Length, 5 * MB);
         var (publishId, uploadUrl) = await TikTokContentPosting.InitAsync(api,
-            new TikTokPostInfo("", "SELF_ONLY", false, false, false, false, false), plan, CancellationToken.None);
+            new TikTokPostInfo("", "SELF_ONLY", false, false, false, false, false), new TikTokVideoSource.FileUpload(plan), CancellationToken.None);
         // The first chunk reached TikTok but its answer did not reach the app: the app starts over at chunk 1.
         using (var http = new HttpClient())
-            Assert.Equal(HttpStatusCode.PartialContent, (await http.SendAsync(Put(uploadUrl, video, plan.Chunks().First(), plan.VideoSize))).StatusCode);
+            Assert.Equal(HttpStatusCode.PartialContent, (await http.SendAsync(Put(uploadUrl!, video, plan.Chunks().First(), plan.VideoSize))).StatusCode);
 
-        await TikTokContentPosting.UploadAsync(api, uploadUrl, plan, () => new MemoryStream(video), "video/mp4", null, CancellationToken.None);
+        await TikTokContentPosting.UploadAsync(api, uploadUrl!, plan, () => new MemoryStream(video), "video/mp4", null, CancellationToken.None);
 
         Assert.Equal("PUBLISH_COMPLETE", (await FinishedAsync(api, publishId)).Status);
         Assert.Equal(video.Length, Emulator.Publishes("poster-resume").Single().Received);
@@ -101,24 +101,46 @@ public sealed class TikTokContentPostingTests(ServerAppFactory app) : IClassFixt
         var api = await ApiAsync("poster-strict");
         var wrong = new TikTokChunkPlan(50_000_123, 10_000_000, 6);
         var refused = await Assert.ThrowsAsync<MarketplaceException>(() =>
-            TikTokContentPosting.InitAsync(api, new TikTokPostInfo("", "SELF_ONLY", false, false, false, false, false), wrong, CancellationToken.None));
+            TikTokContentPosting.InitAsync(api, new TikTokPostInfo("", "SELF_ONLY", false, false, false, false, false), new TikTokVideoSource.FileUpload(wrong), CancellationToken.None));
         Assert.Contains("invalid_param", refused.Message);
         Assert.Contains("floor(video_size / chunk_size) = 5", refused.Message);
         var mismatch = await Assert.ThrowsAsync<MarketplaceException>(() =>
-            TikTokContentPosting.InitAsync(api, new TikTokPostInfo("", "FOLLOWER_OF_CREATOR", false, false, false, false, false), TikTokChunkPlan.For(MB), CancellationToken.None));
+            TikTokContentPosting.InitAsync(api, new TikTokPostInfo("", "FOLLOWER_OF_CREATOR", false, false, false, false, false), new TikTokVideoSource.FileUpload(TikTokChunkPlan.For(MB)), CancellationToken.None));
         Assert.Contains("privacy_level_option_mismatch", mismatch.Message);
 
         var video = Mp4(15 * MB);
         var plan = TikTokChunkPlan.For(video.Length, 5 * MB);
-        var (_, uploadUrl) = await TikTokContentPosting.InitAsync(api, new TikTokPostInfo("", "SELF_ONLY", false, false, false, false, false), plan, CancellationToken.None);
+        var (_, uploadUrl) = await TikTokContentPosting.InitAsync(api, new TikTokPostInfo("", "SELF_ONLY", false, false, false, false, false), new TikTokVideoSource.FileUpload(plan), CancellationToken.None);
         using var http = new HttpClient();
         var chunks = plan.Chunks().ToList();
-        var outOfOrder = await http.SendAsync(Put(uploadUrl, video, chunks[1], plan.VideoSize));
+        var outOfOrder = await http.SendAsync(Put(uploadUrl!, video, chunks[1], plan.VideoSize));
         Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, outOfOrder.StatusCode);
         Assert.Equal("bytes 0-0/15728640", outOfOrder.Content.Headers.ContentRange?.ToString());
-        var badTotal = await http.SendAsync(Put(uploadUrl, video, chunks[0], plan.VideoSize + 1));
+        var badTotal = await http.SendAsync(Put(uploadUrl!, video, chunks[0], plan.VideoSize + 1));
         Assert.Equal(HttpStatusCode.BadRequest, badTotal.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(Put(uploadUrl.Replace("upload_token=", "upload_token=x"), video, chunks[0], plan.VideoSize))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(Put(uploadUrl!.Replace("upload_token=", "upload_token=x"), video, chunks[0], plan.VideoSize))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_pull_from_an_address_outside_the_verified_prefix_is_refused_and_one_the_app_does_not_serve_fails_to_download()
+    {
+        var api = await ApiAsync("poster-pull");
+        var post = new TikTokPostInfo("", "SELF_ONLY", false, false, false, false, false);
+        var verified = api.Target.Credentials["verifiedUrlPrefix"];
+
+        var elsewhere = await Assert.ThrowsAsync<MarketplaceException>(() =>
+            TikTokContentPosting.InitAsync(api, post, new TikTokVideoSource.PullFromUrl("https://videos.example.com/a.mp4"), CancellationToken.None));
+        Assert.Contains("url_ownership_unverified", elsewhere.Message);
+        var plainHttp = await Assert.ThrowsAsync<MarketplaceException>(() =>
+            TikTokContentPosting.InitAsync(api, post, new TikTokVideoSource.PullFromUrl("http://videos.example.com/a.mp4"), CancellationToken.None));
+        Assert.Contains("https", plainHttp.Message);
+
+        // Under the verified prefix, but no file of the app's: TikTok's download gets a 404.
+        var (publishId, uploadUrl) = await TikTokContentPosting.InitAsync(api, post, new TikTokVideoSource.PullFromUrl($"{verified}x/y.mp4"), CancellationToken.None);
+
+        Assert.Null(uploadUrl);
+        Assert.StartsWith("v_pub_url~", publishId);
+        Assert.Equal(("FAILED", "video_pull_failed"), (await FinishedAsync(api, publishId)) is var s ? (s.Status, s.FailReason) : default);
     }
 
     private static HttpRequestMessage Put(string url, byte[] video, TikTokChunk chunk, long total)
@@ -148,9 +170,9 @@ public sealed class TikTokPostingCapsEmulatorTests(ServerAppFactory app) : IClas
         var id = await SandboxAccounts.ConnectAsync(app, "tiktok", "poster-caps");
         var connection = (await app.Services.GetRequiredService<ConnectionStore>().FindAsync(id))!;
         var api = await app.Services.GetRequiredService<ConnectionApis>().OpenAsync(connection, "test", CancellationToken.None);
-        for (var i = 0; i < 5; i++) await TikTokContentPosting.InitAsync(api, null, TikTokChunkPlan.For(1024), CancellationToken.None);
+        for (var i = 0; i < 5; i++) await TikTokContentPosting.InitAsync(api, null, new TikTokVideoSource.FileUpload(TikTokChunkPlan.For(1024)), CancellationToken.None);
 
-        var refused = await Assert.ThrowsAsync<MarketplaceException>(() => TikTokContentPosting.InitAsync(api, null, TikTokChunkPlan.For(1024), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<MarketplaceException>(() => TikTokContentPosting.InitAsync(api, null, new TikTokVideoSource.FileUpload(TikTokChunkPlan.For(1024)), CancellationToken.None));
 
         Assert.Equal(("spam_risk_too_many_pending_share", 403), (refused.ErrorCode, refused.StatusCode));
     }

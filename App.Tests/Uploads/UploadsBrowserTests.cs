@@ -7,7 +7,7 @@ namespace Marketplaces.Tests.Uploads;
 public sealed class UploadsBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task A_seller_posts_a_small_video_and_sees_it_posted_in_the_history()
+    public async Task A_seller_posts_a_small_video_then_lets_tiktok_fetch_a_draft_from_the_app_and_sees_both_in_the_history()
     {
         await app.EnsureOwnerAsync();
         await SandboxAccounts.ConnectAsync(app, "tiktok", "uploader-browser");
@@ -30,5 +30,20 @@ public sealed class UploadsBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await Expect(row.Locator(".sent-label")).ToHaveTextAsync("To TikTok 100 %");
         await Expect(row.Locator(".upload-caption-text")).ToHaveTextAsync("Spring collection #sale");
         File.Delete(file);
+
+        // The same account, a draft that TikTok fetches from the app's own address.
+        var pulled = Path.Combine(Path.GetTempPath(), $"pulled-{Guid.NewGuid():N}.mp4");
+        await File.WriteAllBytesAsync(pulled, VideoUploadTests.Mp4(3 * 1024 * 1024));
+        await Expect(page.Locator(".pull-note")).ToContainTextAsync("/media/pull/");
+        await page.GetByText("Send to the TikTok inbox as a draft").ClickAsync();
+        await page.GetByText("TikTok fetches it from this app's address").ClickAsync();
+        await page.Locator("input.upload-file").SetInputFilesAsync(pulled);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        var draft = page.Locator(".upload-row", new() { HasText = Path.GetFileName(pulled) });
+        await Expect(draft.Locator(".upload-state")).ToHaveTextAsync("In the TikTok inbox", new() { Timeout = 30_000 });
+        await Expect(draft).ToContainTextAsync("draft fetched by TikTok");
+        await Expect(draft.Locator(".sent-label")).ToHaveTextAsync("To TikTok 100 %");
+        File.Delete(pulled);
     }
 }

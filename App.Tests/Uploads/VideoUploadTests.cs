@@ -26,11 +26,12 @@ public sealed class VideoUploadTests(ServerAppFactory app) : IClassFixture<Serve
         return bytes;
     }
 
-    private async Task<VideoUpload> SentAsync(string account, string fileName, byte[] content, VideoUploadMode mode, string? privacy)
+    private async Task<VideoUpload> SentAsync(string account, string fileName, byte[] content, VideoUploadMode mode, string? privacy,
+        VideoUploadSource source = VideoUploadSource.FileUpload)
     {
         var connection = await SandboxAccounts.ConnectAsync(app, "tiktok", account);
         var (upload, problem) = await Uploads.CreateAsync(
-            new VideoUploadRequest(connection, fileName, content.Length, mode, "Spring collection #sale", privacy, false, false, true, false, true), TestUsers.OwnerEmail);
+            new VideoUploadRequest(connection, fileName, content.Length, mode, "Spring collection #sale", privacy, false, false, true, false, true, source), TestUsers.OwnerEmail);
         Assert.Null(problem);
         Assert.Null(await Uploads.ReceiveAsync(upload!.Id, new MemoryStream(content), null));
         await InventoryFixture.Until(async () => (await Uploads.ListAsync()).Single(u => u.Id == upload.Id).FinishedAt is not null, "finished", 60);
@@ -54,6 +55,32 @@ public sealed class VideoUploadTests(ServerAppFactory app) : IClassFixture<Serve
         Assert.False(File.Exists(Path.Combine(Uploads.Folder, upload.StoredFile!)));
         Assert.Null((await Uploads.ListAsync()).Single(u => u.Id == upload.Id).StoredFile);
     }
+
+    [Fact]
+    public async Task A_video_tiktok_fetches_from_the_apps_expiring_address_is_posted_and_the_address_opens_only_that_file()
+    {
+        var video = Mp4(7 * MB + 5);
+
+        var upload = await SentAsync("uploader-pull", "pulled.mp4", video, VideoUploadMode.DirectPost, "PUBLIC_TO_EVERYONE", VideoUploadSource.PullFromUrl);
+
+        Assert.Equal((VideoUploadState.Published, "Posted on TikTok"), (upload.State, upload.Message));
+        Assert.StartsWith("v_pub_url~", upload.PublishId);
+        Assert.Equal(video.Length, upload.SentBytes);
+        var publish = Emulator.Publishes("uploader-pull").Single();
+        Assert.Equal(video.Length, publish.Received);
+        var pulls = app.Services.GetRequiredService<VideoPullUrls>();
+        Assert.StartsWith(pulls.Prefix, publish.PullUrl);
+        using var anonymous = new HttpClient();
+        Assert.Equal(video, await anonymous.GetByteArrayAsync(publish.PullUrl));
+        using var range = new HttpRequestMessage(HttpMethod.Get, publish.PullUrl) { Headers = { Range = new(0, 7) } };
+        Assert.Equal(video[..8], await (await anonymous.SendAsync(range)).Content.ReadAsByteArrayAsync());
+        var token = publish.PullUrl!.Split('/')[^2];
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync(publish.PullUrl.Replace(token, token[..^2] + "AA"))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync($"{pulls.Prefix}{Guid.NewGuid():N}/{upload.Id:N}.mp4")).StatusCode);
+    }
+
+    private Marketplaces.TikTok.Sandbox.TikTokEmulator Emulator =>
+        app.Services.GetServices<Marketplaces.Sandbox.ISandboxEmulator>().OfType<Marketplaces.TikTok.Sandbox.TikTokEmulator>().Single();
 
     [Fact]
     public async Task A_draft_ends_in_the_creators_inbox()

@@ -197,6 +197,12 @@ public sealed class CredentialField
     public bool Secret { get; set; }
     public bool Optional { get; set; }
     public string? Hint { get; set; }
+
+    /// <summary>
+    /// What the built-in sandbox's app registration holds for this field when it is not a generated value; <c>{app}</c>
+    /// stands for this app's own public address (e.g. a URL prefix the sandbox treats as verified for the app).
+    /// </summary>
+    public string? SandboxValue { get; set; }
 }
 
 public sealed class TokenLifetimes

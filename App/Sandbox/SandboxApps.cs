@@ -10,10 +10,10 @@ namespace Marketplaces.Sandbox;
 
 /// <summary>
 /// The app registration each emulator knows: credentials generated on first use for every credential field in
-/// the catalog and kept in the settings table (secrets encrypted). The built-in sandbox environment connects with
+/// the catalog and kept in the settings table (secrets encrypted), or the catalog's sandbox value for the field. The built-in sandbox environment connects with
 /// them, so a seller tries the sandbox without registering anything.
 /// </summary>
-public sealed class SandboxApps(IDbContextFactory<AppDbContext> contexts, IDataProtectionProvider protection, MarketplaceCatalog catalog)
+public sealed class SandboxApps(IDbContextFactory<AppDbContext> contexts, IDataProtectionProvider protection, MarketplaceCatalog catalog, Connections.PublicUrls urls)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Marketplaces.SandboxApps");
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _cache = new();
@@ -30,6 +30,11 @@ public sealed class SandboxApps(IDbContextFactory<AppDbContext> contexts, IDataP
             await using var db = await contexts.CreateDbContextAsync(ct);
             foreach (var field in catalog[marketplaceId].Credentials)
             {
+                if (field.SandboxValue is { } given)
+                {
+                    values[field.Key] = given.Replace("{app}", urls.BaseUrl, StringComparison.Ordinal);
+                    continue;
+                }
                 var key = $"sandbox-app:{marketplaceId}:{field.Key}";
                 var stored = await db.Settings.SingleOrDefaultAsync(s => s.Key == key, ct);
                 if (stored is null)

@@ -9,6 +9,7 @@ public static class UploadsSetup
         services.AddSingleton<Notifier<VideoUpload>>();
         services.AddSingleton<VideoUploads>();
         services.AddSingleton<VideoSender>();
+        services.AddSingleton<VideoPullUrls>();
         services.AddSingleton<TikTokPostingAllowance>();
         services.AddTransient<SendVideoJob>();
         services.AddSingleton<Webhooks.IWebhookHandler, TikTokPublishEvents>();

@@ -9,12 +9,12 @@ namespace Marketplaces.Uploads;
 
 /// <summary>
 /// The job's work for one upload: init at TikTok (again when the upload URL's hour is nearly over), the chunks sent in
-/// order from the stored file with the bytes TikTok holds saved after each, then status fetched every few seconds
+/// order from the stored file with the bytes TikTok holds saved after each (or, for a pull, TikTok given the file's address), then status fetched every few seconds
 /// (within TikTok's 30 a minute) until published, sent to the inbox or failed. It re-reads the upload first, so a run
 /// after a crash goes on: chunks TikTok has are not sent again (it says where it stands), a finished upload is only polled.
 /// </summary>
 public sealed partial class VideoSender(
-    IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, ConnectionApis apis, VideoUploads uploads, TikTokPostingAllowance allowance, TimeProvider clock,
+    IDbContextFactory<AppDbContext> contexts, IExclusiveLocks locks, ConnectionApis apis, VideoUploads uploads, VideoPullUrls pulls, TikTokPostingAllowance allowance, TimeProvider clock,
     Notifier<VideoUpload> changes, ILogger<VideoSender> logger)
 {
     public const string Actor = "uploads";
@@ -52,21 +52,17 @@ public sealed partial class VideoSender(
     private async Task SendAsync(AppDbContext db, ConnectionApi api, VideoUpload upload, CancellationToken ct)
     {
         if (upload.StoredFile is null) throw new IOException("it was deleted");
-        var plan = TikTokChunkPlan.For(upload.Size);
-        if (upload.PublishId is null)
+        if (upload.PublishId is null) await CheckAsync(api, upload, ct);
+        if (upload.Source == VideoUploadSource.PullFromUrl)
         {
-            await CheckDurationAsync(api, upload, ct);
-            if (upload.Mode == VideoUploadMode.Inbox && await allowance.ForAsync(upload.ConnectionId, upload.Id, ct) is { DraftsLeft: 0 } full)
-                throw new MarketplaceException(MarketplaceErrorKind.Rejected,
-                    $"This creator already has {TikTokPostingAllowance.Drafts} drafts sent to the TikTok inbox in the last 24 hours; the next can go at {full.NextDraftAt:yyyy-MM-dd HH:mm} UTC.");
+            await AskToPullAsync(db, api, upload, ct);
+            return;
         }
+        var plan = TikTokChunkPlan.For(upload.Size);
         if (upload.PublishId is null || upload.UploadUrlExpiresAt <= clock.GetUtcNow())
         {
-            var post = upload.Mode == VideoUploadMode.DirectPost
-                ? new TikTokPostInfo(upload.Caption, upload.PrivacyLevel!, upload.DisableComment, upload.DisableDuet, upload.DisableStitch, upload.BrandContent, upload.BrandOrganic)
-                : null;
-            var (publishId, url) = await TikTokContentPosting.InitAsync(api, post, plan, ct);
-            (upload.PublishId, upload.UploadUrlCiphertext, upload.UploadUrlExpiresAt, upload.SentBytes) = (publishId, uploads.ProtectUrl(url), clock.GetUtcNow() + UrlLifetime, 0);
+            var (publishId, url) = await TikTokContentPosting.InitAsync(api, PostOf(upload), new TikTokVideoSource.FileUpload(plan), ct);
+            (upload.PublishId, upload.UploadUrlCiphertext, upload.UploadUrlExpiresAt, upload.SentBytes) = (publishId, uploads.ProtectUrl(url!), clock.GetUtcNow() + UrlLifetime, 0);
         }
         upload.State = VideoUploadState.Sending;
         upload.StartedAt ??= clock.GetUtcNow();
@@ -85,6 +81,35 @@ public sealed partial class VideoSender(
         upload.Message = "TikTok is processing the video";
         await SaveAsync(db);
     }
+
+    /// <summary>
+    /// PULL_FROM_URL: TikTok is given this app's expiring address for the file and downloads it itself; the status then
+    /// says how much it has. Once the init is answered the publish is TikTok's, so a run after a crash only follows it.
+    /// </summary>
+    private async Task AskToPullAsync(AppDbContext db, ConnectionApi api, VideoUpload upload, CancellationToken ct)
+    {
+        if (pulls.Problem(api.Target.Credentials, api.Target.Environment) is { } problem)
+            throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"{problem} Send the file from this app instead.");
+        (upload.PublishId, _) = await TikTokContentPosting.InitAsync(api, PostOf(upload), new TikTokVideoSource.PullFromUrl(pulls.For(upload)), ct);
+        upload.StartedAt ??= clock.GetUtcNow();
+        upload.UploadedAt = clock.GetUtcNow();
+        upload.State = VideoUploadState.Processing;
+        upload.Message = "TikTok is fetching the video from this app";
+        await SaveAsync(db);
+    }
+
+    /// <summary>What stops an upload before anything goes to TikTok: its length, and the creator's inbox allowance for a draft.</summary>
+    private async Task CheckAsync(ConnectionApi api, VideoUpload upload, CancellationToken ct)
+    {
+        await CheckDurationAsync(api, upload, ct);
+        if (upload.Mode == VideoUploadMode.Inbox && await allowance.ForAsync(upload.ConnectionId, upload.Id, ct) is { DraftsLeft: 0 } full)
+            throw new MarketplaceException(MarketplaceErrorKind.Rejected,
+                $"This creator already has {TikTokPostingAllowance.Drafts} drafts sent to the TikTok inbox in the last 24 hours; the next can go at {full.NextDraftAt:yyyy-MM-dd HH:mm} UTC.");
+    }
+
+    private static TikTokPostInfo? PostOf(VideoUpload upload) => upload.Mode == VideoUploadMode.DirectPost
+        ? new TikTokPostInfo(upload.Caption, upload.PrivacyLevel!, upload.DisableComment, upload.DisableDuet, upload.DisableStitch, upload.BrandContent, upload.BrandOrganic)
+        : null;
 
     /// <summary>
     /// The video's length against what the creator may post now (a fresh creator_info), before anything goes to TikTok.
@@ -114,6 +139,7 @@ public sealed partial class VideoSender(
             if (upload.FinishedAt is not null) return;
             var status = await TikTokContentPosting.StatusAsync(api, upload.PublishId!, ct);
             upload.TikTokStatus = status.Status;
+            if (upload.Source == VideoUploadSource.PullFromUrl) upload.SentBytes = status.ReceivedBytes;
             if (status.Finished)
             {
                 upload.State = status.Status switch

@@ -6,6 +6,9 @@ namespace Marketplaces.Uploads;
 
 public enum VideoUploadMode { DirectPost, Inbox }
 
+/// <summary>How TikTok gets the file: sent from here in chunks, or fetched by TikTok from this app's public address.</summary>
+public enum VideoUploadSource { FileUpload, PullFromUrl }
+
 public enum VideoUploadState
 {
     /// <summary>The browser is sending the file to the app.</summary>
@@ -34,6 +37,7 @@ public sealed class VideoUpload
     public string? StoredFile { get; set; }
 
     public VideoUploadMode Mode { get; set; }
+    public VideoUploadSource Source { get; set; }
     public string Caption { get; set; } = "";
     public string? PrivacyLevel { get; set; }
     public bool DisableComment { get; set; }
@@ -72,6 +76,7 @@ internal sealed class VideoUploadConfiguration : IEntityTypeConfiguration<VideoU
         entity.ToTable("video_uploads");
         entity.HasKey(u => u.Id);
         entity.Property(u => u.Mode).HasConversion<string>();
+        entity.Property(u => u.Source).HasConversion<string>();
         entity.Property(u => u.State).HasConversion<string>();
         entity.HasIndex(u => u.CreatedAt);
         entity.HasOne<Connection>().WithMany().HasForeignKey(u => u.ConnectionId).OnDelete(DeleteBehavior.Cascade);

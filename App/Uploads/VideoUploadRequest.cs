@@ -3,7 +3,8 @@ namespace Marketplaces.Uploads;
 /// <summary>What the seller chose on the upload form.</summary>
 public sealed record VideoUploadRequest(
     Guid ConnectionId, string FileName, long Size, VideoUploadMode Mode, string Caption, string? PrivacyLevel,
-    bool DisableComment, bool DisableDuet, bool DisableStitch, bool BrandContent, bool BrandOrganic)
+    bool DisableComment, bool DisableDuet, bool DisableStitch, bool BrandContent, bool BrandOrganic,
+    VideoUploadSource Source = VideoUploadSource.FileUpload)
 {
     public const int MaxCaption = 2200;
 

@@ -31,7 +31,7 @@ public sealed class VideoUploads(
         var upload = new VideoUpload
         {
             Id = Guid.NewGuid(), ConnectionId = request.ConnectionId, FileName = Path.GetFileName(request.FileName), ContentType = request.ContentType!,
-            Size = request.Size, Mode = request.Mode, Caption = request.Caption, PrivacyLevel = request.Mode == VideoUploadMode.DirectPost ? request.PrivacyLevel : null,
+            Size = request.Size, Mode = request.Mode, Source = request.Source, Caption = request.Caption, PrivacyLevel = request.Mode == VideoUploadMode.DirectPost ? request.PrivacyLevel : null,
             DisableComment = request.DisableComment, DisableDuet = request.DisableDuet, DisableStitch = request.DisableStitch,
             BrandContent = request.BrandContent, BrandOrganic = request.BrandOrganic, State = VideoUploadState.Receiving,
             CreatedAt = clock.GetUtcNow(), CreatedBy = actor,

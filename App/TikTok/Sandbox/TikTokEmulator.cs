@@ -29,7 +29,7 @@ public sealed class TikTokEmulator(
 
         routes.MapGet("/open-api/v2/user/info/", new TikTokUserInfoEndpoint(grants, urls).HandleAsync);
         routes.MapGet("/avatar/{openId}.svg", TikTokAvatar.Render);
-        _posting = new Posting.TikTokPostingEndpoints(grants, urls, clock);
+        _posting = new Posting.TikTokPostingEndpoints(apps, grants, urls, clock);
         _posting.Map(routes);
     }
 

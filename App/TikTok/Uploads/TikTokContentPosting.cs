@@ -17,13 +17,15 @@ public sealed record TikTokPostInfo(
     string Title, string PrivacyLevel, bool DisableComment, bool DisableDuet, bool DisableStitch, bool BrandContent, bool BrandOrganic);
 
 /// <summary>Where a publish stands (tiktok.md §4.5).</summary>
-public sealed record TikTokPublishStatus(string Status, string? FailReason, long UploadedBytes, IReadOnlyList<long> PostIds)
+/// <param name="ReceivedBytes">What TikTok holds: <c>uploaded_bytes</c> of a file upload, <c>downloaded_bytes</c> of a pull.</param>
+public sealed record TikTokPublishStatus(string Status, string? FailReason, long ReceivedBytes, IReadOnlyList<long> PostIds)
 {
     public bool Finished => Status is "PUBLISH_COMPLETE" or "SEND_TO_USER_INBOX" or "FAILED";
 }
 
 /// <summary>
-/// The Content Posting calls (tiktok.md §4): creator info, Direct Post or inbox init with FILE_UPLOAD and its chunk plan,
+/// The Content Posting calls (tiktok.md §4): creator info, Direct Post or inbox init with FILE_UPLOAD and its chunk plan
+/// or PULL_FROM_URL,
 /// the chunks PUT one after the other to the upload URL with their exact Content-Range and Content-Type, and status fetch.
 /// A chunk TikTok answers 416 to is resumed from the progress TikTok reports; a 5xx sends the same chunk again, up to
 /// three times.
@@ -42,10 +44,10 @@ public static partial class TikTokContentPosting
             data.GetProperty("max_video_post_duration_sec").GetInt32());
     }
 
-    /// <returns>The publish id and the upload URL (valid an hour).</returns>
-    public static async Task<(string PublishId, string UploadUrl)> InitAsync(ConnectionApi api, TikTokPostInfo? post, TikTokChunkPlan plan, CancellationToken ct)
+    /// <returns>The publish id and, for a file upload, the upload URL (valid an hour).</returns>
+    public static async Task<(string PublishId, string? UploadUrl)> InitAsync(ConnectionApi api, TikTokPostInfo? post, TikTokVideoSource video, CancellationToken ct)
     {
-        var source = new { source = "FILE_UPLOAD", video_size = plan.VideoSize, chunk_size = plan.ChunkSize, total_chunk_count = plan.ChunkCount };
+        var source = video.SourceInfo;
         object body = post is null
             ? new { source_info = source }
             : new
@@ -59,7 +61,7 @@ public static partial class TikTokContentPosting
             };
         using var json = await TikTokApi.PostAsync(api, post is null ? "/v2/post/publish/inbox/video/init/" : "/v2/post/publish/video/init/", body, "video.init", ct);
         var data = json.RootElement.GetProperty("data");
-        return (Text(data, "publish_id"), Text(data, "upload_url"));
+        return (Text(data, "publish_id"), video is TikTokVideoSource.FileUpload ? Text(data, "upload_url") : null);
     }
 
     /// <summary>Sends every chunk in order; <paramref name="sent"/> hears the bytes TikTok has after each.</summary>
@@ -110,10 +112,12 @@ public static partial class TikTokContentPosting
         using var json = await TikTokApi.PostAsync(api, "/v2/post/publish/status/fetch/", new { publish_id = publishId }, "status.fetch", ct);
         var data = json.RootElement.GetProperty("data");
         return new TikTokPublishStatus(Text(data, "status"), data.TryGetProperty("fail_reason", out var reason) ? reason.GetString() : null,
-            data.TryGetProperty("uploaded_bytes", out var uploaded) && uploaded.TryGetInt64(out var bytes) ? bytes : 0,
+            Bytes(data, "uploaded_bytes") ?? Bytes(data, "downloaded_bytes") ?? 0,
             data.TryGetProperty("publicaly_available_post_id", out var ids) && ids.ValueKind == JsonValueKind.Array
                 ? ids.EnumerateArray().Select(i => i.GetInt64()).ToList() : []);
     }
+
+    private static long? Bytes(JsonElement data, string name) => data.TryGetProperty(name, out var n) && n.TryGetInt64(out var bytes) ? bytes : null;
 
     /// <summary>The bytes TikTok holds, from its <c>Content-Range: bytes 0-{last}/{total}</c> answer.</summary>
     private static long? Progress(HttpResponseMessage response)

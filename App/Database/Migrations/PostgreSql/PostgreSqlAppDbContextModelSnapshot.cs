@@ -1365,6 +1365,11 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("size");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");

@@ -1341,6 +1341,11 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("size");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("started_at");

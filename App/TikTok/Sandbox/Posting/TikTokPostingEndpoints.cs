@@ -15,10 +15,16 @@ namespace Marketplaces.TikTok.Sandbox.Posting;
 /// (each Content-Range, Content-Type and length checked: 206 then 201, 416 out of order, 403 once the URL's hour is
 /// over, 404 for no such task), and status fetch: PROCESSING_UPLOAD until a second after the last byte, then
 /// PUBLISH_COMPLETE (Direct Post, with a post id) or SEND_TO_USER_INBOX, or FAILED with
-/// <c>file_format_check_failed</c> when the bytes are no MP4, MOV or WebM. PULL_FROM_URL is refused as not emulated.
+/// <c>file_format_check_failed</c> when the bytes are no MP4, MOV or WebM. PULL_FROM_URL takes an https URL under the
+/// URL prefix verified for the sandbox's app (its <c>verifiedUrlPrefix</c>, this app's own <c>/media/pull/</c>; else 403
+/// <c>url_ownership_unverified</c>), downloads it at once without following redirects (PROCESSING_DOWNLOAD with
+/// <c>downloaded_bytes</c>; a redirect or a failed download ends FAILED with <c>video_pull_failed</c>), then processes it
+/// as an upload. The sandbox reaches only this app, over its own address, which may be plain http on a loopback: a URL
+/// under that address is taken as TikTok takes an https one.
 /// </summary>
-internal sealed class TikTokPostingEndpoints(SandboxGrants grants, PublicUrls urls, TimeProvider clock)
+internal sealed class TikTokPostingEndpoints(SandboxApps apps, SandboxGrants grants, PublicUrls urls, TimeProvider clock)
 {
+    private static readonly HttpClient Downloads = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromHours(1) };
     public static readonly string[] PrivacyOptions = ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"];
     public const int MaxDurationSeconds = 600;
     private static readonly string[] VideoTypes = ["video/mp4", "video/quicktime", "video/webm"];
@@ -71,31 +77,87 @@ internal sealed class TikTokPostingEndpoints(SandboxGrants grants, PublicUrls ur
             if ((Text(post, "title") ?? "").Length > 2200) return Invalid("post_info.title is longer than 2200 characters.");
         }
         if (body["source_info"] is not JsonObject source) return Invalid("source_info is required.");
-        switch (Text(source, "source"))
+        return Text(source, "source") switch
         {
-            case "PULL_FROM_URL":
-                return TikTokErrors.Api(StatusCodes.Status400BadRequest, "invalid_param", "The built-in sandbox does not pull videos from URLs.");
-            case "FILE_UPLOAD":
-                break;
-            default:
-                return Invalid("source_info.source must be FILE_UPLOAD or PULL_FROM_URL.");
-        }
+            "FILE_UPLOAD" => Upload(source, grant.Account, direct, privacy),
+            "PULL_FROM_URL" => await PullAsync(source, grant.Account, direct, privacy, ct),
+            _ => Invalid("source_info.source must be FILE_UPLOAD or PULL_FROM_URL."),
+        };
+    }
+
+    private IResult Upload(JsonObject source, string account, bool direct, string? privacy)
+    {
         if (Number(source, "video_size") is not { } size || Number(source, "chunk_size") is not { } chunk || Number(source, "total_chunk_count") is not { } count)
             return Invalid("FILE_UPLOAD needs video_size, chunk_size and total_chunk_count.");
         if (Problem(size, chunk, count) is { } problem) return Invalid(problem);
-        if (Capped(grant.Account, direct) is { } capped) return capped;
-        var id = (direct ? "v_pub_file~v2-1." : "v_inbox_file~v2.") + Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _publishes[id] = new TikTokSandboxPublish
-        {
-            PublishId = id, Account = grant.Account, Direct = direct, PrivacyLevel = privacy, Plan = new TikTokChunkPlan(size, chunk, (int)count),
-            UploadToken = token, UploadExpiresAt = clock.GetUtcNow() + UploadLifetime, CreatedAt = clock.GetUtcNow(),
-        };
+        if (Capped(account, direct) is { } capped) return capped;
+        var publish = Add(account, direct, privacy, new TikTokChunkPlan(size, chunk, (int)count), null, direct ? "v_pub_file~v2-1." : "v_inbox_file~v2.");
         return Results.Json(new
         {
-            data = new { publish_id = id, upload_url = $"{urls.SandboxRoot}/tiktok/upload/?upload_id={Uri.EscapeDataString(id)}&upload_token={token}" },
+            data = new
+            {
+                publish_id = publish.PublishId,
+                upload_url = $"{urls.SandboxRoot}/tiktok/upload/?upload_id={Uri.EscapeDataString(publish.PublishId)}&upload_token={publish.UploadToken}",
+            },
             error = TikTokErrors.Ok(),
         });
+    }
+
+    private async Task<IResult> PullAsync(JsonObject source, string account, bool direct, string? privacy, CancellationToken ct)
+    {
+        if (Text(source, "video_url") is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var address)) return Invalid("PULL_FROM_URL needs video_url, an absolute URL.");
+        if (address.Scheme != Uri.UriSchemeHttps && !url.StartsWith(urls.BaseUrl + "/", StringComparison.Ordinal)) return Invalid("video_url must be an https URL.");
+        var verified = (await apps.GetAsync(TikTokSandboxRules.Id, ct)).GetValueOrDefault("verifiedUrlPrefix");
+        if (verified is null || !url.StartsWith(verified, StringComparison.Ordinal))
+            return TikTokErrors.Api(StatusCodes.Status403Forbidden, "url_ownership_unverified", "The video_url is not under a domain or URL prefix verified for the app.");
+        if (Capped(account, direct) is { } capped) return capped;
+        var publish = Add(account, direct, privacy, null, url, direct ? "v_pub_url~v2-1." : "v_inbox_url~v2.");
+        _ = Task.Run(() => DownloadAsync(publish), CancellationToken.None);
+        return Results.Json(new { data = new { publish_id = publish.PublishId }, error = TikTokErrors.Ok() });
+    }
+
+    private TikTokSandboxPublish Add(string account, bool direct, string? privacy, TikTokChunkPlan? plan, string? pullUrl, string idPrefix)
+    {
+        var id = idPrefix + Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
+        return _publishes[id] = new TikTokSandboxPublish
+        {
+            PublishId = id, Account = account, Direct = direct, PrivacyLevel = privacy, Plan = plan, PullUrl = pullUrl,
+            UploadToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), UploadExpiresAt = clock.GetUtcNow() + UploadLifetime,
+            CreatedAt = clock.GetUtcNow(),
+        };
+    }
+
+    /// <summary>TikTok's side of a pull: the whole file read, counted as it comes; a redirect or an error status fails it.</summary>
+    private async Task DownloadAsync(TikTokSandboxPublish publish)
+    {
+        try
+        {
+            using var response = await Downloads.GetAsync(publish.PullUrl, HttpCompletionOption.ResponseHeadersRead);
+            if (!response.IsSuccessStatusCode)
+            {
+                publish.FailReason = "video_pull_failed";
+                return;
+            }
+            await using var body = await response.Content.ReadAsStreamAsync();
+            var (_, head) = await CountAsync(body, long.MaxValue, keepHead: true, CancellationToken.None, counted => publish.Received = counted);
+            publish.Head = head;
+            Processed(publish);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
+        {
+            publish.FailReason = "video_pull_failed";
+        }
+        finally
+        {
+            publish.UploadedAt = clock.GetUtcNow();
+        }
+    }
+
+    /// <summary>All bytes are there: a format check, then a post id for a Direct Post.</summary>
+    private void Processed(TikTokSandboxPublish publish)
+    {
+        if (!IsVideo(publish.Head)) publish.FailReason = "file_format_check_failed";
+        else if (publish.Direct) publish.PostId = 7_300_000_000_000_000_000 + Interlocked.Increment(ref _next);
     }
 
     /// <summary>
@@ -133,10 +195,11 @@ internal sealed class TikTokPostingEndpoints(SandboxGrants grants, PublicUrls ur
     {
         if (!_publishes.TryGetValue(request.Query["upload_id"].ToString(), out var publish) || publish.UploadToken != request.Query["upload_token"].ToString())
             return Results.NotFound();
+        if (publish.Plan is not { } plan) return Results.NotFound();
         if (clock.GetUtcNow() > publish.UploadExpiresAt) return Results.StatusCode(StatusCodes.Status403Forbidden);
         if (!VideoTypes.Contains(request.ContentType?.Split(';')[0].Trim())) return Results.BadRequest();
-        if (ContentRange(request.Headers.ContentRange.ToString()) is not var (first, last, total) || total != publish.Plan.VideoSize) return Results.BadRequest();
-        var expected = publish.Plan.Chunks().ElementAtOrDefault(publish.ChunksReceived);
+        if (ContentRange(request.Headers.ContentRange.ToString()) is not var (first, last, total) || total != plan.VideoSize) return Results.BadRequest();
+        var expected = plan.Chunks().ElementAtOrDefault(publish.ChunksReceived);
         if (publish.UploadedAt is not null || first != expected.First || last != expected.Last)
         {
             Progress(request.HttpContext.Response, publish);
@@ -149,10 +212,9 @@ internal sealed class TikTokPostingEndpoints(SandboxGrants grants, PublicUrls ur
         publish.Received += read;
         publish.ChunksReceived++;
         Progress(request.HttpContext.Response, publish);
-        if (publish.ChunksReceived < publish.Plan.ChunkCount) return Results.StatusCode(StatusCodes.Status206PartialContent);
+        if (publish.ChunksReceived < plan.ChunkCount) return Results.StatusCode(StatusCodes.Status206PartialContent);
+        Processed(publish);
         publish.UploadedAt = clock.GetUtcNow();
-        if (!IsVideo(publish.Head)) publish.FailReason = "file_format_check_failed";
-        else if (publish.Direct) publish.PostId = 7_300_000_000_000_000_000 + Interlocked.Increment(ref _next);
         return Results.StatusCode(StatusCodes.Status201Created);
     }
 
@@ -165,8 +227,10 @@ internal sealed class TikTokPostingEndpoints(SandboxGrants grants, PublicUrls ur
         if (publish.Account != grant.Account)
             return TikTokErrors.Api(StatusCodes.Status400BadRequest, "token_not_authorized_for_specified_publish_id", "The token is not the publish's creator's.");
         var processed = publish.UploadedAt is { } at && clock.GetUtcNow() - at >= Processing;
-        var status = !processed ? "PROCESSING_UPLOAD" : publish.FailReason is not null ? "FAILED" : publish.Direct ? "PUBLISH_COMPLETE" : "SEND_TO_USER_INBOX";
-        var data = new JsonObject { ["status"] = status, ["uploaded_bytes"] = publish.Received };
+        var pulled = publish.PullUrl is not null;
+        var status = !processed ? (pulled ? "PROCESSING_DOWNLOAD" : "PROCESSING_UPLOAD")
+            : publish.FailReason is not null ? "FAILED" : publish.Direct ? "PUBLISH_COMPLETE" : "SEND_TO_USER_INBOX";
+        var data = new JsonObject { ["status"] = status, [pulled ? "downloaded_bytes" : "uploaded_bytes"] = publish.Received };
         if (status == "FAILED") data["fail_reason"] = publish.FailReason;
         if (status == "PUBLISH_COMPLETE" && publish.PrivacyLevel == "PUBLIC_TO_EVERYONE") data["publicaly_available_post_id"] = new JsonArray(publish.PostId);
         return Results.Json(new { data, error = TikTokErrors.Ok() });
@@ -184,7 +248,7 @@ internal sealed class TikTokPostingEndpoints(SandboxGrants grants, PublicUrls ur
     }
 
     private static void Progress(HttpResponse response, TikTokSandboxPublish publish) =>
-        response.Headers.ContentRange = $"bytes 0-{Math.Max(publish.Received - 1, 0)}/{publish.Plan.VideoSize}";
+        response.Headers.ContentRange = $"bytes 0-{Math.Max(publish.Received - 1, 0)}/{publish.Plan!.VideoSize}";
 
     private static (long First, long Last, long Total)? ContentRange(string header)
     {
@@ -196,7 +260,7 @@ internal sealed class TikTokPostingEndpoints(SandboxGrants grants, PublicUrls ur
     }
 
     /// <summary>Reads the chunk through, counting; keeps the first 16 bytes of the file's first chunk.</summary>
-    private static async Task<(long Read, byte[] Head)> CountAsync(Stream body, long limit, bool keepHead, CancellationToken ct)
+    private static async Task<(long Read, byte[] Head)> CountAsync(Stream body, long limit, bool keepHead, CancellationToken ct, Action<long>? counted = null)
     {
         var buffer = new byte[81_920];
         var head = new List<byte>();
@@ -206,6 +270,7 @@ internal sealed class TikTokPostingEndpoints(SandboxGrants grants, PublicUrls ur
         {
             if (keepHead && head.Count < 16) head.AddRange(buffer.Take(Math.Min(n, 16 - head.Count)));
             read += n;
+            counted?.Invoke(read);
             if (read > limit) break;
         }
         return (read, [.. head]);

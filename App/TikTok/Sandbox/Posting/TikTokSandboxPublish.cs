@@ -12,10 +12,16 @@ public sealed class TikTokSandboxPublish
     public required string Account { get; init; }
     public required bool Direct { get; init; }
     public required string? PrivacyLevel { get; init; }
-    public required TikTokChunkPlan Plan { get; init; }
+    /// <summary>The declared chunks of a file upload; null for a pull.</summary>
+    public required TikTokChunkPlan? Plan { get; init; }
+
+    /// <summary>Where a PULL_FROM_URL publish downloads the video from; null for a file upload.</summary>
+    public string? PullUrl { get; init; }
+
     public required string UploadToken { get; init; }
     public required DateTimeOffset UploadExpiresAt { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Bytes uploaded to it, or downloaded by it.</summary>
     public long Received { get; set; }
     public int ChunksReceived { get; set; }
 
