@@ -95,6 +95,26 @@ public sealed class SettingsFormsTests(AppFactory app) : MudComponentTest(app.Se
     }
 
     [Fact]
+    public async Task Tiktoks_audit_is_a_switch_saved_as_on_and_its_verified_prefix_says_what_to_verify()
+    {
+        var snackbars = Snackbars();
+        var form = Render<MarketplaceAppsSettings>();
+        form.WaitForElement(".mud-expand-panel", Patience);
+        await form.InvokeAsync(() => form.FindAll(".mud-expand-panel-header").Single(h => h.TextContent.Trim() == "TikTok").Click());
+
+        var audited = form.WaitForElement("input[aria-label='TikTok Production Audited by TikTok']", Patience);
+        Assert.Equal("checkbox", audited.GetAttribute("type"));
+        Assert.Contains("at most 5 creators can post through it in 24 hours", form.Markup);
+        Assert.Contains("covering this app's /media/pull/ address", form.Markup);
+        await form.InvokeAsync(() => audited.Change(true));
+        await form.InvokeAsync(() => form.Find("button[aria-label='Save TikTok Production']").Click());
+
+        snackbars.WaitForAssertion(() => Assert.Contains("TikTok credentials saved", snackbars.Markup), Patience);
+        var saved = await app.Services.GetRequiredService<AppCredentialStore>().ReadAsync("tiktok", MarketplaceEnvironment.Production);
+        Assert.Equal("true", saved.Single(v => v.Field.Key == "audited").Value);
+    }
+
+    [Fact]
     public async Task Each_marketplace_shows_its_built_in_sandbox_app_credentials_and_address_for_outside_clients()
     {
         Snackbars();

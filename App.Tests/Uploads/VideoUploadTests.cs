@@ -187,7 +187,8 @@ public sealed class TikTokCapsTests(ServerAppFactory app) : IClassFixture<Server
         Assert.StartsWith("This creator already has 5 drafts sent to the TikTok inbox in the last 24 hours; the next can go at ", sixth.Message);
         Assert.Equal(5, app.Services.GetServices<Marketplaces.Sandbox.ISandboxEmulator>().OfType<Marketplaces.TikTok.Sandbox.TikTokEmulator>().Single()
             .Publishes("uploader-drafts").Count);
-        Assert.Equal(0, (await app.Services.GetRequiredService<TikTokPostingAllowance>().ForAsync(connection)).DraftsLeft);
+        var stored = (await app.Services.GetRequiredService<Marketplaces.Connections.ConnectionStore>().FindAsync(connection))!;
+        Assert.Equal(0, (await app.Services.GetRequiredService<TikTokPostingAllowance>().ForAsync(stored, audited: true)).DraftsLeft);
     }
 
     [Theory]
@@ -195,6 +196,67 @@ public sealed class TikTokCapsTests(ServerAppFactory app) : IClassFixture<Server
     [InlineData("spam_risk_too_many_posts", "try again tomorrow")]
     [InlineData("unaudited_client_can_only_post_to_private_accounts", "private accounts")]
     public void Tiktoks_cap_refusals_are_said_in_words(string code, string words) => Assert.Contains(words, TikTokPostingRefusals.Words(code));
+}
+
+/// <summary>An app TikTok has not audited (its "audited" setting off), whose sandbox twin is audited: the app holds itself back.</summary>
+public sealed class UnauditedAppFixture : ServerAppFactory
+{
+    public UnauditedAppFixture() => With("Marketplaces:tiktok:BuiltInSandbox:audited", "false");
+}
+
+public sealed class UnauditedTikTokAppTests(UnauditedAppFixture app) : IClassFixture<UnauditedAppFixture>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.EnsureOwnerAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private VideoUploads Uploads => app.Services.GetRequiredService<VideoUploads>();
+
+    private IReadOnlyList<Marketplaces.TikTok.Sandbox.Posting.TikTokSandboxPublish> AtTikTok(string account) =>
+        app.Services.GetServices<Marketplaces.Sandbox.ISandboxEmulator>().OfType<Marketplaces.TikTok.Sandbox.TikTokEmulator>().Single().Publishes(account);
+
+    private async Task<VideoUpload> PostAsync(Guid connection, string privacy)
+    {
+        var video = VideoUploadTests.Mp4(1024 * 1024);
+        var (upload, _) = await Uploads.CreateAsync(new VideoUploadRequest(connection, "clip.mp4", video.Length, VideoUploadMode.DirectPost, "", privacy,
+            false, false, false, false, false), TestUsers.OwnerEmail);
+        Assert.Null(await Uploads.ReceiveAsync(upload!.Id, new MemoryStream(video), null));
+        await InventoryFixture.Until(async () => (await Uploads.FindAsync(upload.Id))!.FinishedAt is not null, "finished", 60);
+        return (await Uploads.FindAsync(upload.Id))!;
+    }
+
+    [Fact]
+    public async Task A_public_post_is_refused_in_words_before_tiktok_is_called_and_a_private_one_goes()
+    {
+        var connection = await SandboxAccounts.ConnectAsync(app, "tiktok", "unaudited-public");
+
+        var refused = await PostAsync(connection, "PUBLIC_TO_EVERYONE");
+
+        Assert.Equal(VideoUploadState.Failed, refused.State);
+        Assert.StartsWith("Until TikTok audits this app, its posts can only be private", refused.Message);
+        Assert.Empty(AtTikTok("unaudited-public"));
+        Assert.Equal(VideoUploadState.Published, (await PostAsync(connection, "SELF_ONLY")).State);
+    }
+
+    [Fact]
+    public async Task Five_creators_post_in_a_day_a_sixth_is_refused_before_tiktok_and_the_five_go_on_posting()
+    {
+        var creators = new List<Guid>();
+        for (var i = 0; i < 6; i++) creators.Add(await SandboxAccounts.ConnectAsync(app, "tiktok", $"unaudited-creator-{i}"));
+        // Other tests of this class post too: the five places are counted over the whole app.
+        var already = (await Uploads.ListAsync()).Where(u => u.PublishId != null).Select(u => u.ConnectionId).Distinct().Count();
+        for (var i = 0; i < UnauditedCreators.Max - already; i++) Assert.Equal(VideoUploadState.Published, (await PostAsync(creators[i], "SELF_ONLY")).State);
+
+        var sixth = await PostAsync(creators[5], "SELF_ONLY");
+
+        Assert.Equal(VideoUploadState.Failed, sixth.State);
+        Assert.StartsWith("Until TikTok audits this app, at most 5 creators can post through it in 24 hours, and 5 have; this creator can from ", sixth.Message);
+        Assert.Empty(AtTikTok("unaudited-creator-5"));
+        var store = app.Services.GetRequiredService<Marketplaces.Connections.ConnectionStore>();
+        var allowance = await app.Services.GetRequiredService<TikTokPostingAllowance>().ForAsync((await store.FindAsync(creators[5]))!, audited: false);
+        Assert.Equal((5, false, false), (allowance.Creators!.Posted, allowance.Creators.Counted, allowance.Creators.MayPost));
+        Assert.Equal(VideoUploadState.Published, (await PostAsync(creators[0], "SELF_ONLY")).State);
+    }
 }
 
 /// <summary>The page's streaming PUT: only the creator of an upload still receiving may send its bytes.</summary>

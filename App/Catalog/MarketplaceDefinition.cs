@@ -198,6 +198,9 @@ public sealed class CredentialField
     public bool Optional { get; set; }
     public string? Hint { get; set; }
 
+    /// <summary>A yes-or-no setting rather than a text: "true" when on, unset (or "false") when off.</summary>
+    public bool YesNo { get; set; }
+
     /// <summary>
     /// What the built-in sandbox's app registration holds for this field when it is not a generated value; <c>{app}</c>
     /// stands for this app's own public address (e.g. a URL prefix the sandbox treats as verified for the app).

@@ -34,7 +34,7 @@ public sealed partial class VideoSender(
             var connection = await db.Set<Connection>().AsNoTracking().SingleAsync(c => c.Id == upload.ConnectionId, ct);
             if (connection.State != ConnectionState.Connected) throw new MarketplaceException(MarketplaceErrorKind.ReauthorizationRequired, $"{connection.DisplayName} needs to be connected again.");
             var api = await apis.OpenAsync(connection, Actor, ct);
-            if (upload.UploadedAt is null) await SendAsync(db, api, upload, ct);
+            if (upload.UploadedAt is null) await SendAsync(db, api, connection, upload, ct);
             await FollowAsync(db, api, upload, ct);
         }
         catch (Exception e) when (e is MarketplaceException or MissingCredentialsException or InvalidAccountParameterException or IOException)
@@ -49,10 +49,10 @@ public sealed partial class VideoSender(
         return upload.State.ToString();
     }
 
-    private async Task SendAsync(AppDbContext db, ConnectionApi api, VideoUpload upload, CancellationToken ct)
+    private async Task SendAsync(AppDbContext db, ConnectionApi api, Connection connection, VideoUpload upload, CancellationToken ct)
     {
         if (upload.StoredFile is null) throw new IOException("it was deleted");
-        if (upload.PublishId is null) await CheckAsync(api, upload, ct);
+        if (upload.PublishId is null) await CheckAsync(api, connection, upload, ct);
         if (upload.Source == VideoUploadSource.PullFromUrl)
         {
             await AskToPullAsync(db, api, upload, ct);
@@ -98,13 +98,24 @@ public sealed partial class VideoSender(
         await SaveAsync(db);
     }
 
-    /// <summary>What stops an upload before anything goes to TikTok: its length, and the creator's inbox allowance for a draft.</summary>
-    private async Task CheckAsync(ConnectionApi api, VideoUpload upload, CancellationToken ct)
+    /// <summary>
+    /// What stops an upload before anything goes to TikTok: its length, the creator's inbox allowance for a draft, and
+    /// for an app TikTok has not audited, a post that is not private or a creator beyond the app's five a day.
+    /// </summary>
+    private async Task CheckAsync(ConnectionApi api, Connection connection, VideoUpload upload, CancellationToken ct)
     {
-        await CheckDurationAsync(api, upload, ct);
-        if (upload.Mode == VideoUploadMode.Inbox && await allowance.ForAsync(upload.ConnectionId, upload.Id, ct) is { DraftsLeft: 0 } full)
+        var audited = TikTokPostingAllowance.Audited(api.Target.Credentials);
+        if (!audited && upload.Mode == VideoUploadMode.DirectPost && upload.PrivacyLevel != "SELF_ONLY")
             throw new MarketplaceException(MarketplaceErrorKind.Rejected,
-                $"This creator already has {TikTokPostingAllowance.Drafts} drafts sent to the TikTok inbox in the last 24 hours; the next can go at {full.NextDraftAt:yyyy-MM-dd HH:mm} UTC.");
+                "Until TikTok audits this app, its posts can only be private (only the creator sees them): post it that way, or mark the app audited in Settings once it is.");
+        await CheckDurationAsync(api, upload, ct);
+        var left = await allowance.ForAsync(connection, audited, upload.Id, ct);
+        if (upload.Mode == VideoUploadMode.Inbox && left is { DraftsLeft: 0 })
+            throw new MarketplaceException(MarketplaceErrorKind.Rejected,
+                $"This creator already has {TikTokPostingAllowance.Drafts} drafts sent to the TikTok inbox in the last 24 hours; the next can go at {left.NextDraftAt:yyyy-MM-dd HH:mm} UTC.");
+        if (left.Creators is { MayPost: false } creators)
+            throw new MarketplaceException(MarketplaceErrorKind.Rejected,
+                $"Until TikTok audits this app, at most {UnauditedCreators.Max} creators can post through it in 24 hours, and {creators.Posted} have; this creator can from {creators.NextAt:yyyy-MM-dd HH:mm} UTC.");
     }
 
     private static TikTokPostInfo? PostOf(VideoUpload upload) => upload.Mode == VideoUploadMode.DirectPost

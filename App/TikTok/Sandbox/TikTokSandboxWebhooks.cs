@@ -14,13 +14,15 @@ namespace Marketplaces.TikTok.Sandbox;
 public sealed class TikTokSandboxWebhooks(SandboxApps apps, SandboxWebhookSender sender, TimeProvider clock)
 {
     /// <summary>One event for the sandbox account <paramref name="account"/>; the status the app answered.</summary>
-    public async Task<int?> SendAsync(string address, string account, string @event, JsonObject content, string? secret = null, DateTimeOffset? signedAt = null)
+    /// <param name="happenedAt">The event's create_time: a delivery again of the same event carries the same.</param>
+    public async Task<int?> SendAsync(string address, string account, string @event, JsonObject content, string? secret = null, DateTimeOffset? signedAt = null,
+        DateTimeOffset? happenedAt = null)
     {
         var app = await apps.GetAsync(TikTokSandboxRules.Id);
         var now = clock.GetUtcNow();
         var body = Encoding.UTF8.GetBytes(new JsonObject
         {
-            ["client_key"] = app["clientKey"], ["event"] = @event, ["create_time"] = now.ToUnixTimeSeconds(),
+            ["client_key"] = app["clientKey"], ["event"] = @event, ["create_time"] = (happenedAt ?? now).ToUnixTimeSeconds(),
             ["user_openid"] = TikTokSandboxAccount.From(account, app["clientKey"]).OpenId, ["content"] = content.ToJsonString(),
         }.ToJsonString());
         var timestamp = (signedAt ?? now).ToUnixTimeSeconds();
