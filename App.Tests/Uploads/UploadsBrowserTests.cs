@@ -29,6 +29,8 @@ public sealed class UploadsBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await Expect(row.Locator(".upload-state")).ToHaveTextAsync("Posted", new() { Timeout = 30_000 });
         await Expect(row.Locator(".sent-label")).ToHaveTextAsync("To TikTok 100 %");
         await Expect(row.Locator(".upload-caption-text")).ToHaveTextAsync("Spring collection #sale");
+        await Expect(row.GetByRole(AriaRole.Link, new() { Name = "View the post on TikTok" }))
+            .ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^https://www\.tiktok\.com/@uploader-browser/video/\d+$"));
         File.Delete(file);
 
         // The same account, a draft that TikTok fetches from the app's own address.

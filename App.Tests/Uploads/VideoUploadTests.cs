@@ -47,7 +47,7 @@ public sealed class VideoUploadTests(ServerAppFactory app) : IClassFixture<Serve
 
         Assert.Equal((VideoUploadState.Published, "Posted on TikTok"), (upload.State, upload.Message));
         Assert.Equal((video.Length, video.Length), (upload.ReceivedBytes, upload.SentBytes));
-        Assert.Single(upload.PostIds);
+        Assert.Equal($"https://www.tiktok.com/@uploader-direct/video/{Assert.Single(upload.PostIds)}", upload.PostUrl(upload.PostIds[0]));
         Assert.StartsWith("v_pub_file~", upload.PublishId);
         Assert.Equal(video, await File.ReadAllBytesAsync(Uploads.PathOf(upload)));
 

@@ -108,7 +108,10 @@ public sealed partial class VideoSender(
         if (!audited && upload.Mode == VideoUploadMode.DirectPost && upload.PrivacyLevel != "SELF_ONLY")
             throw new MarketplaceException(MarketplaceErrorKind.Rejected,
                 "Until TikTok audits this app, its posts can only be private (only the creator sees them): post it that way, or mark the app audited in Settings once it is.");
-        await CheckDurationAsync(api, upload, ct);
+        // Asked afresh before each post, as TikTok's guidelines want: what the creator may post changes.
+        var creator = await TikTokContentPosting.CreatorInfoAsync(api, ct);
+        upload.CreatorUsername = creator.Username;
+        CheckDuration(upload, creator.MaxVideoPostDurationSeconds);
         var left = await allowance.ForAsync(connection, audited, upload.Id, ct);
         if (upload.Mode == VideoUploadMode.Inbox && left is { DraftsLeft: 0 })
             throw new MarketplaceException(MarketplaceErrorKind.Rejected,
@@ -127,12 +130,11 @@ public sealed partial class VideoSender(
     /// MP4 and MOV say their length in their movie header, WebM in its Info; a file that says none is left to TikTok,
     /// which fails it with duration_check_failed.
     /// </summary>
-    private async Task CheckDurationAsync(ConnectionApi api, VideoUpload upload, CancellationToken ct)
+    private void CheckDuration(VideoUpload upload, int allowed)
     {
         TimeSpan? length;
-        await using (var file = File.OpenRead(uploads.PathOf(upload))) length = Mp4Duration.Read(file) ?? WebmDuration.Read(file);
+        using (var file = File.OpenRead(uploads.PathOf(upload))) length = Mp4Duration.Read(file) ?? WebmDuration.Read(file);
         if (length is not { } seconds) return;
-        var allowed = (await TikTokContentPosting.CreatorInfoAsync(api, ct)).MaxVideoPostDurationSeconds;
         if (seconds.TotalSeconds > allowed)
             throw new MarketplaceException(MarketplaceErrorKind.Rejected,
                 $"The video is {seconds.TotalSeconds:0} seconds long; this creator may post {allowed} seconds at most. Shorten it and upload it again.");

@@ -62,6 +62,12 @@ public sealed class VideoUpload
     public string? Message { get; set; }
 
     public List<long> PostIds { get; set; } = [];
+
+    /// <summary>The creator's TikTok username as creator_info gave it before posting: the post's address names it.</summary>
+    public string? CreatorUsername { get; set; }
+
+    /// <summary>A published post's page on TikTok (the public address form; tiktok.md does not give one).</summary>
+    public string? PostUrl(long postId) => CreatorUsername is { } name ? $"https://www.tiktok.com/@{name}/video/{postId}" : null;
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public DateTimeOffset? StartedAt { get; set; }

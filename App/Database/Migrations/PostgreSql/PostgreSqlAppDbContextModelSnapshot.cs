@@ -1306,6 +1306,10 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("CreatorUsername")
+                        .HasColumnType("text")
+                        .HasColumnName("creator_username");
+
                     b.Property<bool>("DisableComment")
                         .HasColumnType("boolean")
                         .HasColumnName("disable_comment");

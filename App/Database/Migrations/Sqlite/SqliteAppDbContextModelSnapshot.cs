@@ -1282,6 +1282,10 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("CreatorUsername")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("creator_username");
+
                     b.Property<bool>("DisableComment")
                         .HasColumnType("INTEGER")
                         .HasColumnName("disable_comment");
