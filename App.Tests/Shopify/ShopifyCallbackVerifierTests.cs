@@ -9,10 +9,11 @@ public class ShopifyCallbackVerifierTests
 {
     private static readonly DateTimeOffset SignedAt = DateTimeOffset.FromUnixTimeSeconds(1700000000);
 
-    private static MarketplaceTarget Target(string shop = "example-shop.myshopify.com", string secret = "hush") => new(
+    private static MarketplaceTarget Target(string shop = "example-shop.myshopify.com", string secret = "hush", string? previous = null) => new(
         MarketplaceCatalog.Load()["shopify"], MarketplaceEnvironment.Production, shop,
         new ResolvedEndpoints("", "", "", null, "", new Dictionary<string, string>()),
-        new AppCredentials(new Dictionary<string, string> { ["clientId"] = "client", ["clientSecret"] = secret }),
+        new AppCredentials(new Dictionary<string, string> { ["clientId"] = "client", ["clientSecret"] = secret },
+            previous is null ? null : new Dictionary<string, string> { ["clientSecret"] = previous }),
         "https://dashboard.example/connections/callback/shopify");
 
     private static string? Verify(TimeSpan clockOffset, MarketplaceTarget target, Dictionary<string, string>? callback = null) =>
@@ -37,6 +38,10 @@ public class ShopifyCallbackVerifierTests
     [Fact]
     public void A_callback_signed_with_another_secret_fails() =>
         Assert.Contains("not signed", Verify(TimeSpan.Zero, Target(secret: "not-hush")));
+
+    [Fact]
+    public void Within_an_hour_of_a_rotation_a_callback_signed_with_the_previous_secret_passes() =>
+        Assert.Null(Verify(TimeSpan.Zero, Target(secret: "rotated", previous: "hush")));
 
     [Fact]
     public void A_callback_without_hmac_fails()

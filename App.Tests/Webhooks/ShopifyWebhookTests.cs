@@ -81,6 +81,30 @@ public sealed class ShopifyWebhookTests(WebhooksFixture app) : IClassFixture<Web
     }
 
     [Fact]
+    public async Task Within_an_hour_of_a_client_secret_rotation_deliveries_signed_with_the_old_secret_still_verify()
+    {
+        var store = app.Services.GetRequiredService<AppCredentialStore>();
+        await store.SaveAsync("shopify", MarketplaceEnvironment.Production, "clientSecret", "secret-before-rotation");
+        await store.SaveAsync("shopify", MarketplaceEnvironment.Production, "clientSecret", "secret-after-rotation");
+        const string shop = "rotating-shop.myshopify.com";
+        var body = Encoding.UTF8.GetBytes($$$"""{"shop_id":2,"shop_domain":"{{{shop}}}"}""");
+        Task<int?> SignedWithAsync(string secret) => app.Shopify.Webhooks.SendAsync(shop, app.Address("shopify"), "shop/redact", body, secret, Guid.NewGuid().ToString());
+
+        Assert.Equal(200, await SignedWithAsync("secret-after-rotation"));
+        Assert.Equal(200, await SignedWithAsync("secret-before-rotation"));
+        Assert.Equal(401, await SignedWithAsync("never-the-secret"));
+
+        await using (var db = await app.DbAsync())
+        {
+            var replaced = await db.Settings.SingleAsync(s => s.Key == "credential-previous:shopify:Production:clientSecret");
+            replaced.UpdatedAt = DateTimeOffset.UtcNow - AppCredentialStore.PreviousSecretLasts - TimeSpan.FromMinutes(1);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(401, await SignedWithAsync("secret-before-rotation"));
+        Assert.Equal(200, await SignedWithAsync("secret-after-rotation"));
+    }
+
+    [Fact]
     public async Task A_forged_delivery_is_refused_with_401_and_nothing_is_stored_or_done()
     {
         var (connection, shop) = await ConnectAsync("hooks-forged");

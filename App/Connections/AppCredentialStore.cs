@@ -65,7 +65,25 @@ public sealed class AppCredentialStore(
         var values = await ReadAsync(marketplaceId, environment, ct);
         var missing = values.Where(v => v.Value is null && !v.Field.Optional).Select(v => v.Field).ToList();
         if (missing.Count > 0) throw new MissingCredentialsException(marketplaceId, environment, missing);
-        return new AppCredentials(values.Where(v => v.Value is not null).ToDictionary(v => v.Field.Key, v => v.Value!));
+        var previous = new Dictionary<string, string>();
+        foreach (var field in values.Where(v => v.Field.Secret).Select(v => v.Field))
+            if (await PreviousAsync(marketplaceId, environment, field.Key, ct) is { } replaced) previous[field.Key] = replaced;
+        return new AppCredentials(values.Where(v => v.Value is not null).ToDictionary(v => v.Field.Key, v => v.Value!), previous);
+    }
+
+    /// <summary>
+    /// How long a secret replaced on the settings page still verifies what a marketplace signs: Shopify may keep signing
+    /// with the old client secret for up to an hour after a rotation (shopify.md, webhooks and OAuth step 7).
+    /// </summary>
+    public static readonly TimeSpan PreviousSecretLasts = TimeSpan.FromHours(1);
+
+    /// <summary>The value a secret had before the owner replaced (or removed) it on the settings page, within the last hour.</summary>
+    public async Task<string?> PreviousAsync(string marketplaceId, MarketplaceEnvironment environment, string key, CancellationToken ct = default)
+    {
+        var settingKey = PreviousPrefix(marketplaceId, environment) + key;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var previous = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == settingKey, ct);
+        return previous is not null && previous.UpdatedAt > DateTimeOffset.UtcNow - PreviousSecretLasts ? _protector.Unprotect(previous.Value) : null;
     }
 
     /// <summary>Saves what the owner typed on the settings page; secrets encrypted. An empty value removes it.</summary>
@@ -75,6 +93,8 @@ public sealed class AppCredentialStore(
         var settingKey = SettingsPrefix(marketplaceId, environment) + key;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var setting = await db.Settings.SingleOrDefaultAsync(s => s.Key == settingKey, ct);
+        if (field.Secret && setting is { IsProtected: true } && _protector.Unprotect(setting.Value) != value?.Trim())
+            await KeepPreviousAsync(db, PreviousPrefix(marketplaceId, environment) + key, setting.Value, ct);
         if (string.IsNullOrWhiteSpace(value))
         {
             if (setting is not null) db.Settings.Remove(setting);
@@ -96,7 +116,17 @@ public sealed class AppCredentialStore(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Keeps a secret's replaced value (still encrypted) with the time it was replaced.</summary>
+    private static async Task KeepPreviousAsync(AppDbContext db, string key, string ciphertext, CancellationToken ct)
+    {
+        var previous = await db.Settings.SingleOrDefaultAsync(s => s.Key == key, ct);
+        if (previous is null) db.Settings.Add(previous = new StoredSetting { Key = key, Value = ciphertext, IsProtected = true });
+        (previous.Value, previous.UpdatedAt) = (ciphertext, DateTimeOffset.UtcNow);
+    }
+
     private static string SettingsPrefix(string marketplaceId, MarketplaceEnvironment environment) => $"credential:{marketplaceId}:{environment}:";
+
+    private static string PreviousPrefix(string marketplaceId, MarketplaceEnvironment environment) => $"credential-previous:{marketplaceId}:{environment}:";
 }
 
 /// <summary>A marketplace cannot be connected in an environment until these app credentials are set.</summary>

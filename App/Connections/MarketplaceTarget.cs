@@ -26,8 +26,12 @@ public sealed record ResolvedEndpoints(
 }
 
 /// <summary>An app's registered credentials (client id, secret, RuName…) by catalog credential key.</summary>
-public sealed class AppCredentials(IReadOnlyDictionary<string, string> values)
+/// <param name="previous">Secrets as they were before a replacement in the last hour (<see cref="AppCredentialStore.PreviousSecretLasts"/>).</param>
+public sealed class AppCredentials(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string>? previous = null)
 {
+    /// <summary>The secret's value and, within an hour of its replacement, the one before: each verifies a signature.</summary>
+    public IEnumerable<string> Both(string key) => new[] { Get(key), previous?.GetValueOrDefault(key) }.OfType<string>();
+
     public string this[string key] => values.TryGetValue(key, out var value) && value.Length > 0
         ? value
         : throw new InvalidOperationException($"App credential '{key}' is not set");

@@ -10,7 +10,8 @@ namespace Marketplaces.Shopify.Webhooks;
 /// Shopify deliveries (shopify.md §3): the five headers Shopify's own library requires, then
 /// <c>X-Shopify-Hmac-Sha256</c> over the raw body with the app's client secret. The shop domain header finds the
 /// connection but is trusted only once the signature verifies; with accounts of the shop in several environments,
-/// each environment's secret is tried. Deduplicated on <c>X-Shopify-Webhook-Id</c>.
+/// each environment's secret is tried, and within an hour of its rotation the previous one, with which Shopify may still
+/// sign. Deduplicated on <c>X-Shopify-Webhook-Id</c>.
 /// </summary>
 public sealed class ShopifyWebhookReceiver(IDbContextFactory<AppDbContext> contexts, AppCredentialStore credentials, MarketplaceCatalog catalog)
     : IWebhookReceiver
@@ -35,7 +36,8 @@ public sealed class ShopifyWebhookReceiver(IDbContextFactory<AppDbContext> conte
         foreach (var environment in environments)
         {
             var secret = (await credentials.ReadAsync(MarketplaceId, environment, ct)).FirstOrDefault(v => v.Field.Key == "clientSecret")?.Value;
-            if (secret is null || !Base64HmacSignature.Verifies(secret, request.Body, request.Headers["X-Shopify-Hmac-Sha256"])) continue;
+            var previous = await credentials.PreviousAsync(MarketplaceId, environment, "clientSecret", ct);
+            if (!new[] { secret, previous }.OfType<string>().Any(s => Base64HmacSignature.Verifies(s, request.Body, request.Headers["X-Shopify-Hmac-Sha256"]))) continue;
             var account = accounts.Where(a => a.Environment == environment).OrderBy(a => a.State == ConnectionState.Connected ? 0 : 1).FirstOrDefault();
             var topic = request.Headers["X-Shopify-Topic"].ToString();
             return new WebhookVerdict.Accepted(account?.Id, request.Headers["X-Shopify-Webhook-Id"].ToString(), topic, KindOf(topic));
