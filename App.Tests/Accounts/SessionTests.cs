@@ -101,7 +101,8 @@ public sealed class SessionTests(AppFactory app) : IClassFixture<AppFactory>, IA
         var open = routes.Where(r => r.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(r => r.Route.TrimStart('/')).Distinct().ToList();
         // webhooks/: marketplaces' deliveries, each trusted only once its signature verifies (WebhookIntake).
         // media/public/: product photos marketplaces download, each address holding its image id encrypted (PublicImageUrls).
-        string[] meantOpen = ["sandbox/", "webhooks/", "media/public/", "healthz", "account/sign-in", "setup", "account/access-denied", "connections/woocommerce/keys", "not-found", "_framework", "_blazor", "Error"];
+        // media/pull/: videos TikTok downloads, each address holding its upload id and end of life encrypted (VideoPullUrls).
+        string[] meantOpen = ["sandbox/", "webhooks/", "media/public/", "media/pull/", "healthz", "account/sign-in", "setup", "account/access-denied", "connections/woocommerce/keys", "not-found", "_framework", "_blazor", "Error"];
         Assert.All(open, r => Assert.True(meantOpen.Any(m => r.StartsWith(m, StringComparison.OrdinalIgnoreCase)), $"{r} is open to anyone"));
     }
 

@@ -35,7 +35,7 @@ public sealed class TikTokSandboxDriver(ServerAppFactory app) : SandboxDriver(ap
         (await DecideAsync(await AuthorizeParametersAsync(scope is null ? null : new() { ["scope"] = scope }), account: account))["code"];
 
     public Task<HttpResponseMessage> TokenAsync(Dictionary<string, string> form) =>
-        Http.PostAsync("/sandbox/tiktok/v2/oauth/token/", new FormUrlEncodedContent(form));
+        Http.PostAsync("/sandbox/tiktok/open-api/v2/oauth/token/", new FormUrlEncodedContent(form));
 
     public async Task<Dictionary<string, string>> ExchangeFormAsync(string code)
     {
@@ -60,7 +60,7 @@ public sealed class TikTokSandboxDriver(ServerAppFactory app) : SandboxDriver(ap
     public async Task<HttpResponseMessage> RevokeAsync(string accessToken)
     {
         var registration = await RegistrationAsync();
-        return await Http.PostAsync("/sandbox/tiktok/v2/oauth/revoke/", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await Http.PostAsync("/sandbox/tiktok/open-api/v2/oauth/revoke/", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["client_key"] = registration["clientKey"], ["client_secret"] = registration["clientSecret"], ["token"] = accessToken,
         }));

@@ -92,7 +92,7 @@ public sealed class TikTokTokenEndpointTests(ServerAppFactory app) : IClassFixtu
         var credentials = $"{form["client_key"]}:{form["client_secret"]}";
         form.Remove("client_key");
         form.Remove("client_secret");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/tiktok/v2/oauth/token/") { Content = new FormUrlEncodedContent(form) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/tiktok/open-api/v2/oauth/token/") { Content = new FormUrlEncodedContent(form) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
 
         using var response = await _tiktok.Http.SendAsync(request);
@@ -117,7 +117,7 @@ public sealed class TikTokTokenEndpointTests(ServerAppFactory app) : IClassFixtu
     {
         var form = await _tiktok.ExchangeFormAsync(await _tiktok.CodeAsync());
 
-        using var response = await _tiktok.Http.PostAsJsonAsync("/sandbox/tiktok/v2/oauth/token/", form);
+        using var response = await _tiktok.Http.PostAsJsonAsync("/sandbox/tiktok/open-api/v2/oauth/token/", form);
 
         await AssertOAuthErrorAsync(response, "invalid_request");
     }

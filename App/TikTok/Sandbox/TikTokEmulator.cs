@@ -5,7 +5,8 @@ namespace Marketplaces.TikTok.Sandbox;
 
 /// <summary>
 /// Local emulator of TikTok for Developers (Login Kit v2, web): the consent page at www.tiktok.com/v2/auth/authorize/,
-/// the OAuth endpoints of open.tiktokapis.com and its v2 API under <c>/open-api</c>.
+/// and open.tiktokapis.com (its OAuth token and revoke endpoints and its v2 API) under <c>/open-api</c>, so that one
+/// base URL stands for that host, as on TikTok.
 /// </summary>
 public sealed class TikTokEmulator(
     SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxOptions options, PublicUrls urls, Marketplaces.Sandbox.Webhooks.SandboxWebhookSender sender,
@@ -24,8 +25,8 @@ public sealed class TikTokEmulator(
         routes.MapPost("/v2/auth/authorize/", authorize.DecideAsync);
 
         var client = new TikTokClientCheck(apps);
-        routes.MapPost("/v2/oauth/token/", new TikTokTokenEndpoint(client, grants, journal, options, clock).HandleAsync);
-        routes.MapPost("/v2/oauth/revoke/", new TikTokRevokeEndpoint(client, grants, journal).HandleAsync);
+        routes.MapPost("/open-api/v2/oauth/token/", new TikTokTokenEndpoint(client, grants, journal, options, clock).HandleAsync);
+        routes.MapPost("/open-api/v2/oauth/revoke/", new TikTokRevokeEndpoint(client, grants, journal).HandleAsync);
 
         routes.MapGet("/open-api/v2/user/info/", new TikTokUserInfoEndpoint(grants, urls).HandleAsync);
         routes.MapGet("/avatar/{openId}.svg", TikTokAvatar.Render);
