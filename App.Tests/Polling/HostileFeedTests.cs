@@ -142,14 +142,7 @@ public sealed class RunBudgetTests(ShortRunBudgetFixture app) : IClassFixture<Sh
         var (connection, seller) = await app.ConnectEbayAsync("background-walk-seller");
         var book = app.EbayOrders(seller);
         for (var i = 0; i < 8; i++) book.Add();
-        var answers = 0;
-        using var slow = new ManualResetEventSlim();
-        // From the third page on, eBay answers only once the test says so, as pages behind a rate limit would.
-        book.SendNextPage(own =>
-        {
-            if (Interlocked.Increment(ref answers) >= 3) slow.Wait(TimeSpan.FromSeconds(60));
-            return own;
-        });
+        using var held = new HeldPages(book);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var paused = Assert.Single(await app.Engine.SyncConnectionAsync(connection, TestUsers.OwnerEmail));
@@ -160,7 +153,7 @@ public sealed class RunBudgetTests(ShortRunBudgetFixture app) : IClassFixture<Sh
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"returned after {clock.Elapsed}");
         Assert.Equal(new WindowProgress(2, 2 * PollingFixture.PageSize), (await OrdersFeedAsync(connection)).Reading);
 
-        slow.Set();
+        held.Release();
 
         await Inventory.InventoryFixture.Until(async () => (await OrdersFeedAsync(connection)).Reading is null, "the background job read the rest");
         Assert.NotNull((await OrdersFeedAsync(connection)).LastSuccessAt);
@@ -212,38 +205,22 @@ public sealed class ShutdownDuringWalkTests
     public async Task The_app_stops_within_the_hosts_bound_while_a_background_walk_waits_for_a_page()
     {
         var app = new HeldWalkFixture();
-        using var held = new ManualResetEventSlim();
-        try
-        {
-            await app.InitializeAsync();
-            var (connection, seller) = await app.ConnectEbayAsync("held-walk-seller");
-            var book = app.EbayOrders(seller);
-            for (var i = 0; i < 8; i++) book.Add();
-            var answers = 0;
-            // From the third page on eBay does not answer for a minute, far beyond the host's 20 s to stop. The emulator
-            // lives in the app's own host, whose server would wait for that answer as it stops (a real marketplace's
-            // would not), so it lets go once the app starts stopping.
-            var stopping = app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
-            book.SendNextPage(own =>
-            {
-                if (Interlocked.Increment(ref answers) >= 3) WaitHandle.WaitAny([held.WaitHandle, stopping.WaitHandle], TimeSpan.FromSeconds(60));
-                return own;
-            });
-            Assert.True(Assert.Single(await app.Engine.SyncConnectionAsync(connection, TestUsers.OwnerEmail)).Unfinished);
-            // The background job's run is soon waiting for its first page (the emulator's book is held meanwhile).
-            var jobs = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
-            await Inventory.InventoryFixture.Until(() => Task.FromResult(jobs.ProcessingJobs(0, 10).Any(j => j.Value.Job?.Type == typeof(ContinueSyncJob))),
-                "the background walk runs");
-            await Task.Delay(500);
+        await app.InitializeAsync();
+        var (connection, seller) = await app.ConnectEbayAsync("held-walk-seller");
+        var book = app.EbayOrders(seller);
+        for (var i = 0; i < 8; i++) book.Add();
+        // eBay holds its answers for a minute, far beyond the host's 20 s to stop.
+        using var held = new HeldPages(book, app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping);
+        Assert.True(Assert.Single(await app.Engine.SyncConnectionAsync(connection, TestUsers.OwnerEmail)).Unfinished);
+        // The background job's run is soon waiting for its first page (the emulator's book is held meanwhile).
+        var jobs = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        await Inventory.InventoryFixture.Until(() => Task.FromResult(jobs.ProcessingJobs(0, 10).Any(j => j.Value.Job?.Type == typeof(ContinueSyncJob))),
+            "the background walk runs");
+        await Task.Delay(500);
 
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            await app.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(45));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await app.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(45));
 
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"stopped after {clock.Elapsed}");
-        }
-        finally
-        {
-            held.Set();
-        }
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"stopped after {clock.Elapsed}");
     }
 }

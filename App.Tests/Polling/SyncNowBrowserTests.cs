@@ -91,13 +91,7 @@ public sealed class BackgroundSyncBrowserTests(SlowSyncBrowserFixture app) : ICl
         var book = app.Services.GetServices<Marketplaces.Sandbox.ISandboxEmulator>().OfType<Marketplaces.Ebay.Sandbox.Orders.EbayOrdersEmulator>().Single()
             .Book(Marketplaces.Ebay.Sandbox.EbaySandboxAccount.FromName("long-walk-seller"));
         for (var i = 0; i < 8; i++) book.Add();
-        var answers = 0;
-        using var slow = new ManualResetEventSlim();
-        book.SendNextPage(own =>
-        {
-            if (Interlocked.Increment(ref answers) >= 3) slow.Wait(TimeSpan.FromSeconds(60));
-            return own;
-        });
+        using var held = new HeldPages(book);
         var page = await app.NewPageAsync();
         await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
         await page.WaitForInteractiveAsync();
@@ -110,7 +104,7 @@ public sealed class BackgroundSyncBrowserTests(SlowSyncBrowserFixture app) : ICl
         await Expect(connection.Locator(".sync-progress")).ToContainTextAsync("6 new or changed so far (2 pages); the rest is being read.");
         await Expect(connection.Locator(".last-synced")).ToHaveTextAsync("never");
 
-        slow.Set();
+        held.Release();
 
         await Expect(connection.Locator(".sync-progress")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await Expect(connection.Locator(".last-synced")).ToHaveTextAsync(new Regex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$"));

@@ -1,7 +1,7 @@
 using Marketplaces.Catalog;
 using Marketplaces.Connections;
+using Marketplaces.Hosting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Marketplaces.Uploads;
 
@@ -22,7 +22,7 @@ public sealed class VideoPullUrls(PublicUrls urls, VideoUploads uploads, IDataPr
     public string Prefix => $"{urls.BaseUrl}{Path}/";
 
     public string For(VideoUpload upload) =>
-        $"{Prefix}{WebEncoders.Base64UrlEncode(_protector.Protect(upload.Id.ToByteArray(), clock.GetUtcNow() + Lifetime))}/{upload.Id:N}{System.IO.Path.GetExtension(upload.FileName).ToLowerInvariant()}";
+        $"{Prefix}{AddressTokens.Of(upload.Id, bytes => _protector.Protect(bytes, clock.GetUtcNow() + Lifetime))}/{upload.Id:N}{System.IO.Path.GetExtension(upload.FileName).ToLowerInvariant()}";
 
     /// <summary>Why TikTok could not pull from this app for a connection of <paramref name="environment"/>, in words; null when it can.</summary>
     public string? Problem(AppCredentials credentials, MarketplaceEnvironment environment)
@@ -39,21 +39,8 @@ public sealed class VideoPullUrls(PublicUrls urls, VideoUploads uploads, IDataPr
 
     public void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet($"{Path}/{{token}}/{{name}}", async (string token, string name, CancellationToken ct) =>
-            IdOf(token) is { } id && name.StartsWith(id.ToString("N"), StringComparison.Ordinal)
+            AddressTokens.IdOf(_protector, token) is { } id && name.StartsWith(id.ToString("N"), StringComparison.Ordinal)
             && await uploads.FindAsync(id, ct) is { StoredFile: not null } upload && File.Exists(uploads.PathOf(upload))
                 ? Results.File(uploads.PathOf(upload), upload.ContentType, enableRangeProcessing: true)
                 : Results.NotFound()).AllowAnonymous();
-
-    private Guid? IdOf(string token)
-    {
-        try
-        {
-            var bytes = _protector.Unprotect(WebEncoders.Base64UrlDecode(token));
-            return bytes.Length == 16 ? new Guid(bytes) : null;
-        }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,6 +1,6 @@
 using Marketplaces.Connections;
+using Marketplaces.Hosting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Marketplaces.Products.Listings;
 
@@ -15,24 +15,11 @@ public sealed class PublicImageUrls(PublicUrls urls, ProductImages images, IData
     private readonly IDataProtector _protector = protection.CreateProtector("Marketplaces.Products.PublicImage");
 
     public string For(ProductImage image) =>
-        $"{urls.BaseUrl}{Path}/{WebEncoders.Base64UrlEncode(_protector.Protect(image.Id.ToByteArray()))}/{image.Id:N}{ProductImageFormats.ExtensionOf(image.ContentType)}";
+        $"{urls.BaseUrl}{Path}/{AddressTokens.Of(image.Id, _protector.Protect)}/{image.Id:N}{ProductImageFormats.ExtensionOf(image.ContentType)}";
 
     public void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet($"{Path}/{{token}}/{{name}}", (string token, string name) =>
-            IdOf(token) is { } id && name.StartsWith(id.ToString("N"), StringComparison.Ordinal) && images.OriginalOf(id) is { } file
+            AddressTokens.IdOf(_protector, token) is { } id && name.StartsWith(id.ToString("N"), StringComparison.Ordinal) && images.OriginalOf(id) is { } file
                 ? Results.File(file, ProductImageFormats.ContentTypeOf(file))
                 : Results.NotFound()).AllowAnonymous();
-
-    private Guid? IdOf(string token)
-    {
-        try
-        {
-            var bytes = _protector.Unprotect(WebEncoders.Base64UrlDecode(token));
-            return bytes.Length == 16 ? new Guid(bytes) : null;
-        }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
-        {
-            return null;
-        }
-    }
 }
