@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplaces.Database.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261204190005_VideoUploadCreator")]
-    partial class VideoUploadCreator
+    [Migration("20261204201245_SyncProgressAndVideoSources")]
+    partial class SyncProgressAndVideoSources
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
