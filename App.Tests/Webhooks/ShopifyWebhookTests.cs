@@ -96,7 +96,7 @@ public sealed class ShopifyWebhookTests(WebhooksFixture app) : IClassFixture<Web
 
         await using (var db = await app.DbAsync())
         {
-            var replaced = await db.Settings.SingleAsync(s => s.Key == "credential-previous:shopify:Production:clientSecret");
+            var replaced = await db.Settings.SingleAsync(s => s.Key == "credential:shopify:Production:clientSecret:previous");
             replaced.UpdatedAt = DateTimeOffset.UtcNow - AppCredentialStore.PreviousSecretLasts - TimeSpan.FromMinutes(1);
             await db.SaveChangesAsync();
         }

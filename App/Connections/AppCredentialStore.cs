@@ -10,7 +10,8 @@ namespace Marketplaces.Connections;
 /// <summary>Where an app credential's value comes from, as the settings page shows it.</summary>
 public enum CredentialSource { Missing, Configuration, Settings, Sandbox }
 
-public sealed record CredentialValue(CredentialField Field, CredentialSource Source, string? Value);
+/// <param name="Previous">A secret's value before the owner replaced it on the settings page, within the last hour.</param>
+public sealed record CredentialValue(CredentialField Field, CredentialSource Source, string? Value, string? Previous = null);
 
 /// <summary>
 /// App credentials per marketplace and environment. Configuration (<c>Marketplaces:{id}:{environment}:{key}</c>,
@@ -35,12 +36,14 @@ public sealed class AppCredentialStore(
         var stored = await db.Settings.Where(s => s.Key.StartsWith(prefix)).ToDictionaryAsync(s => s.Key[prefix.Length..], ct);
         return fields.Select(field =>
         {
+            var previous = stored.TryGetValue(field.Key + PreviousSuffix, out var replaced) && replaced.UpdatedAt > DateTimeOffset.UtcNow - PreviousSecretLasts
+                ? _protector.Unprotect(replaced.Value) : null;
             var configured = configuration[ConfigurationKey(marketplaceId, environment, field.Key)];
             if (!string.IsNullOrEmpty(configured)) return new CredentialValue(field, CredentialSource.Configuration, configured);
             if (stored.TryGetValue(field.Key, out var setting))
-                return new CredentialValue(field, CredentialSource.Settings, setting.IsProtected ? _protector.Unprotect(setting.Value) : setting.Value);
+                return new CredentialValue(field, CredentialSource.Settings, setting.IsProtected ? _protector.Unprotect(setting.Value) : setting.Value, previous);
             if (sandbox?.GetValueOrDefault(field.Key) is { } value) return new CredentialValue(field, CredentialSource.Sandbox, value);
-            return new CredentialValue(field, CredentialSource.Missing, null);
+            return new CredentialValue(field, CredentialSource.Missing, null, previous);
         }).ToList();
     }
 
@@ -65,10 +68,8 @@ public sealed class AppCredentialStore(
         var values = await ReadAsync(marketplaceId, environment, ct);
         var missing = values.Where(v => v.Value is null && !v.Field.Optional).Select(v => v.Field).ToList();
         if (missing.Count > 0) throw new MissingCredentialsException(marketplaceId, environment, missing);
-        var previous = new Dictionary<string, string>();
-        foreach (var field in values.Where(v => v.Field.Secret).Select(v => v.Field))
-            if (await PreviousAsync(marketplaceId, environment, field.Key, ct) is { } replaced) previous[field.Key] = replaced;
-        return new AppCredentials(values.Where(v => v.Value is not null).ToDictionary(v => v.Field.Key, v => v.Value!), previous);
+        return new AppCredentials(values.Where(v => v.Value is not null).ToDictionary(v => v.Field.Key, v => v.Value!),
+            values.Where(v => v.Previous is not null).ToDictionary(v => v.Field.Key, v => v.Previous!));
     }
 
     /// <summary>
@@ -77,14 +78,8 @@ public sealed class AppCredentialStore(
     /// </summary>
     public static readonly TimeSpan PreviousSecretLasts = TimeSpan.FromHours(1);
 
-    /// <summary>The value a secret had before the owner replaced (or removed) it on the settings page, within the last hour.</summary>
-    public async Task<string?> PreviousAsync(string marketplaceId, MarketplaceEnvironment environment, string key, CancellationToken ct = default)
-    {
-        var settingKey = PreviousPrefix(marketplaceId, environment) + key;
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var previous = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == settingKey, ct);
-        return previous is not null && previous.UpdatedAt > DateTimeOffset.UtcNow - PreviousSecretLasts ? _protector.Unprotect(previous.Value) : null;
-    }
+    /// <summary>Where a replaced secret is kept, beside its field's setting (so one read gets both).</summary>
+    private const string PreviousSuffix = ":previous";
 
     /// <summary>Saves what the owner typed on the settings page; secrets encrypted. An empty value removes it.</summary>
     public async Task SaveAsync(string marketplaceId, MarketplaceEnvironment environment, string key, string? value, CancellationToken ct = default)
@@ -94,7 +89,7 @@ public sealed class AppCredentialStore(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var setting = await db.Settings.SingleOrDefaultAsync(s => s.Key == settingKey, ct);
         if (field.Secret && setting is { IsProtected: true } && _protector.Unprotect(setting.Value) != value?.Trim())
-            await KeepPreviousAsync(db, PreviousPrefix(marketplaceId, environment) + key, setting.Value, ct);
+            await KeepPreviousAsync(db, settingKey + PreviousSuffix, setting.Value, ct);
         if (string.IsNullOrWhiteSpace(value))
         {
             if (setting is not null) db.Settings.Remove(setting);
@@ -125,8 +120,6 @@ public sealed class AppCredentialStore(
     }
 
     private static string SettingsPrefix(string marketplaceId, MarketplaceEnvironment environment) => $"credential:{marketplaceId}:{environment}:";
-
-    private static string PreviousPrefix(string marketplaceId, MarketplaceEnvironment environment) => $"credential-previous:{marketplaceId}:{environment}:";
 }
 
 /// <summary>A marketplace cannot be connected in an environment until these app credentials are set.</summary>

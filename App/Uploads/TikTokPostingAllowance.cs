@@ -40,24 +40,23 @@ public sealed class TikTokPostingAllowance(IDbContextFactory<AppDbContext> conte
         var since = clock.GetUtcNow().AddDays(-1);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var sent = await db.Set<VideoUpload>().AsNoTracking()
-            .Where(u => u.ConnectionId == connection.Id && u.PublishId != null && u.Id != except)
-            .Select(u => new { u.Mode, u.StartedAt }).ToListAsync(ct);
-        var drafts = sent.Where(u => u.Mode == VideoUploadMode.Inbox && u.StartedAt > since).Select(u => u.StartedAt!.Value).Order().ToList();
-        var posts = sent.Count(u => u.Mode == VideoUploadMode.DirectPost && u.StartedAt > since);
+            .Where(u => u.ConnectionId == connection.Id && u.PublishId != null && u.Id != except && u.StartedAt > since)
+            .Select(u => new { u.Mode, StartedAt = u.StartedAt!.Value }).ToListAsync(ct);
+        var drafts = sent.Where(u => u.Mode == VideoUploadMode.Inbox).Select(u => u.StartedAt).Order().ToList();
+        var posts = sent.Count(u => u.Mode == VideoUploadMode.DirectPost);
         return new TikTokAllowance(Math.Max(0, Drafts - drafts.Count), Math.Max(0, PostsAbout - posts),
             drafts.Count >= Drafts ? drafts[drafts.Count - Drafts].AddDays(1) : null, audited ? null : await CreatorsAsync(db, connection, except, since, ct));
     }
 
     private static async Task<UnauditedCreators> CreatorsAsync(AppDbContext db, Connection connection, Guid? except, DateTimeOffset since, CancellationToken ct)
     {
-        var lastPosts = (await db.Set<VideoUpload>().AsNoTracking()
-                .Where(u => u.PublishId != null && u.Id != except)
-                .Join(db.Set<Connection>().Where(c => c.Marketplace == connection.Marketplace && c.Environment == connection.Environment),
-                    u => u.ConnectionId, c => c.Id, (u, c) => new { c.AccountId, u.StartedAt })
-                .ToListAsync(ct))
-            .Where(u => u.StartedAt > since)
+        var lastPosts = await db.Set<VideoUpload>().AsNoTracking()
+            .Where(u => u.PublishId != null && u.Id != except && u.StartedAt > since)
+            .Join(db.Set<Connection>().Where(c => c.Marketplace == connection.Marketplace && c.Environment == connection.Environment),
+                u => u.ConnectionId, c => c.Id, (u, c) => new { c.AccountId, StartedAt = u.StartedAt!.Value })
             .GroupBy(u => u.AccountId)
-            .ToDictionary(g => g.Key, g => g.Max(u => u.StartedAt!.Value));
+            .Select(g => new { Account = g.Key, Last = g.Max(u => u.StartedAt) })
+            .ToDictionaryAsync(g => g.Account, g => g.Last, ct);
         // A place frees up when the creator whose last post is oldest has not posted for 24 hours.
         return new UnauditedCreators(lastPosts.Count, lastPosts.ContainsKey(connection.AccountId),
             lastPosts.Count >= UnauditedCreators.Max ? lastPosts.Values.Min().AddDays(1) : null);

@@ -35,9 +35,8 @@ public sealed class ShopifyWebhookReceiver(IDbContextFactory<AppDbContext> conte
             : catalog[MarketplaceId].Environments.Keys.Select(Enum.Parse<MarketplaceEnvironment>);
         foreach (var environment in environments)
         {
-            var secret = (await credentials.ReadAsync(MarketplaceId, environment, ct)).FirstOrDefault(v => v.Field.Key == "clientSecret")?.Value;
-            var previous = await credentials.PreviousAsync(MarketplaceId, environment, "clientSecret", ct);
-            if (!new[] { secret, previous }.OfType<string>().Any(s => Base64HmacSignature.Verifies(s, request.Body, request.Headers["X-Shopify-Hmac-Sha256"]))) continue;
+            var secret = (await credentials.ReadAsync(MarketplaceId, environment, ct)).FirstOrDefault(v => v.Field.Key == "clientSecret");
+            if (!new[] { secret?.Value, secret?.Previous }.OfType<string>().Any(s => Base64HmacSignature.Verifies(s, request.Body, request.Headers["X-Shopify-Hmac-Sha256"]))) continue;
             var account = accounts.Where(a => a.Environment == environment).OrderBy(a => a.State == ConnectionState.Connected ? 0 : 1).FirstOrDefault();
             var topic = request.Headers["X-Shopify-Topic"].ToString();
             return new WebhookVerdict.Accepted(account?.Id, request.Headers["X-Shopify-Webhook-Id"].ToString(), topic, KindOf(topic));
