@@ -3,6 +3,7 @@ using Marketplaces.Connections;
 using Marketplaces.Products;
 using Marketplaces.Sandbox;
 using Marketplaces.Database;
+using Marketplaces.Dropshipping;
 using Marketplaces.Health;
 using Marketplaces.Hosting;
 using Marketplaces.Inventory;
@@ -36,6 +37,7 @@ try
     builder.Services.AddWebhooks();
     builder.Services.AddMessages();
     builder.Services.AddUploads();
+    builder.Services.AddDropshipping(builder.Configuration);
     builder.AddWebUi();
 
     app = builder.Build();

@@ -50,7 +50,7 @@ public sealed class ErrorPagesTests
         Assert.Contains("<h1>Something went wrong</h1>", html);
         Assert.DoesNotContain(FailingApp.Detail, html);
         Assert.DoesNotContain("Not found", html);
-        Assert.Equal(Marketplaces.Hosting.SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.StartsWith("default-src 'self'; script-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single());
         var reference = System.Text.RegularExpressions.Regex.Match(html, "<code>([^<]+)</code>").Groups[1].Value;
         Assert.NotEmpty(reference);
         Assert.Contains(app.Logs.Lines, l => l.Contains($"Request {reference} failed"));

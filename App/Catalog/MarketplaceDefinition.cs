@@ -37,6 +37,12 @@ public sealed class MarketplaceDefinition
     /// <summary>What the inbox says of the marketplace's buyer messages where the app reads none (no API, or none built).</summary>
     public string? MessagesNote { get; set; }
 
+    /// <summary>
+    /// Where the marketplace's product photos are served from, as Content-Security-Policy sources: pages show a supplier's
+    /// photos from there before anything is imported.
+    /// </summary>
+    public List<string> ImageHosts { get; set; } = [];
+
     /// <summary>How the marketplace pushes changes to the app; none where it pushes nothing the app takes.</summary>
     public WebhookDefinition? Webhooks { get; set; }
 

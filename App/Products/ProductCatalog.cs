@@ -108,7 +108,8 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Pro
 
     /// <summary>Checks and stores <paramref name="product"/> (new when its id is not stored yet); the messages say what stops it, by field.</summary>
     /// <param name="cause">What the ledger says moved a changed quantity: an edit unless said otherwise.</param>
-    public async Task<ProductSaveResult> SaveAsync(Product product, CancellationToken ct = default, StockCause? cause = null)
+    /// <param name="alongside">Adds rows that belong with the product (a supplier link) to the same transaction.</param>
+    public async Task<ProductSaveResult> SaveAsync(Product product, CancellationToken ct = default, StockCause? cause = null, Action<AppDbContext>? alongside = null)
     {
         var errors = await CheckAsync(product, ct);
         if (errors.Count > 0) return new ProductSaveResult(errors);
@@ -143,6 +144,7 @@ public sealed class ProductCatalog(IDbContextFactory<AppDbContext> contexts, Pro
             Replace(db, stored.Images, product.Images);
         }
         await StockLedger.RecordAsync(db, product, before, cause, now, ct);
+        alongside?.Invoke(db);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var image in droppedImages) images.Delete(image);

@@ -45,6 +45,26 @@ public sealed partial class SandboxRateLimits
     public async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         Refusal(context.HttpContext) ?? await next(context);
 
+    /// <summary>
+    /// For a gateway whose operation is named in the body (AliExpress's <c>method</c>), which answers its own refusal:
+    /// null when the call may go, else how long until it may.
+    /// </summary>
+    public TimeSpan? Refuses(string marketplace, string caller, string operation, OperationLimit limit)
+    {
+        if (!Enabled) return null;
+        limit = _replaced.GetValueOrDefault(marketplace) ?? limit;
+        var now = _clock.GetUtcNow();
+        TimeSpan? wait = _forced.TryRemove(marketplace, out var forced) ? forced : null;
+        if (wait is null)
+        {
+            var admission = _gates.GetOrAdd((marketplace, caller, operation), _ => new RateGate(limit, now, pace: 1, TimeSpan.Zero)).TryEnter(now);
+            if (admission.Granted) return null;
+            wait = admission.ExhaustedUntil is { } reset ? reset - now : admission.Wait;
+        }
+        _journal.Request(marketplace, "429");
+        return wait;
+    }
+
     private IResult? Refusal(HttpContext http)
     {
         if (!Enabled) return null;

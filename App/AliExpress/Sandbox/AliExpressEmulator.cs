@@ -1,3 +1,4 @@
+using Marketplaces.AliExpress.Sandbox.Dropship;
 using Marketplaces.Sandbox;
 
 namespace Marketplaces.AliExpress.Sandbox;
@@ -7,15 +8,20 @@ public sealed class AliExpressEmulator : ISandboxEmulator
 {
     public string MarketplaceId => AliExpressSandbox.Id;
 
+    /// <summary>The dropship catalogue its business APIs serve; tests change a supplier's prices and stock here.</summary>
+    public AliExpressSandboxCatalogue Catalogue { get; } = new();
+
     public void Map(IEndpointRouteBuilder routes)
     {
         var authorize = ActivatorUtilities.CreateInstance<AliExpressAuthorizeEndpoint>(routes.ServiceProvider);
         var tokens = ActivatorUtilities.CreateInstance<AliExpressTokenEndpoint>(routes.ServiceProvider);
-        var gateway = ActivatorUtilities.CreateInstance<AliExpressSyncGateway>(routes.ServiceProvider);
+        var gateway = ActivatorUtilities.CreateInstance<AliExpressSyncGateway>(routes.ServiceProvider, new SandboxDsProductApis(Catalogue));
         routes.MapGet("/oauth/authorize", authorize.ShowAsync);
         routes.MapPost("/oauth/authorize", authorize.DecideAsync);
         routes.MapPost("/rest" + IopTokenProtocol.CreateTokenPath, tokens.CreateAsync);
         routes.MapPost("/rest" + IopTokenProtocol.RefreshTokenPath, tokens.RefreshAsync);
         routes.MapMethods("/sync", [HttpMethods.Get, HttpMethods.Post], gateway.HandleAsync);
+        var images = new SandboxDsImages(Catalogue);
+        routes.MapGet("/images/{name}", (string name) => images.Serve(name));
     }
 }

@@ -14,6 +14,10 @@ internal sealed record IopError(string Type, string Code, string Message)
     public static IopError InvalidCode(string message) => new("ISV", "InvalidCode", message);
     public static IopError IllegalRefreshToken() => new("ISV", "IllegalRefreshToken", "The specified refresh token is invalid or expired");
     public static IopError IllegalAccessToken() => new("ISV", "IllegalAccessToken", "The specified access token is invalid or expired");
+    public static IopError MissingParameter(string name) =>
+        new("ISV", "MissingParameter", $"The input parameter \u201c{name}\u201d that is mandatory for processing this request is not supplied.");
+    public static IopError InvalidParameter(string name, string problem) => new("ISV", "InvalidParameter", $"The parameter {name} is invalid: {problem}.");
+    public static IopError ApiCallLimit() => new("ISP", "ApiCallLimit", "Api access frequency exceeds the limit. this ban will last 1 seconds");
     public static IopError InvalidApiPath(string method) => new("ISV", "InvalidApiPath", $"The specified API '{method}' is not available");
 
     public IResult Rest() => Results.Json(new JsonObject

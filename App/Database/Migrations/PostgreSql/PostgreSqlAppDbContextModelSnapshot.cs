@@ -260,6 +260,119 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.ToTable("pending_authorizations", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplaces.Dropshipping.SupplierLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<decimal>("FixedAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("fixed_amount");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Marketplace")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("marketplace");
+
+                    b.Property<decimal>("MarkupPercent")
+                        .HasColumnType("numeric")
+                        .HasColumnName("markup_percent");
+
+                    b.Property<decimal?>("PriceEnding")
+                        .HasColumnType("numeric")
+                        .HasColumnName("price_ending");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("SupplierProductId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("supplier_product_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.HasIndex("Marketplace", "SupplierProductId");
+
+                    b.ToTable("supplier_links", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplaces.Dropshipping.SupplierSkuLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Cost")
+                        .HasColumnType("numeric")
+                        .HasColumnName("cost");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("link_id");
+
+                    b.Property<string>("SkuAttr")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("sku_attr");
+
+                    b.Property<string>("SkuId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sku_id");
+
+                    b.Property<int>("Stock")
+                        .HasColumnType("integer")
+                        .HasColumnName("stock");
+
+                    b.Property<Guid?>("VariantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId");
+
+                    b.HasIndex("VariantId");
+
+                    b.ToTable("supplier_sku_links", (string)null);
+                });
+
             modelBuilder.Entity("Marketplaces.Inventory.StockMovement", b =>
                 {
                     b.Property<long>("Id")
@@ -1752,6 +1865,34 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplaces.Dropshipping.SupplierLink", b =>
+                {
+                    b.HasOne("Marketplaces.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Marketplaces.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Dropshipping.SupplierSkuLink", b =>
+                {
+                    b.HasOne("Marketplaces.Dropshipping.SupplierLink", null)
+                        .WithMany("Skus")
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplaces.Products.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Marketplaces.Inventory.StockMovement", b =>
                 {
                     b.HasOne("Marketplaces.Orders.Order", null)
@@ -1967,6 +2108,11 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Dropshipping.SupplierLink", b =>
+                {
+                    b.Navigation("Skus");
                 });
 
             modelBuilder.Entity("Marketplaces.Messages.Conversation", b =>

@@ -251,6 +251,117 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.ToTable("pending_authorizations", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplaces.Dropshipping.SupplierLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<long>("FixedAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fixed_amount");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Marketplace")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marketplace");
+
+                    b.Property<long>("MarkupPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("markup_percent");
+
+                    b.Property<long?>("PriceEnding")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_ending");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("SupplierProductId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_product_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.HasIndex("Marketplace", "SupplierProductId");
+
+                    b.ToTable("supplier_links", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplaces.Dropshipping.SupplierSkuLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link_id");
+
+                    b.Property<string>("SkuAttr")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku_attr");
+
+                    b.Property<string>("SkuId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku_id");
+
+                    b.Property<int>("Stock")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock");
+
+                    b.Property<Guid?>("VariantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId");
+
+                    b.HasIndex("VariantId");
+
+                    b.ToTable("supplier_sku_links", (string)null);
+                });
+
             modelBuilder.Entity("Marketplaces.Inventory.StockMovement", b =>
                 {
                     b.Property<long>("Id")
@@ -1720,6 +1831,34 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplaces.Dropshipping.SupplierLink", b =>
+                {
+                    b.HasOne("Marketplaces.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Marketplaces.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Dropshipping.SupplierSkuLink", b =>
+                {
+                    b.HasOne("Marketplaces.Dropshipping.SupplierLink", null)
+                        .WithMany("Skus")
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplaces.Products.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Marketplaces.Inventory.StockMovement", b =>
                 {
                     b.HasOne("Marketplaces.Orders.Order", null)
@@ -1935,6 +2074,11 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplaces.Dropshipping.SupplierLink", b =>
+                {
+                    b.Navigation("Skus");
                 });
 
             modelBuilder.Entity("Marketplaces.Messages.Conversation", b =>

@@ -1,0 +1,79 @@
+using Marketplaces.AliExpress.Sandbox;
+using Marketplaces.Dropshipping;
+using Marketplaces.Sandbox;
+using Marketplaces.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplaces.Tests.Dropshipping;
+
+public sealed class DropshippingBrowserFixture : BrowserFixture
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await this.EnsureOwnerAsync();
+        this.StopScheduledPolling();
+    }
+}
+
+public sealed class DropshippingBrowserTests(DropshippingBrowserFixture app) : IClassFixture<DropshippingBrowserFixture>
+{
+    [Fact]
+    public async Task A_seller_connects_aliexpress_searches_opens_a_product_checks_shipping_and_imports_it_priced_by_the_rule_and_an_unknown_product_says_so()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
+        await page.GotoAsync("/dropshipping");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator(".no-supplier")).ToContainTextAsync("Connect your AliExpress buyer account");
+
+        var connection = await SandboxAccounts.ConnectAsync(app, "aliexpress", "browser-dropshipper");
+        await page.GotoAsync($"/dropshipping/{connection}/1?country=US");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator(".supplier-error")).ToHaveTextAsync("AliExpress has no product 1.");
+
+        await page.GotoAsync("/dropshipping");
+        await page.WaitForInteractiveAsync();
+        await page.Locator(".supplier-keywords input").FillAsync("phone");
+        await page.Locator(".supplier-sort").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Price: low to high" }).ClickAsync();
+        await page.Locator(".supplier-search").ClickAsync();
+        await Expect(page.Locator(".supplier-summary")).ToContainTextAsync("products for “phone”, shipped to United States.");
+        var hits = page.Locator(".supplier-hit");
+        Assert.True(await hits.CountAsync() >= 4);
+
+        var catalogue = app.Services.GetServices<ISandboxEmulator>().OfType<AliExpressEmulator>().Single().Catalogue;
+        var cheapest = catalogue.All.Where(p => p.Title.Contains("phone", StringComparison.OrdinalIgnoreCase)).MinBy(p => p.MinPrice)!;
+        await Expect(hits.First).ToHaveAttributeAsync("data-product", cheapest.ProductId.ToString());
+        await hits.First.Locator(".supplier-hit-title").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(cheapest.Title);
+        await Expect(page.Locator(".supplier-sku")).ToHaveCountAsync(cheapest.Skus.Count);
+        Assert.True(await page.Locator(".supplier-main-image").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 800"));
+
+        await page.Locator(".check-freight").ClickAsync();
+        var standard = page.Locator(".freight-option").First;
+        await Expect(standard).ToHaveAttributeAsync("data-code", "CAINIAO_STANDARD");
+        await Expect(standard).ToContainTextAsync("Free");
+
+        await page.Locator(".rule-markup input").FillAsync("50");
+        await page.Locator(".rule-fixed input").FillAsync("0");
+        await page.Locator(".rule-ending input").FillAsync("0.95");
+        await page.Locator(".rule-ending input").BlurAsync();
+        var rule = new PricingRule(50, 0, 0.95m);
+        await Expect(page.Locator(".supplier-sku-price").First).ToHaveTextAsync($"{rule.PriceFor(cheapest.Skus[0].Price):0.00} USD");
+
+        await page.Locator(".import-product").ClickAsync();
+        await Expect(page.Locator(".import-done")).ToContainTextAsync($"Imported with {cheapest.Skus.Count} variants and 3 photos.");
+        await page.Locator(".open-imported").ClickAsync();
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByLabel("SKU", new() { Exact = true })).ToHaveValueAsync($"AE-{cheapest.ProductId}");
+
+        await page.GotoAsync("/dropshipping");
+        await page.WaitForInteractiveAsync();
+        await page.Locator(".supplier-keywords input").FillAsync(cheapest.Title.Split(' ')[0]);
+        await page.Locator(".supplier-search").ClickAsync();
+        await Expect(page.Locator($".supplier-hit[data-product='{cheapest.ProductId}'] .supplier-hit-imported")).ToHaveTextAsync("In your catalog");
+    }
+}

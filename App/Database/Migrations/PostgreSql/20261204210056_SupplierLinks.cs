@@ -1,0 +1,115 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Marketplaces.Database.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class SupplierLinks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "supplier_links",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    product_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    connection_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    marketplace = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    supplier_product_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    markup_percent = table.Column<decimal>(type: "numeric", nullable: false),
+                    fixed_amount = table.Column<decimal>(type: "numeric", nullable: false),
+                    price_ending = table.Column<decimal>(type: "numeric", nullable: true),
+                    imported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_supplier_links", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_supplier_links_connections_connection_id",
+                        column: x => x.connection_id,
+                        principalTable: "connections",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_supplier_links_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "supplier_sku_links",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    link_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    variant_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    sku_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    sku_attr = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    cost = table.Column<decimal>(type: "numeric", nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    stock = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_supplier_sku_links", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_supplier_sku_links_product_variants_variant_id",
+                        column: x => x.variant_id,
+                        principalTable: "product_variants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_supplier_sku_links_supplier_links_link_id",
+                        column: x => x.link_id,
+                        principalTable: "supplier_links",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supplier_links_connection_id",
+                table: "supplier_links",
+                column: "connection_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supplier_links_marketplace_supplier_product_id",
+                table: "supplier_links",
+                columns: new[] { "marketplace", "supplier_product_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supplier_links_product_id",
+                table: "supplier_links",
+                column: "product_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supplier_sku_links_link_id",
+                table: "supplier_sku_links",
+                column: "link_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supplier_sku_links_variant_id",
+                table: "supplier_sku_links",
+                column: "variant_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "supplier_sku_links");
+
+            migrationBuilder.DropTable(
+                name: "supplier_links");
+        }
+    }
+}

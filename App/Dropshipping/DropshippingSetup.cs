@@ -1,0 +1,14 @@
+using Marketplaces.AliExpress.Dropship;
+
+namespace Marketplaces.Dropshipping;
+
+public static class DropshippingSetup
+{
+    public static void AddDropshipping(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(DropshippingOptions.Section).Get<DropshippingOptions>() ?? new DropshippingOptions());
+        services.AddSingleton<ISupplierCatalog, AliExpressSupplier>();
+        services.AddSingleton<SupplierConnections>();
+        services.AddSingleton<SupplierImports>();
+    }
+}

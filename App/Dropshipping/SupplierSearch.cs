@@ -1,0 +1,23 @@
+namespace Marketplaces.Dropshipping;
+
+public enum SupplierSort
+{
+    BestMatch,
+    PriceLowToHigh,
+    PriceHighToLow,
+    MostOrders,
+    MostReviews,
+}
+
+/// <summary>A keyword search of the supplier's dropship catalogue, for delivery to <see cref="Country"/>.</summary>
+public sealed record SupplierSearch(string Keywords, string Country, string Currency, SupplierSort Sort = SupplierSort.BestMatch, int Page = 1, int PageSize = 20);
+
+/// <param name="Total">How many products match, over every page.</param>
+public sealed record SupplierSearchPage(IReadOnlyList<SupplierHit> Hits, int Total, int Page, int PageSize)
+{
+    public int Pages => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <param name="Rating">Out of 5; null when the supplier gives none.</param>
+/// <param name="Orders">Sold so far; null when not given.</param>
+public sealed record SupplierHit(string ProductId, string Title, string? ImageUrl, string? Url, decimal? Price, decimal? OriginalPrice, string Currency, decimal? Rating, int? Orders);
