@@ -1,4 +1,12 @@
 using Marketplaces.AliExpress.Sandbox;
+using Marketplaces.Database;
+using Marketplaces.Ebay.Sandbox;
+using Marketplaces.Ebay.Sandbox.Orders;
+using Marketplaces.Orders;
+using Marketplaces.Polling;
+using Marketplaces.Products;
+using Marketplaces.Tests.Inventory;
+using Microsoft.EntityFrameworkCore;
 using Marketplaces.Dropshipping;
 using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
@@ -75,5 +83,48 @@ public sealed class DropshippingBrowserTests(DropshippingBrowserFixture app) : I
         await page.Locator(".supplier-keywords input").FillAsync(cheapest.Title.Split(' ')[0]);
         await page.Locator(".supplier-search").ClickAsync();
         await Expect(page.Locator($".supplier-hit[data-product='{cheapest.ProductId}'] .supplier-hit-imported")).ToHaveTextAsync("In your catalog");
+    }
+
+    [Fact]
+    public async Task A_seller_orders_an_ebay_sale_from_the_supplier_on_the_order_page_and_sees_its_tracking_sent_to_ebay()
+    {
+        var aliExpress = await SandboxAccounts.ConnectAsync(app, "aliexpress", "browser-supplier");
+        var emulator = app.Services.GetServices<ISandboxEmulator>().OfType<AliExpressEmulator>().Single();
+        var supplier = emulator.Catalogue.All.Where(p => p.Options.Count > 0).ElementAt(2);
+        var imported = await app.Services.GetRequiredService<SupplierImports>().ImportAsync(aliExpress, supplier.ProductId.ToString(), "US", new PricingRule(100, 0, 0.99m), "owner");
+        var variant = (await app.Services.GetRequiredService<ProductCatalog>().FindAsync(imported.ProductId!.Value))!.Variants
+            .Single(v => v.Position == supplier.Skus.FindIndex(s => s.Stock > 5));
+        var ebay = await SandboxAccounts.ConnectAsync(app, "ebay", "browser-dropship-seller");
+        var book = app.Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Book(EbaySandboxAccount.FromName("browser-dropship-seller"));
+        var sold = InventoryFixture.Sell(book, variant.Sku, "220022", 1);
+        await app.Services.GetRequiredService<FeedEngine>().SyncAsync(ebay, FeedNames.Orders, "test");
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var orderId = await db.Set<Order>().Where(o => o.ExternalId == sold.Id).Select(o => o.Id).SingleAsync();
+
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
+        await page.GotoAsync($"/orders/{orderId}");
+        await page.WaitForInteractiveAsync();
+        var panel = page.Locator(".supplier-order");
+        await Expect(panel).ToContainTextAsync("1 line is bought from AliExpress");
+        await panel.Locator(".supplier-start").ClickAsync();
+        await Expect(panel.Locator(".supplier-service")).ToHaveCountAsync(1);
+        await Expect(panel.Locator(".supplier-service input")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^AliExpress Standard Shipping: free"));
+        if (sold.ShipTo.Region.Length == 0) await panel.Locator(".address-province input").FillAsync(sold.ShipTo.City);
+        await panel.Locator(".address-phone input").FillAsync("");
+        await panel.Locator(".supplier-place").ClickAsync();
+        await Expect(panel.Locator(".supplier-outcome")).ToContainTextAsync("Enter the buyer's phone number");
+        await panel.Locator(".address-phone input").FillAsync("+1 555 0100");
+        await panel.Locator(".supplier-place").ClickAsync();
+        await Expect(panel.Locator(".supplier-order-state")).ToHaveTextAsync("Awaiting payment");
+        var aeOrder = Assert.Single(emulator.Orders.All, o => o.OutOrderId == $"mp-{orderId:N}-1");
+        await Expect(panel.Locator(".supplier-order-ids")).ToHaveTextAsync($"AliExpress order {aeOrder.OrderId}");
+        await Expect(panel.Locator(".supplier-order-cost")).ToContainTextAsync("margin");
+
+        emulator.Orders.Ship(aeOrder.OrderId);
+        await panel.Locator(".supplier-check").ClickAsync();
+        await Expect(panel.Locator(".supplier-order-state")).ToHaveTextAsync("Tracking sent");
+        await Expect(page.Locator(".shipment-tracking")).ToHaveTextAsync(aeOrder.TrackingNumber);
+        Assert.Equal(aeOrder.TrackingNumber, Assert.Single(book.Find(sold.Id)!.Shipments).TrackingNumber);
     }
 }

@@ -13,5 +13,14 @@ public sealed class DropshippingOptions
     public decimal FixedAmount { get; set; }
     public decimal? PriceEnding { get; set; } = 0.99m;
 
+    /// <summary>The suggested shipping service is the cheapest that delivers within this many days.</summary>
+    public int MaxDeliveryDays { get; set; } = 20;
+
+    /// <summary>Ask AliExpress to charge the buyer account's saved payment method at once (needs AliExpress's auto-pay whitelist).</summary>
+    public bool PayAutomatically { get; set; }
+
+    /// <summary>Send the supplier's tracking to the customer's channel as soon as it appears, rather than on the seller's click.</summary>
+    public bool PushTrackingAutomatically { get; set; } = true;
+
     public PricingRule DefaultRule => new(MarkupPercent, FixedAmount, PriceEnding);
 }

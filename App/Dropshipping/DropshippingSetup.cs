@@ -10,5 +10,8 @@ public static class DropshippingSetup
         services.AddSingleton<ISupplierCatalog, AliExpressSupplier>();
         services.AddSingleton<SupplierConnections>();
         services.AddSingleton<SupplierImports>();
+        services.AddSingleton<ISupplierOrders, AliExpressSupplierOrders>();
+        services.AddSingleton<SupplierOrdering>();
+        services.AddTransient<SupplierOrdersJob>();
     }
 }

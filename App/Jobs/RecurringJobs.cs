@@ -1,5 +1,6 @@
 using Hangfire;
 using Marketplaces.Database;
+using Marketplaces.Dropshipping;
 using Marketplaces.Inventory;
 using Marketplaces.Messages;
 using Marketplaces.Polling;
@@ -40,6 +41,8 @@ public sealed class RecurringJobs(DatabaseConnection database, IRecurringJobMana
         jobs.AddOrUpdate<CheckWebhooksJob>(CheckWebhooksJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly(),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
         jobs.AddOrUpdate<PollMessagesJob>(PollMessagesJob.Id, j => j.RunAsync(CancellationToken.None), "*/5 * * * *",
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
+        jobs.AddOrUpdate<SupplierOrdersJob>(SupplierOrdersJob.Id, j => j.RunAsync(CancellationToken.None), "*/5 * * * *",
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
         jobs.AddOrUpdate<ProductImageSweep>(ProductImageSweep.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(4),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });

@@ -11,11 +11,16 @@ public sealed class AliExpressEmulator : ISandboxEmulator
     /// <summary>The dropship catalogue its business APIs serve; tests change a supplier's prices and stock here.</summary>
     public AliExpressSandboxCatalogue Catalogue { get; } = new();
 
+    /// <summary>The sandbox buyer's orders; tests pay and ship them here.</summary>
+    public SandboxDsOrders Orders { get; }
+
+    public AliExpressEmulator(TimeProvider clock) => Orders = new SandboxDsOrders(clock);
+
     public void Map(IEndpointRouteBuilder routes)
     {
         var authorize = ActivatorUtilities.CreateInstance<AliExpressAuthorizeEndpoint>(routes.ServiceProvider);
         var tokens = ActivatorUtilities.CreateInstance<AliExpressTokenEndpoint>(routes.ServiceProvider);
-        var gateway = ActivatorUtilities.CreateInstance<AliExpressSyncGateway>(routes.ServiceProvider, new SandboxDsProductApis(Catalogue));
+        var gateway = ActivatorUtilities.CreateInstance<AliExpressSyncGateway>(routes.ServiceProvider, new SandboxDsProductApis(Catalogue), new SandboxDsOrderApis(Catalogue, Orders));
         routes.MapGet("/oauth/authorize", authorize.ShowAsync);
         routes.MapPost("/oauth/authorize", authorize.DecideAsync);
         routes.MapPost("/rest" + IopTokenProtocol.CreateTokenPath, tokens.CreateAsync);

@@ -11,13 +11,16 @@ namespace Marketplaces.AliExpress.Sandbox;
 /// API's app-wide QPS (§4's table) get <c>ApiCallLimit</c>.
 /// </summary>
 internal sealed class AliExpressSyncGateway(
-    SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxRateLimits limits, SandboxDsProductApis products, TimeProvider clock)
+    SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxRateLimits limits, SandboxDsProductApis products, SandboxDsOrderApis orders, TimeProvider clock)
 {
     private static readonly Dictionary<string, int> QueriesPerSecond = new(StringComparer.Ordinal)
     {
         [SandboxDsProductApis.ProductGet] = 500,
         [SandboxDsProductApis.FreightQuery] = 350,
         [SandboxDsProductApis.TextSearch] = 3,
+        [SandboxDsOrderApis.OrderCreate] = 150,
+        [SandboxDsOrderApis.OrderGet] = 1000,
+        [SandboxDsOrderApis.TrackingGet] = 100,
     };
 
     public async Task<IResult> HandleAsync(HttpRequest http, CancellationToken ct)
@@ -37,7 +40,10 @@ internal sealed class AliExpressSyncGateway(
         {
             SandboxDsProductApis.TextSearch => products.Search(request, images),
             SandboxDsProductApis.ProductGet => products.Product(request, images),
-            _ => products.Freight(request),
+            SandboxDsProductApis.FreightQuery => products.Freight(request),
+            SandboxDsOrderApis.OrderCreate => orders.Create(request),
+            SandboxDsOrderApis.OrderGet => orders.Get(request),
+            _ => orders.Tracking(request),
         };
         if (answer.Failure is { } failure) return failure.Sync();
         answer.Body!["request_id"] = IopError.NewRequestId();

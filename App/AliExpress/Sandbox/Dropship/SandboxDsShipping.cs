@@ -12,12 +12,13 @@ internal static class SandboxDsShipping
 
     public static readonly IReadOnlyList<SandboxDsService> Services =
     [
-        new("CAINIAO_STANDARD", "AliExpress Standard Shipping", 0m, 12, 20, FreeFrom: 0m),
-        new("CAINIAO_ECONOMY", "Cainiao Saver Shipping", 0.89m, 20, 35, FreeFrom: null),
-        new("AE_CN_SUPER_ECONOMY_G", "Cainiao Super Economy Global", 0.49m, 25, 45, FreeFrom: null),
-        new("DHL", "DHL", 18.50m, 4, 8, FreeFrom: null),
+        new("CAINIAO_STANDARD", "AliExpress Standard Shipping", 0m, 12, 20, FreeFrom: 0m, Carrier: "Cainiao"),
+        new("CAINIAO_ECONOMY", "Cainiao Saver Shipping", 0.89m, 20, 35, FreeFrom: null, Carrier: "Cainiao"),
+        new("AE_CN_SUPER_ECONOMY_G", "Cainiao Super Economy Global", 0.49m, 25, 45, FreeFrom: null, Carrier: "Cainiao"),
+        new("DHL", "DHL", 18.50m, 4, 8, FreeFrom: null, Carrier: "DHL"),
     ];
 }
 
 /// <param name="FreeFrom">The order amount from which it ships free (0: always free); null: never free.</param>
-internal sealed record SandboxDsService(string Code, string Company, decimal Fee, int MinDays, int MaxDays, decimal? FreeFrom);
+/// <param name="Carrier">Who carries the parcel, as tracking names it.</param>
+public sealed record SandboxDsService(string Code, string Company, decimal Fee, int MinDays, int MaxDays, decimal? FreeFrom, string Carrier);

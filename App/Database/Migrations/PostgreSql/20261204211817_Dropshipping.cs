@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplaces.Database.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class SupplierLinks : Migration
+    public partial class Dropshipping : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -40,6 +40,48 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         name: "FK_supplier_links_products_product_id",
                         column: x => x.product_id,
                         principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "supplier_orders",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    connection_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    marketplace = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    out_order_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    attempt = table.Column<int>(type: "integer", nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    request = table.Column<string>(type: "text", nullable: false),
+                    supplier_order_ids = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    supplier_status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    cost = table.Column<decimal>(type: "numeric", nullable: true),
+                    cost_currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    tracking_number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    carrier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    checked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    tracking_sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_supplier_orders", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_supplier_orders_connections_connection_id",
+                        column: x => x.connection_id,
+                        principalTable: "connections",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_supplier_orders_order_payloads_order_id",
+                        column: x => x.order_id,
+                        principalTable: "order_payloads",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -92,6 +134,22 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_supplier_orders_connection_id",
+                table: "supplier_orders",
+                column: "connection_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supplier_orders_order_id",
+                table: "supplier_orders",
+                column: "order_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supplier_orders_state",
+                table: "supplier_orders",
+                column: "state");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_supplier_sku_links_link_id",
                 table: "supplier_sku_links",
                 column: "link_id");
@@ -105,6 +163,9 @@ namespace Marketplaces.Database.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "supplier_orders");
+
             migrationBuilder.DropTable(
                 name: "supplier_sku_links");
 

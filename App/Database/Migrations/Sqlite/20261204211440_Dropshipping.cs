@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Marketplaces.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SupplierLinks : Migration
+    public partial class Dropshipping : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -39,6 +39,48 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         name: "FK_supplier_links_products_product_id",
                         column: x => x.product_id,
                         principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "supplier_orders",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    order_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    connection_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    marketplace = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    out_order_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    request = table.Column<string>(type: "TEXT", nullable: false),
+                    supplier_order_ids = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    supplier_status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    cost = table.Column<long>(type: "INTEGER", nullable: true),
+                    cost_currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    tracking_number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    carrier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    checked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    tracking_sent_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_supplier_orders", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_supplier_orders_connections_connection_id",
+                        column: x => x.connection_id,
+                        principalTable: "connections",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_supplier_orders_order_payloads_order_id",
+                        column: x => x.order_id,
+                        principalTable: "order_payloads",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -91,6 +133,22 @@ namespace Marketplaces.Database.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_supplier_orders_connection_id",
+                table: "supplier_orders",
+                column: "connection_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supplier_orders_order_id",
+                table: "supplier_orders",
+                column: "order_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supplier_orders_state",
+                table: "supplier_orders",
+                column: "state");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_supplier_sku_links_link_id",
                 table: "supplier_sku_links",
                 column: "link_id");
@@ -104,6 +162,9 @@ namespace Marketplaces.Database.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "supplier_orders");
+
             migrationBuilder.DropTable(
                 name: "supplier_sku_links");
 
