@@ -47,6 +47,7 @@ public sealed class DropshippingBrowserTests(DropshippingBrowserFixture app) : I
         await page.Locator(".supplier-keywords input").FillAsync("phone");
         await page.Locator(".supplier-sort").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Price: low to high" }).ClickAsync();
+        await Expect(page.Locator(".supplier-sort input")).ToHaveValueAsync("Price: low to high");
         await page.Locator(".supplier-search").ClickAsync();
         await Expect(page.Locator(".supplier-summary")).ToContainTextAsync("products for “phone”, shipped to United States.");
         var hits = page.Locator(".supplier-hit");
@@ -77,6 +78,12 @@ public sealed class DropshippingBrowserTests(DropshippingBrowserFixture app) : I
         await page.Locator(".open-imported").ClickAsync();
         await page.WaitForInteractiveAsync();
         await Expect(page.GetByLabel("SKU", new() { Exact = true })).ToHaveValueAsync($"AE-{cheapest.ProductId}");
+        var supplierPanel = page.Locator(".product-supplier");
+        await Expect(supplierPanel).ToContainTextAsync($"AliExpress product {cheapest.ProductId}");
+        await Expect(supplierPanel.Locator(".supplier-rule")).ToContainTextAsync("cost + 50 %, ending in .95, re-priced when the supplier's cost changes.");
+        await Expect(supplierPanel.Locator(".supplier-cost")).ToHaveCountAsync(cheapest.Skus.Count);
+        await supplierPanel.Locator(".supplier-sync").ClickAsync();
+        await Expect(supplierPanel.Locator(".supplier-sync-result")).ToHaveTextAsync("Nothing changed at the supplier.");
 
         await page.GotoAsync("/dropshipping");
         await page.WaitForInteractiveAsync();

@@ -140,4 +140,48 @@ public class SupplierImportTests(ServerAppFactory app) : IClassFixture<ServerApp
         Assert.Contains("ending", Assert.Single(badRule.Errors));
         Assert.Null(await Imports.ImportedAsync("aliexpress", withdrawn.ProductId.ToString()));
     }
+
+    [Fact]
+    public async Task The_supplier_sync_mirrors_stock_reprices_a_cost_change_by_the_rule_and_flags_withdrawals_and_thin_margins()
+    {
+        var connection = await SandboxAccounts.ConnectAsync(app, "aliexpress", "syncing-buyer");
+        var seeded = Emulator.Catalogue.All.Where(p => p.Options.Count == 1).Skip(1).First();
+        var rule = new PricingRule(100, 0, 0.99m);
+        var imported = await Imports.ImportAsync(connection, seeded.ProductId.ToString(), "US", rule, "owner");
+        var sync = app.Services.GetRequiredService<SupplierSync>();
+        var catalog = app.Services.GetRequiredService<ProductCatalog>();
+        var (cost, stock) = (seeded.Skus[0].Price, seeded.Skus[1].Stock);
+        try
+        {
+            Emulator.Catalogue.Change(seeded.ProductId, p => (p.Skus[0].Price, p.Skus[1].Stock) = (cost + 2m, 0));
+
+            var said = await sync.SyncAsync(imported.ProductId!.Value, "test");
+
+            Assert.Contains($"cost {cost:0.00} → {cost + 2m:0.00} USD", said);
+            var product = (await catalog.FindAsync(imported.ProductId!.Value))!;
+            var variants = product.Variants.OrderBy(v => v.Position).ToList();
+            Assert.Equal(rule.PriceFor(cost + 2m), variants[0].Price);
+            Assert.Equal(0, variants[1].Quantity);
+            var link = (await Imports.LinkAsync(product.Id))!;
+            Assert.Equal(cost + 2m, link.Skus.OrderBy(s => s.Id).First().Cost);
+            Assert.Null(link.Problem);
+            await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+                Assert.Contains(await db.Set<Marketplaces.Inventory.StockMovement>().Where(m => m.Sku == variants[1].Sku).ToListAsync(),
+                    m => m.Reason == Marketplaces.Inventory.StockMovementReason.Supplier && m.Change == -stock);
+
+            Emulator.Catalogue.Change(seeded.ProductId, p => p.OnSale = false);
+            await sync.SyncAsync(product.Id, "test");
+            Assert.All((await catalog.FindAsync(product.Id))!.Variants, v => Assert.Equal(0, v.Quantity));
+            Assert.StartsWith("The supplier no longer sells this product", (await Imports.LinkAsync(product.Id))!.Problem);
+        }
+        finally
+        {
+            Emulator.Catalogue.Change(seeded.ProductId, p => (p.Skus[0].Price, p.Skus[1].Stock, p.OnSale) = (cost, stock, true));
+        }
+
+        var thin = Emulator.Catalogue.All.Where(p => p.Options.Count == 0).First();
+        var weak = await Imports.ImportAsync(connection, thin.ProductId.ToString(), "US", new PricingRule(5, 0, null), "owner");
+        await sync.SyncAsync(weak.ProductId!.Value, "test");
+        Assert.Contains("is under your floor of 15 %", (await Imports.LinkAsync(weak.ProductId!.Value))!.Problem);
+    }
 }

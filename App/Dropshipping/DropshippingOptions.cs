@@ -13,6 +13,9 @@ public sealed class DropshippingOptions
     public decimal FixedAmount { get; set; }
     public decimal? PriceEnding { get; set; } = 0.99m;
 
+    /// <summary>A linked product whose margin falls under this percent of its price is flagged; null: never.</summary>
+    public decimal? MarginFloorPercent { get; set; } = 15m;
+
     /// <summary>The suggested shipping service is the cheapest that delivers within this many days.</summary>
     public int MaxDeliveryDays { get; set; } = 20;
 

@@ -13,5 +13,7 @@ public static class DropshippingSetup
         services.AddSingleton<ISupplierOrders, AliExpressSupplierOrders>();
         services.AddSingleton<SupplierOrdering>();
         services.AddTransient<SupplierOrdersJob>();
+        services.AddSingleton<SupplierSync>();
+        services.AddTransient<SupplierSyncJob>();
     }
 }

@@ -14,7 +14,7 @@ namespace Marketplaces.Dropshipping;
 /// </summary>
 public sealed partial class SupplierImports(
     IDbContextFactory<AppDbContext> contexts, ProductCatalog catalog, ProductImages images, SupplierConnections suppliers,
-    IHttpClientFactory http, ILogger<SupplierImports> logger)
+    DropshippingOptions options, IHttpClientFactory http, ILogger<SupplierImports> logger)
 {
     public const string SkuPrefix = "AE-";
 
@@ -24,6 +24,13 @@ public sealed partial class SupplierImports(
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Set<SupplierLink>().Where(l => l.Marketplace == marketplace && l.SupplierProductId == supplierProductId)
             .Select(l => (Guid?)l.ProductId).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The supplier link of a catalog product, with its SKUs; null when it is not bought from a supplier.</summary>
+    public async Task<SupplierLink?> LinkAsync(Guid productId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<SupplierLink>().AsNoTracking().Include(l => l.Skus).SingleOrDefaultAsync(l => l.ProductId == productId, ct);
     }
 
     public async Task<SupplierImportResult> ImportAsync(Guid connectionId, string supplierProductId, string country, PricingRule rule, string actor, CancellationToken ct = default)
@@ -41,7 +48,7 @@ public sealed partial class SupplierImports(
         {
             Id = Guid.CreateVersion7(), ProductId = product.Id, ConnectionId = connection.Id, Marketplace = connection.Marketplace,
             SupplierProductId = source.ProductId, Country = country, MarkupPercent = rule.MarkupPercent, FixedAmount = rule.FixedAmount,
-            PriceEnding = rule.Ending, ImportedAt = DateTimeOffset.UtcNow,
+            PriceEnding = rule.Ending, ImportedAt = DateTimeOffset.UtcNow, CheckedAt = DateTimeOffset.UtcNow, MarginFloorPercent = options.MarginFloorPercent,
             Skus = source.Skus.Select((s, n) => new SupplierSkuLink
             {
                 VariantId = product.HasVariants ? product.Variants[n].Id : null, SkuId = s.SkuId, SkuAttr = s.SkuAttr, Cost = s.Price,

@@ -26,6 +26,17 @@ public sealed class SupplierLink
     public decimal? PriceEnding { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
 
+    /// <summary>Whether a supplier cost change re-prices the variants by <see cref="Rule"/>; otherwise prices stay the seller's.</summary>
+    public bool AutoReprice { get; set; } = true;
+
+    /// <summary>Under this margin (percent of the selling price) the product is flagged; null: never.</summary>
+    public decimal? MarginFloorPercent { get; set; }
+
+    public DateTimeOffset? CheckedAt { get; set; }
+
+    /// <summary>What needs the seller, in words (withdrawn by the supplier, margin under the floor, a SKU gone); null when nothing does.</summary>
+    public string? Problem { get; set; }
+
     public List<SupplierSkuLink> Skus { get; set; } = [];
 
     public PricingRule Rule => new(MarkupPercent, FixedAmount, PriceEnding);
@@ -57,6 +68,7 @@ internal sealed class SupplierLinkConfiguration : IEntityTypeConfiguration<Suppl
         entity.Property(l => l.SupplierProductId).HasMaxLength(40);
         entity.HasIndex(l => new { l.Marketplace, l.SupplierProductId });
         entity.Property(l => l.Country).HasMaxLength(2);
+        entity.Property(l => l.Problem).HasMaxLength(1000);
         entity.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne<Connection>().WithMany().HasForeignKey(l => l.ConnectionId).OnDelete(DeleteBehavior.SetNull);
         entity.HasMany(l => l.Skus).WithOne().HasForeignKey(s => s.LinkId).OnDelete(DeleteBehavior.Cascade);

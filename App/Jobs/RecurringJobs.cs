@@ -44,6 +44,8 @@ public sealed class RecurringJobs(DatabaseConnection database, IRecurringJobMana
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
         jobs.AddOrUpdate<SupplierOrdersJob>(SupplierOrdersJob.Id, j => j.RunAsync(CancellationToken.None), "*/5 * * * *",
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Ignorable });
+        jobs.AddOrUpdate<SupplierSyncJob>(SupplierSyncJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly(),
+            new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
         jobs.AddOrUpdate<ProductImageSweep>(ProductImageSweep.Id, j => j.RunAsync(CancellationToken.None), Cron.Daily(4),
             new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
     }

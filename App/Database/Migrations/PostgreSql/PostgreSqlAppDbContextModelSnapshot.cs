@@ -267,6 +267,14 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AutoReprice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("auto_reprice");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
                     b.Property<Guid?>("ConnectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("connection_id");
@@ -285,6 +293,10 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("imported_at");
 
+                    b.Property<decimal?>("MarginFloorPercent")
+                        .HasColumnType("numeric")
+                        .HasColumnName("margin_floor_percent");
+
                     b.Property<string>("Marketplace")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -298,6 +310,11 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.Property<decimal?>("PriceEnding")
                         .HasColumnType("numeric")
                         .HasColumnName("price_ending");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("problem");
 
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid")

@@ -258,6 +258,14 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AutoReprice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auto_reprice");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_at");
+
                     b.Property<Guid?>("ConnectionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
@@ -276,6 +284,10 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("imported_at");
 
+                    b.Property<long?>("MarginFloorPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("margin_floor_percent");
+
                     b.Property<string>("Marketplace")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -289,6 +301,11 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.Property<long?>("PriceEnding")
                         .HasColumnType("INTEGER")
                         .HasColumnName("price_ending");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
 
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplaces.Database.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261204211817_Dropshipping")]
+    [Migration("20261204212807_Dropshipping")]
     partial class Dropshipping
     {
         /// <inheritdoc />
@@ -270,6 +270,14 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AutoReprice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("auto_reprice");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
                     b.Property<Guid?>("ConnectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("connection_id");
@@ -288,6 +296,10 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("imported_at");
 
+                    b.Property<decimal?>("MarginFloorPercent")
+                        .HasColumnType("numeric")
+                        .HasColumnName("margin_floor_percent");
+
                     b.Property<string>("Marketplace")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -301,6 +313,11 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                     b.Property<decimal?>("PriceEnding")
                         .HasColumnType("numeric")
                         .HasColumnName("price_ending");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("problem");
 
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid")

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Marketplaces.Database.Migrations.PostgreSql
+namespace Marketplaces.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Dropshipping : Migration
@@ -16,16 +15,20 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                 name: "supplier_links",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    product_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    connection_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    marketplace = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    supplier_product_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    markup_percent = table.Column<decimal>(type: "numeric", nullable: false),
-                    fixed_amount = table.Column<decimal>(type: "numeric", nullable: false),
-                    price_ending = table.Column<decimal>(type: "numeric", nullable: true),
-                    imported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    product_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    connection_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    marketplace = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    supplier_product_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    markup_percent = table.Column<long>(type: "INTEGER", nullable: false),
+                    fixed_amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    price_ending = table.Column<long>(type: "INTEGER", nullable: true),
+                    imported_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    auto_reprice = table.Column<bool>(type: "INTEGER", nullable: false),
+                    margin_floor_percent = table.Column<long>(type: "INTEGER", nullable: true),
+                    checked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    problem = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -48,26 +51,26 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                 name: "supplier_orders",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    connection_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    marketplace = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    out_order_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    attempt = table.Column<int>(type: "integer", nullable: false),
-                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    request = table.Column<string>(type: "text", nullable: false),
-                    supplier_order_ids = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    supplier_status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    cost = table.Column<decimal>(type: "numeric", nullable: true),
-                    cost_currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
-                    tracking_number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    carrier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    checked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    tracking_sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    order_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    connection_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    marketplace = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    out_order_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    request = table.Column<string>(type: "TEXT", nullable: false),
+                    supplier_order_ids = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    supplier_status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    cost = table.Column<long>(type: "INTEGER", nullable: true),
+                    cost_currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    tracking_number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    carrier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    checked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    tracking_sent_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -90,15 +93,15 @@ namespace Marketplaces.Database.Migrations.PostgreSql
                 name: "supplier_sku_links",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
-                    link_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    variant_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    sku_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    sku_attr = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    cost = table.Column<decimal>(type: "numeric", nullable: false),
-                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    stock = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    link_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    variant_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    sku_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    sku_attr = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    cost = table.Column<long>(type: "INTEGER", nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    stock = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

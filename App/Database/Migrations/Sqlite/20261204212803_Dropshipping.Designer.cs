@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplaces.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204211440_Dropshipping")]
+    [Migration("20261204212803_Dropshipping")]
     partial class Dropshipping
     {
         /// <inheritdoc />
@@ -261,6 +261,14 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AutoReprice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auto_reprice");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_at");
+
                     b.Property<Guid?>("ConnectionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
@@ -279,6 +287,10 @@ namespace Marketplaces.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("imported_at");
 
+                    b.Property<long?>("MarginFloorPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("margin_floor_percent");
+
                     b.Property<string>("Marketplace")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -292,6 +304,11 @@ namespace Marketplaces.Database.Migrations.Sqlite
                     b.Property<long?>("PriceEnding")
                         .HasColumnType("INTEGER")
                         .HasColumnName("price_ending");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
 
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT")
