@@ -48,7 +48,7 @@ public class SupplierOrderingTests(PollingFixture app) : IClassFixture<PollingFi
     private async Task<Dictionary<string, FreightOption>> ServicesAsync(SupplierOrderPlan plan)
     {
         var chosen = new Dictionary<string, FreightOption>();
-        foreach (var line in plan.Lines) chosen[line.Line.ExternalLineId] = Ordering.Suggested(await Ordering.FreightAsync(line, plan.Country, "owner"))!;
+        foreach (var line in plan.Lines) chosen[line.Line.ExternalLineId] = Ordering.Suggested((await Ordering.QuoteAsync(line, plan.Country, "owner")).Freight)!;
         return chosen;
     }
 
@@ -118,6 +118,8 @@ public class SupplierOrderingTests(PollingFixture app) : IClassFixture<PollingFi
         AliExpress.Catalogue.Change(supplier.ProductId, _ => sku.Stock = 0);
         try
         {
+            var quote = await Ordering.QuoteAsync(plan.Lines[0], plan.Country, "owner");
+            Assert.Contains("Sold out at the supplier.", quote.Warnings);
             var soldOut = await Ordering.PlaceAsync(orderId, Complete(plan.Address), services, "owner");
             Assert.True(soldOut.State == SupplierOrderState.Refused, soldOut.Message);
             Assert.StartsWith("The supplier has not enough stock of a variant", soldOut.Message);
@@ -130,5 +132,37 @@ public class SupplierOrderingTests(PollingFixture app) : IClassFixture<PollingFi
         var again = await Ordering.PlaceAsync(orderId, Complete(plan.Address), services, "owner");
         Assert.Equal(SupplierOrderState.AwaitingPayment, again.State);
         Assert.Single(AliExpress.Orders.All, o => o.OutOrderId == $"mp-{orderId:N}-2");
+    }
+
+    [Fact]
+    public async Task With_automatic_ordering_a_new_sale_is_ordered_by_the_job_or_left_to_the_seller_saying_why()
+    {
+        var options = app.Services.GetRequiredService<DropshippingOptions>();
+        var (incomplete, _, _, _, _) = await SoldAsync("auto-incomplete", 3, 1);
+        var (complete, _, _, _, _) = await SoldAsync("auto-complete", 4, 1);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var order = await db.Set<Order>().SingleAsync(o => o.Id == complete);
+            order.ShipTo = order.ShipTo! with { Phone = "+1 555 0100", Region = order.ShipTo.Region is { Length: > 0 } region ? region : "County" };
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(0, await Ordering.PlaceDueAsync(CancellationToken.None));
+        options.OrderAutomatically = true;
+        try
+        {
+            Assert.Equal(1, await Ordering.PlaceDueAsync(CancellationToken.None));
+            Assert.Equal(0, await Ordering.PlaceDueAsync(CancellationToken.None));
+        }
+        finally
+        {
+            options.OrderAutomatically = false;
+        }
+        var placed = (await Ordering.PlanAsync(complete))!.Existing!;
+        Assert.Equal((SupplierOrderState.AwaitingPayment, "automatic ordering"), (placed.State, placed.Actor));
+        Assert.Single(AliExpress.Orders.All, o => o.OutOrderId == $"mp-{complete:N}-1");
+        var left = (await Ordering.PlanAsync(incomplete))!;
+        Assert.Equal(SupplierOrderState.Refused, left.Existing!.State);
+        Assert.Matches(@"^Not ordered automatically: Enter the (state|buyer's phone).* Complete it and order from the supplier\.$", left.Existing.Message);
+        Assert.True(left.CanPlace);
     }
 }

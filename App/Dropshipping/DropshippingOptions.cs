@@ -19,6 +19,9 @@ public sealed class DropshippingOptions
     /// <summary>The suggested shipping service is the cheapest that delivers within this many days.</summary>
     public int MaxDeliveryDays { get; set; } = 20;
 
+    /// <summary>Order each new sale of imported products from the supplier without the seller's click (orders that came in after the import).</summary>
+    public bool OrderAutomatically { get; set; }
+
     /// <summary>Ask AliExpress to charge the buyer account's saved payment method at once (needs AliExpress's auto-pay whitelist).</summary>
     public bool PayAutomatically { get; set; }
 

@@ -45,11 +45,27 @@ public sealed partial class SupplierOrdering(
         return new SupplierOrderPlan(order, lines, order.Lines.Except(lines.Select(l => l.Line)).ToList(), address, existing);
     }
 
-    /// <summary>The logistics services for a line to the plan's country, cheapest first; <see cref="Suggested"/> picks one by the seller's rule.</summary>
-    public async Task<IReadOnlyList<FreightOption>> FreightAsync(SupplierPlanLine line, string country, string actor, CancellationToken ct = default)
+    /// <summary>
+    /// The line as the supplier offers it now: its logistics services to the plan's country, cheapest first
+    /// (<see cref="Suggested"/> picks one by the seller's rule), and what changed since import, in words.
+    /// </summary>
+    public async Task<SupplierLineQuote> QuoteAsync(SupplierPlanLine line, string country, string actor, CancellationToken ct = default)
     {
         var (_, api, catalog) = await suppliers.OpenAsync(line.Link.ConnectionId ?? Guid.Empty, actor, ct);
-        return await catalog.FreightAsync(api, line.Link.SupplierProductId, line.Sku.SkuId, line.Line.Quantity, country, line.Sku.Currency, ct);
+        var product = await catalog.ProductAsync(api, line.Link.SupplierProductId, country, line.Sku.Currency, ct);
+        var sku = product.Skus.FirstOrDefault(s => s.SkuId == line.Sku.SkuId) ?? product.Skus.FirstOrDefault(s => s.SkuAttr == line.Sku.SkuAttr);
+        var warnings = new List<string>();
+        if (!product.OnSale) warnings.Add("The supplier no longer sells this product.");
+        else if (sku is null) warnings.Add("The supplier no longer offers this variant.");
+        else
+        {
+            if (sku.Stock < line.Line.Quantity) warnings.Add(sku.Stock == 0 ? "Sold out at the supplier." : $"Only {sku.Stock} left at the supplier.");
+            if (sku.Price != line.Sku.Cost)
+                warnings.Add($"The supplier's price changed since it was last read: {line.Sku.Cost:0.00} → {sku.Price:0.00} {line.Sku.Currency} each.");
+        }
+        var freight = sku is null || !product.OnSale ? []
+            : await catalog.FreightAsync(api, line.Link.SupplierProductId, sku.SkuId, line.Line.Quantity, country, line.Sku.Currency, ct);
+        return new SupplierLineQuote(freight, sku?.Price, warnings);
     }
 
     /// <summary>The cheapest service that delivers within the configured days, else the fastest of the cheapest.</summary>
@@ -178,6 +194,48 @@ public sealed partial class SupplierOrdering(
             : await UpdateAsync(supplierOrder.Id, s => s.Message = $"Shipped by the supplier with {carrier}, tracking {tracking}; sending it to the channel failed: {shipped.Message}", ct);
     }
 
+    /// <summary>
+    /// With <see cref="DropshippingOptions.OrderAutomatically"/>: orders from the supplier every order that came in after
+    /// its products were imported and is waiting for shipment, with the suggested service per line. One that cannot be
+    /// placed as it stands (an address field missing, no service offered) is left to the seller, saying why.
+    /// </summary>
+    public async Task<int> PlaceDueAsync(CancellationToken ct)
+    {
+        if (!options.OrderAutomatically) return 0;
+        List<Guid> due;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            var since = clock.GetUtcNow() - TimeSpan.FromDays(7);
+            var skus = await db.Set<ProductVariant>().Where(v => db.Set<SupplierSkuLink>().Any(s => s.VariantId == v.Id)).Select(v => v.Sku)
+                .Concat(db.Set<Product>().Where(p => db.Set<SupplierLink>().Any(l => l.ProductId == p.Id && l.Skus.Any(s => s.VariantId == null))).Select(p => p.Sku))
+                .ToListAsync(ct);
+            due = await db.Set<Order>().Where(o => OrderStatuses.AwaitingShipment.Contains(o.Status) && o.FirstSeenAt >= since
+                                                   && !db.Set<SupplierOrder>().Any(s => s.OrderId == o.Id) && o.Lines.Any(l => skus.Contains(l.Sku!)))
+                .Select(o => o.Id).ToListAsync(ct);
+        }
+        var placed = 0;
+        foreach (var orderId in due)
+        {
+            if (await PlanAsync(orderId, ct) is not { Lines.Count: > 0 } plan || plan.Lines.Any(l => l.Link.ImportedAt > plan.Order.CreatedAt)) continue;
+            var why = SupplierAddresses.Problems(SupplierAddresses.Normalized(plan.Address)).ToList();
+            var services = new Dictionary<string, FreightOption>();
+            foreach (var line in plan.Lines.Where(_ => why.Count == 0))
+            {
+                var quote = await QuoteAsync(line, plan.Country, "automatic ordering", ct);
+                if (Suggested(quote.Freight) is { } service) services[line.Line.ExternalLineId] = service;
+                else why.Add($"AliExpress offers no shipping of {line.Line.Title} to {plan.Country}. {string.Join(" ", quote.Warnings)}".Trim());
+            }
+            if (why.Count > 0 && plan.ConnectionId is { } connectionId)
+            {
+                var unplaced = await SaveAsync(plan, connectionId, new SupplierOrderRequest($"mp-{orderId:N}-0", plan.Address, [], false), 0, 0, "automatic ordering", ct);
+                await UpdateAsync(unplaced.Id, s => (s.State, s.Message) = (SupplierOrderState.Refused, $"Not ordered automatically: {string.Join(" ", why)} Complete it and order from the supplier."), ct);
+                continue;
+            }
+            if ((await PlaceAsync(orderId, plan.Address, services, "automatic ordering", ct)).State is SupplierOrderState.AwaitingPayment) placed++;
+        }
+        return placed;
+    }
+
     /// <summary>The job's sweep: every open supplier order checked, one after another.</summary>
     public async Task<int> RefreshOpenAsync(CancellationToken ct)
     {
@@ -242,6 +300,9 @@ public sealed partial class SupplierOrdering(
     [LoggerMessage(LogLevel.Information, "Order {OrderId} ordered from the supplier as {Count} supplier order(s) by {Actor}")]
     private static partial void LogPlaced(ILogger logger, Guid orderId, int count, string actor);
 }
+
+/// <param name="UnitCost">What one costs at the supplier now; null when it is not offered.</param>
+public sealed record SupplierLineQuote(IReadOnlyList<FreightOption> Freight, decimal? UnitCost, IReadOnlyList<string> Warnings);
 
 /// <param name="State">Null when nothing was done (the request was refused before the supplier was called).</param>
 public sealed record SupplierOrderOutcome(SupplierOrderState? State, string Message)
