@@ -27,13 +27,22 @@ internal sealed class IopGatewayRequest
         if (_malformed is not null) return IopError.IncompleteSignature(_malformed);
         if (this["app_key"] != app.AppKey) return IopError.InvalidAppkey();
         if (this["sign_method"] != IopSigner.SignMethod) return IopError.IncompleteSignature("sign_method must be sha256");
-        if (!long.TryParse(this["timestamp"], NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp)
-            || Math.Abs(now.ToUnixTimeMilliseconds() - timestamp) > AliExpressSandbox.TimestampWindow.TotalMilliseconds)
+        if (Timestamp(this["timestamp"], business: apiPath is null) is not { } timestamp || (now - timestamp).Duration() > AliExpressSandbox.TimestampWindow)
             return IopError.IncompleteSignature("timestamp must be epoch milliseconds within 7200 seconds of the server's time");
         if (this[IopSigner.SignParameter] is not { } sign || !IopSigner.Verify(app.AppSecret, apiPath, _parameters, sign))
             return IopError.IncompleteSignature("The request signature does not match");
         return null;
     }
+
+    /// <summary>
+    /// Epoch milliseconds, as both official SDKs send; on /sync also TOP's <c>yyyy-MM-dd HH:mm:ss</c> in GMT+8, which the
+    /// reference accepts there (aliexpress.md §3).
+    /// </summary>
+    private static DateTimeOffset? Timestamp(string? text, bool business) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+        : business && DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, TimeSpan.FromHours(8))
+            : null;
 
     private void Add(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> source)
     {
