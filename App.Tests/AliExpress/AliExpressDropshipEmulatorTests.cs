@@ -113,4 +113,27 @@ public class AliExpressDropshipEmulatorTests(ServerAppFactory app) : IClassFixtu
         Assert.Contains("ApiCallLimit", codes);
         Assert.Null(codes[0]);
     }
+
+    [Fact]
+    public async Task Feeds_are_named_as_documented_and_walked_with_a_search_id_that_works_once()
+    {
+        var names = (await CallAsync("aliexpress.ds.feedname.get")).GetProperty("aliexpress_ds_feedname_get_response").GetProperty("resp_result");
+        Assert.Equal(200, names.GetProperty("resp_code").GetInt32());
+        var feed = names.GetProperty("result").GetProperty("promos").GetProperty("promo")[0];
+        var name = feed.GetProperty("promo_name").GetString()!;
+
+        var session = (await _driver.CreateTokenAsync(await _driver.ApproveAsync())).GetProperty("access_token").GetString()!;
+        async Task<JsonElement> PageAsync(params (string, string)[] more) => await _driver.SignedPostAsync(AliExpressSandboxDriver.SyncPath, null,
+            await _driver.ParametersAsync([("method", "aliexpress.ds.feed.itemids.get"), ("session", session), ("feed_name", name), ("page_size", "5"), .. more]));
+        var first = (await PageAsync()).GetProperty("aliexpress_ds_feed_itemids_get_response").GetProperty("result");
+        Assert.Equal(5, first.GetProperty("products").GetProperty("number").GetArrayLength());
+        Assert.Equal(feed.GetProperty("product_num").GetInt32(), first.GetProperty("total").GetInt32());
+        var searchId = first.GetProperty("search_id").GetString()!;
+        await Task.Delay(400); // three calls a second
+        var second = (await PageAsync(("search_id", searchId))).GetProperty("aliexpress_ds_feed_itemids_get_response").GetProperty("result");
+        Assert.Empty(first.GetProperty("products").GetProperty("number").EnumerateArray().Select(n => n.GetInt64())
+            .Intersect(second.GetProperty("products").GetProperty("number").EnumerateArray().Select(n => n.GetInt64())));
+        await Task.Delay(400);
+        Assert.Equal("InvalidParameter", (await PageAsync(("search_id", searchId))).GetProperty("error_response").GetProperty("code").GetString());
+    }
 }

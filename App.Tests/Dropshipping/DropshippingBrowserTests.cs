@@ -87,6 +87,13 @@ public sealed class DropshippingBrowserTests(DropshippingBrowserFixture app) : I
 
         await page.GotoAsync("/dropshipping");
         await page.WaitForInteractiveAsync();
+        await page.Locator(".supplier-feed").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Phone accessories (4)" }).ClickAsync();
+        await page.Locator(".supplier-browse").ClickAsync();
+        await Expect(page.Locator(".supplier-summary")).ToHaveTextAsync("Phone accessories: 4 products, for delivery to United States.");
+        await Expect(page.Locator(".supplier-hit")).ToHaveCountAsync(4);
+        await Expect(page.Locator($".supplier-hit[data-product='{cheapest.ProductId}'] .supplier-hit-imported")).ToHaveTextAsync("In your catalog");
+
         await page.Locator(".supplier-keywords input").FillAsync(cheapest.Title.Split(' ')[0]);
         await page.Locator(".supplier-search").ClickAsync();
         await Expect(page.Locator($".supplier-hit[data-product='{cheapest.ProductId}'] .supplier-hit-imported")).ToHaveTextAsync("In your catalog");

@@ -20,4 +20,15 @@ public sealed record SupplierSearchPage(IReadOnlyList<SupplierHit> Hits, int Tot
 
 /// <param name="Rating">Out of 5; null when the supplier gives none.</param>
 /// <param name="Orders">Sold so far; null when not given.</param>
-public sealed record SupplierHit(string ProductId, string Title, string? ImageUrl, string? Url, decimal? Price, decimal? OriginalPrice, string Currency, decimal? Rating, int? Orders);
+public sealed record SupplierHit(string ProductId, string Title, string? ImageUrl, string? Url, decimal? Price, decimal? OriginalPrice, string Currency, decimal? Rating, int? Orders)
+{
+    /// <summary>A product read whole, shown as a hit (a feed lists ids only).</summary>
+    public static SupplierHit Of(SupplierProduct product) => new(product.ProductId, product.Title, product.ImageUrls.FirstOrDefault(), null,
+        product.Skus.Count == 0 ? null : product.Skus.Min(s => s.Price), null, product.Currency, product.Rating, product.Orders);
+}
+
+/// <param name="Products">How many products it lists, when the supplier says.</param>
+public sealed record SupplierFeed(string Name, string Description, int? Products);
+
+/// <param name="Next">Where the next page starts (AliExpress keeps it a minute); null on the last page.</param>
+public sealed record SupplierFeedPage(IReadOnlyList<string> ProductIds, string? Next, int? Total);

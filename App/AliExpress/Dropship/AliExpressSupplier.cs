@@ -41,6 +41,28 @@ public sealed class AliExpressSupplier : ISupplierCatalog
             IopJson.Int(data, "pageSize") ?? search.PageSize);
     }
 
+    public async Task<IReadOnlyList<SupplierFeed>> FeedsAsync(ConnectionApi api, CancellationToken ct)
+    {
+        var body = await IopSync.CallAsync(api, "aliexpress.ds.feedname.get", [], ct);
+        // The documented answer nests the list in resp_result.result.promos.promo; read it wherever the wrapper puts it.
+        var result = IopJson.Object(body, "resp_result") is { } wrapped ? IopJson.Object(wrapped, "result") : IopJson.Object(body, "result");
+        return result is null ? [] : IopJson.List(result.Value, "promos")
+            .Where(p => IopJson.Text(p, "promo_name") is not null)
+            .Select(p => new SupplierFeed(IopJson.Text(p, "promo_name")!, IopJson.Text(p, "promo_desc") ?? IopJson.Text(p, "promo_name")!, IopJson.Int(p, "product_num")))
+            .ToList();
+    }
+
+    public async Task<SupplierFeedPage> FeedPageAsync(ConnectionApi api, string feed, string? cursor, int pageSize, CancellationToken ct)
+    {
+        var body = await IopSync.CallAsync(api, "aliexpress.ds.feed.itemids.get", new Dictionary<string, string?>
+        {
+            ["feed_name"] = feed, ["page_size"] = pageSize.ToString(CultureInfo.InvariantCulture), ["search_id"] = cursor,
+        }, ct);
+        var result = IopJson.Object(body, "result") ?? throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"AliExpress sent feed {feed} without a result");
+        var ids = IopJson.List(result, "products").Select(n => n.ValueKind == JsonValueKind.String ? n.GetString()! : n.GetRawText()).ToList();
+        return new SupplierFeedPage(ids, IopJson.Text(result, "search_id"), IopJson.Int(result, "total"));
+    }
+
     public async Task<SupplierProduct> ProductAsync(ConnectionApi api, string productId, string country, string currency, CancellationToken ct)
     {
         var body = await IopSync.CallAsync(api, "aliexpress.ds.product.get", new Dictionary<string, string?>

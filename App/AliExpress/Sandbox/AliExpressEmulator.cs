@@ -14,13 +14,15 @@ public sealed class AliExpressEmulator : ISandboxEmulator
     /// <summary>The sandbox buyer's orders; tests pay and ship them here.</summary>
     public SandboxDsOrders Orders { get; }
 
-    public AliExpressEmulator(TimeProvider clock) => Orders = new SandboxDsOrders(clock);
+    private readonly TimeProvider _clock;
+
+    public AliExpressEmulator(TimeProvider clock) => (_clock, Orders) = (clock, new SandboxDsOrders(clock));
 
     public void Map(IEndpointRouteBuilder routes)
     {
         var authorize = ActivatorUtilities.CreateInstance<AliExpressAuthorizeEndpoint>(routes.ServiceProvider);
         var tokens = ActivatorUtilities.CreateInstance<AliExpressTokenEndpoint>(routes.ServiceProvider);
-        var gateway = ActivatorUtilities.CreateInstance<AliExpressSyncGateway>(routes.ServiceProvider, new SandboxDsProductApis(Catalogue), new SandboxDsOrderApis(Catalogue, Orders));
+        var gateway = ActivatorUtilities.CreateInstance<AliExpressSyncGateway>(routes.ServiceProvider, new SandboxDsProductApis(Catalogue), new SandboxDsFeedApis(Catalogue, _clock), new SandboxDsOrderApis(Catalogue, Orders));
         routes.MapGet("/oauth/authorize", authorize.ShowAsync);
         routes.MapPost("/oauth/authorize", authorize.DecideAsync);
         routes.MapPost("/rest" + IopTokenProtocol.CreateTokenPath, tokens.CreateAsync);

@@ -11,13 +11,15 @@ namespace Marketplaces.AliExpress.Sandbox;
 /// API's app-wide QPS (§4's table) get <c>ApiCallLimit</c>.
 /// </summary>
 internal sealed class AliExpressSyncGateway(
-    SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxRateLimits limits, SandboxDsProductApis products, SandboxDsOrderApis orders, TimeProvider clock)
+    SandboxApps apps, SandboxGrants grants, SandboxJournal journal, SandboxRateLimits limits, SandboxDsProductApis products, SandboxDsFeedApis feeds, SandboxDsOrderApis orders, TimeProvider clock)
 {
     private static readonly Dictionary<string, int> QueriesPerSecond = new(StringComparer.Ordinal)
     {
         [SandboxDsProductApis.ProductGet] = 500,
         [SandboxDsProductApis.FreightQuery] = 350,
         [SandboxDsProductApis.TextSearch] = 3,
+        [SandboxDsFeedApis.FeedNames] = 1000,
+        [SandboxDsFeedApis.FeedItemIds] = 3,
         [SandboxDsOrderApis.OrderCreate] = 150,
         [SandboxDsOrderApis.OrderGet] = 1000,
         [SandboxDsOrderApis.TrackingGet] = 100,
@@ -41,6 +43,8 @@ internal sealed class AliExpressSyncGateway(
             SandboxDsProductApis.TextSearch => products.Search(request, images),
             SandboxDsProductApis.ProductGet => products.Product(request, images),
             SandboxDsProductApis.FreightQuery => products.Freight(request),
+            SandboxDsFeedApis.FeedNames => feeds.Names(),
+            SandboxDsFeedApis.FeedItemIds => feeds.ItemIds(request),
             SandboxDsOrderApis.OrderCreate => orders.Create(request),
             SandboxDsOrderApis.OrderGet => orders.Get(request),
             _ => orders.Tracking(request),
