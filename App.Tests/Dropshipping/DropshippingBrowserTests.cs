@@ -5,6 +5,7 @@ using Marketplaces.Ebay.Sandbox.Orders;
 using Marketplaces.Orders;
 using Marketplaces.Polling;
 using Marketplaces.Products;
+using Marketplaces.Tests.Products;
 using Marketplaces.Tests.Inventory;
 using Microsoft.EntityFrameworkCore;
 using Marketplaces.Dropshipping;
@@ -16,23 +17,12 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Marketplaces.Tests.Dropshipping;
 
-public sealed class DropshippingBrowserFixture : BrowserFixture
-{
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await this.EnsureOwnerAsync();
-        this.StopScheduledPolling();
-    }
-}
-
-public sealed class DropshippingBrowserTests(DropshippingBrowserFixture app) : IClassFixture<DropshippingBrowserFixture>
+public sealed class DropshippingBrowserTests(ProductsBrowserFixture app) : IClassFixture<ProductsBrowserFixture>
 {
     [Fact]
     public async Task A_seller_connects_aliexpress_searches_opens_a_product_checks_shipping_and_imports_it_priced_by_the_rule_and_an_unknown_product_says_so()
     {
-        var page = await app.NewPageAsync();
-        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
+        var page = await app.SignedInPageAsync();
         await page.GotoAsync("/dropshipping");
         await page.WaitForInteractiveAsync();
         await Expect(page.Locator(".no-supplier")).ToContainTextAsync("Connect your AliExpress buyer account");
@@ -115,8 +105,7 @@ public sealed class DropshippingBrowserTests(DropshippingBrowserFixture app) : I
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var orderId = await db.Set<Order>().Where(o => o.ExternalId == sold.Id).Select(o => o.Id).SingleAsync();
 
-        var page = await app.NewPageAsync();
-        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
+        var page = await app.SignedInPageAsync();
         await page.GotoAsync($"/orders/{orderId}");
         await page.WaitForInteractiveAsync();
         var panel = page.Locator(".supplier-order");

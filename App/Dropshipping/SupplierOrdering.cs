@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marketplaces.Catalog;
 using Marketplaces.Connections;
 using Marketplaces.Database;
 using Marketplaces.Database.Locks;
@@ -18,7 +19,7 @@ namespace Marketplaces.Dropshipping;
 /// </summary>
 public sealed partial class SupplierOrdering(
     IDbContextFactory<AppDbContext> contexts, SupplierConnections suppliers, IEnumerable<ISupplierOrders> orderApis, IExclusiveLocks locks,
-    ShipmentPushes shipments, DropshippingOptions options, TimeProvider clock, Notifier<Order> changes, ILogger<SupplierOrdering> logger)
+    ShipmentPushes shipments, MarketplaceCatalog marketplaces, DropshippingOptions options, TimeProvider clock, Notifier<Order> changes, ILogger<SupplierOrdering> logger)
 {
     /// <summary>Null when the order does not exist; a plan without lines when none of its lines is bought from a supplier.</summary>
     public async Task<SupplierOrderPlan?> PlanAsync(Guid orderId, CancellationToken ct = default)
@@ -190,7 +191,7 @@ public sealed partial class SupplierOrdering(
             actor, ct);
         return shipped.Succeeded
             ? await UpdateAsync(supplierOrder.Id, s => (s.State, s.TrackingSentAt, s.Message) =
-                (SupplierOrderState.TrackingSent, clock.GetUtcNow(), $"Tracking {tracking} ({carrier}) sent to {plan.Order.Marketplace}."), ct)
+                (SupplierOrderState.TrackingSent, clock.GetUtcNow(), $"Tracking {tracking} ({carrier}) sent to {marketplaces[plan.Order.Marketplace].Name}."), ct)
             : await UpdateAsync(supplierOrder.Id, s => s.Message = $"Shipped by the supplier with {carrier}, tracking {tracking}; sending it to the channel failed: {shipped.Message}", ct);
     }
 
