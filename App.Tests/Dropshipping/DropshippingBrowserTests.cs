@@ -74,6 +74,13 @@ public sealed class DropshippingBrowserTests(ProductsBrowserFixture app) : IClas
         await Expect(supplierPanel.Locator(".supplier-cost")).ToHaveCountAsync(cheapest.Skus.Count);
         await supplierPanel.Locator(".supplier-sync").ClickAsync();
         await Expect(supplierPanel.Locator(".supplier-sync-result")).ToHaveTextAsync("Nothing changed at the supplier.");
+        await supplierPanel.Locator(".supplier-edit-rule").ClickAsync();
+        await supplierPanel.Locator(".rule-markup input").FillAsync("200");
+        await supplierPanel.Locator(".rule-markup input").BlurAsync();
+        await supplierPanel.Locator(".rule-save").ClickAsync();
+        await Expect(supplierPanel.Locator(".supplier-sync-result")).ToHaveTextAsync("Pricing saved; the variants are priced by it.");
+        await Expect(supplierPanel.Locator(".supplier-rule")).ToContainTextAsync("cost + 200 %, ending in .95");
+        await Expect(supplierPanel.Locator(".supplier-cost").First.Locator("td").Nth(2)).ToHaveTextAsync(new PricingRule(200, 0, 0.95m).PriceFor(cheapest.Skus[0].Price).ToString("0.00"));
 
         await page.GotoAsync("/dropshipping");
         await page.WaitForInteractiveAsync();

@@ -184,4 +184,28 @@ public class SupplierImportTests(ServerAppFactory app) : IClassFixture<ServerApp
         await sync.SyncAsync(weak.ProductId!.Value, "test");
         Assert.Contains("is under your floor of 15 %", (await Imports.LinkAsync(weak.ProductId!.Value))!.Problem);
     }
+
+    [Fact]
+    public async Task A_changed_rule_reprices_every_variant_from_its_cost_or_leaves_the_prices_to_the_seller()
+    {
+        var connection = await SandboxAccounts.ConnectAsync(app, "aliexpress", "repricing-buyer");
+        var seeded = Emulator.Catalogue.All.Where(p => p.Options.Count == 1).Skip(2).First();
+        var imported = await Imports.ImportAsync(connection, seeded.ProductId.ToString(), "US", new PricingRule(100, 0, 0.99m), "owner");
+        var catalog = app.Services.GetRequiredService<ProductCatalog>();
+        var productId = imported.ProductId!.Value;
+
+        Assert.Null(await Imports.ChangeRuleAsync(productId, new PricingRule(200, 1, null), autoReprice: true, 20, "owner"));
+        var product = (await catalog.FindAsync(productId))!;
+        Assert.Equal(seeded.Skus.Select(s => new PricingRule(200, 1, null).PriceFor(s.Price)), product.Variants.OrderBy(v => v.Position).Select(v => v.Price));
+        var link = (await Imports.LinkAsync(productId))!;
+        Assert.Equal((200m, 1m, (decimal?)null, true, (decimal?)20m), (link.MarkupPercent, link.FixedAmount, link.PriceEnding, link.AutoReprice, link.MarginFloorPercent));
+
+        var before = product.Variants.OrderBy(v => v.Position).Select(v => v.Price).ToList();
+        Assert.Null(await Imports.ChangeRuleAsync(productId, new PricingRule(10, 0, null), autoReprice: false, null, "owner"));
+        Assert.Equal(before, (await catalog.FindAsync(productId))!.Variants.OrderBy(v => v.Position).Select(v => v.Price));
+        Assert.False((await Imports.LinkAsync(productId))!.AutoReprice);
+
+        Assert.Contains("margin floor", await Imports.ChangeRuleAsync(productId, new PricingRule(10, 0, null), autoReprice: false, 150, "owner"));
+        Assert.Contains("ending", await Imports.ChangeRuleAsync(productId, new PricingRule(10, 0, 2m), autoReprice: false, null, "owner"));
+    }
 }

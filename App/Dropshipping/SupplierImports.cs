@@ -33,6 +33,33 @@ public sealed partial class SupplierImports(
         return await db.Set<SupplierLink>().AsNoTracking().Include(l => l.Skus).SingleOrDefaultAsync(l => l.ProductId == productId, ct);
     }
 
+    /// <summary>
+    /// Changes a product's pricing rule, whether cost changes re-price it, and its margin floor; with re-pricing on, every
+    /// variant is priced by the new rule from its recorded cost at once, in the same save.
+    /// </summary>
+    /// <returns>What stops the change, in words; null when it was saved.</returns>
+    public async Task<string?> ChangeRuleAsync(Guid productId, PricingRule rule, bool autoReprice, decimal? marginFloorPercent, string actor, CancellationToken ct = default)
+    {
+        if (rule.Problem is { } problem) return problem;
+        if (marginFloorPercent is < 0 or >= 100) return "The margin floor is a percentage from 0 to 99, or empty for none.";
+        if (await LinkAsync(productId, ct) is not { } link || await catalog.FindAsync(productId, ct) is not { } product) return "This product is not bought from a supplier.";
+        if (autoReprice)
+        {
+            foreach (var sku in link.Skus)
+            {
+                if (sku.VariantId is not { } variantId) product.Price = rule.PriceFor(sku.Cost);
+                else if (product.Variants.FirstOrDefault(v => v.Id == variantId) is { } variant) variant.Price = rule.PriceFor(sku.Cost);
+            }
+        }
+        var saved = await catalog.SaveAsync(product, ct, StockCause.EditedBy(actor, null), db =>
+        {
+            db.Attach(link);
+            (link.MarkupPercent, link.FixedAmount, link.PriceEnding, link.AutoReprice, link.MarginFloorPercent) =
+                (rule.MarkupPercent, rule.FixedAmount, rule.Ending, autoReprice, marginFloorPercent);
+        });
+        return saved.Saved ? null : string.Join(" ", saved.Errors.Select(e => e.Message));
+    }
+
     public async Task<SupplierImportResult> ImportAsync(Guid connectionId, string supplierProductId, string country, PricingRule rule, string actor, CancellationToken ct = default)
     {
         if (rule.Problem is { } problem) return SupplierImportResult.Failed(problem);
