@@ -5,6 +5,7 @@ using Marketplaces.Dropshipping;
 using Marketplaces.Products;
 using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
+using Marketplaces.Tests.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace Marketplaces.Tests.Dropshipping;
 /// Searching, reading and importing a supplier product through the app's AliExpress client against the emulator over
 /// HTTP: signed /sync calls, the answers' wrapped lists and string numbers read into the catalog.
 /// </summary>
-public class SupplierImportTests(ServerAppFactory app) : IClassFixture<ServerAppFactory>
+public class SupplierImportTests(PollingFixture app) : IClassFixture<PollingFixture>
 {
     private SupplierConnections Suppliers => app.Services.GetRequiredService<SupplierConnections>();
     private SupplierImports Imports => app.Services.GetRequiredService<SupplierImports>();

@@ -12,6 +12,14 @@ public static class RecurringJobsDriver
     public static void StopScheduledPolling(this AppFactory app) =>
         app.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(PollFeedsJob.Id);
 
+    /// <summary>Removes the supplier jobs' schedules, so that a run never checks a supplier order or product between a test's own steps.</summary>
+    public static void StopScheduledSupplierWork(this AppFactory app)
+    {
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        jobs.RemoveIfExists(Marketplaces.Dropshipping.SupplierOrdersJob.Id);
+        jobs.RemoveIfExists(Marketplaces.Dropshipping.SupplierSyncJob.Id);
+    }
+
     /// <summary>"Trigger now", then waits for the run to end; returns its final state's data (a success's "Result").</summary>
     public static async Task<(string State, IDictionary<string, string> Data)> TriggerAndWaitAsync(this AppFactory app, string recurringJobId)
     {

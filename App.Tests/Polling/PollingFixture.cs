@@ -27,6 +27,7 @@ public class PollingFixture : ServerAppFactory
     {
         await base.InitializeAsync();
         this.StopScheduledPolling();
+        this.StopScheduledSupplierWork();
     }
 
     public FeedEngine Engine => Services.GetRequiredService<FeedEngine>();

@@ -15,6 +15,7 @@ public sealed class ProductsBrowserFixture : BrowserFixture
         await base.InitializeAsync();
         await this.EnsureOwnerAsync();
         this.StopScheduledPolling();
+        this.StopScheduledSupplierWork();
     }
 
     public async Task<IPage> SignedInPageAsync()
