@@ -87,7 +87,7 @@ public sealed partial class SupplierOrdering(
         SupplierOrderRequest request;
         var existing = plan.Existing;
         if (existing is { State: SupplierOrderState.Placing })
-            request = Read(existing).Request;
+            request = Read(existing);
         else
         {
             address = SupplierAddresses.Normalized(address);
@@ -264,7 +264,7 @@ public sealed partial class SupplierOrdering(
         }
         var connection = await db.Set<Connection>().AsNoTracking().SingleAsync(c => c.Id == connectionId, ct);
         (row.ConnectionId, row.Marketplace, row.OutOrderId, row.Attempt, row.State, row.Actor) = (connectionId, connection.Marketplace, request.OutOrderId, attempt, SupplierOrderState.Placing, actor);
-        (row.Request, row.SupplierOrderIds, row.SupplierStatus, row.TrackingNumber, row.Carrier) = (JsonSerializer.Serialize(new StoredRequest(request)), null, null, null, null);
+        (row.Request, row.SupplierOrderIds, row.SupplierStatus, row.TrackingNumber, row.Carrier) = (JsonSerializer.Serialize(request), null, null, null, null);
         (row.Cost, row.CostCurrency, row.UpdatedAt, row.Message) = (plan.ProductCost + shipping, plan.CostCurrency, now, "Sending the order to AliExpress…");
         await db.SaveChangesAsync(ct);
         return row;
@@ -290,13 +290,8 @@ public sealed partial class SupplierOrdering(
         return new SupplierOrderOutcome(row.State, row.Message);
     }
 
-    private static StoredRequest Read(SupplierOrder order) => JsonSerializer.Deserialize<StoredRequest>(order.Request)!;
-
     /// <summary>The request as stored: its address for the form, all of it for a retry.</summary>
-    private sealed record StoredRequest(SupplierOrderRequest Request)
-    {
-        public SupplierAddress Address => Request.Address;
-    }
+    private static SupplierOrderRequest Read(SupplierOrder order) => JsonSerializer.Deserialize<SupplierOrderRequest>(order.Request)!;
 
     [LoggerMessage(LogLevel.Information, "Order {OrderId} ordered from the supplier as {Count} supplier order(s) by {Actor}")]
     private static partial void LogPlaced(ILogger logger, Guid orderId, int count, string actor);
