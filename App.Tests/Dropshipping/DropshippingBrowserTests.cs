@@ -1,13 +1,5 @@
 using Marketplaces.AliExpress.Sandbox;
-using Marketplaces.Database;
-using Marketplaces.Ebay.Sandbox;
-using Marketplaces.Ebay.Sandbox.Orders;
-using Marketplaces.Orders;
-using Marketplaces.Polling;
-using Marketplaces.Products;
 using Marketplaces.Tests.Products;
-using Marketplaces.Tests.Inventory;
-using Microsoft.EntityFrameworkCore;
 using Marketplaces.Dropshipping;
 using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
@@ -99,18 +91,9 @@ public sealed class DropshippingBrowserTests(ProductsBrowserFixture app) : IClas
     [Fact]
     public async Task A_seller_orders_an_ebay_sale_from_the_supplier_on_the_order_page_and_sees_its_tracking_sent_to_ebay()
     {
-        var aliExpress = await SandboxAccounts.ConnectAsync(app, "aliexpress", "browser-supplier");
+        var sale = await DropshipSales.SellAsync(app, "browser-dropship", 2);
+        var (orderId, sold, book) = (sale.OrderId, sale.Sale, sale.Book);
         var emulator = app.Services.GetServices<ISandboxEmulator>().OfType<AliExpressEmulator>().Single();
-        var supplier = emulator.Catalogue.All.Where(p => p.Options.Count > 0).ElementAt(2);
-        var imported = await app.Services.GetRequiredService<SupplierImports>().ImportAsync(aliExpress, supplier.ProductId.ToString(), "US", new PricingRule(100, 0, 0.99m), "owner");
-        var variant = (await app.Services.GetRequiredService<ProductCatalog>().FindAsync(imported.ProductId!.Value))!.Variants
-            .Single(v => v.Position == supplier.Skus.FindIndex(s => s.Stock > 5));
-        var ebay = await SandboxAccounts.ConnectAsync(app, "ebay", "browser-dropship-seller");
-        var book = app.Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Book(EbaySandboxAccount.FromName("browser-dropship-seller"));
-        var sold = InventoryFixture.Sell(book, variant.Sku, "220022", 1);
-        await app.Services.GetRequiredService<FeedEngine>().SyncAsync(ebay, FeedNames.Orders, "test");
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var orderId = await db.Set<Order>().Where(o => o.ExternalId == sold.Id).Select(o => o.Id).SingleAsync();
 
         var page = await app.SignedInPageAsync();
         await page.GotoAsync($"/orders/{orderId}");

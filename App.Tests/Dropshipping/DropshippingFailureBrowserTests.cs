@@ -1,17 +1,9 @@
 using Marketplaces.AliExpress.Sandbox;
 using Marketplaces.Connections;
-using Marketplaces.Database;
 using Marketplaces.Dropshipping;
-using Marketplaces.Ebay.Sandbox;
-using Marketplaces.Ebay.Sandbox.Orders;
-using Marketplaces.Orders;
-using Marketplaces.Polling;
-using Marketplaces.Products;
 using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
-using Marketplaces.Tests.Inventory;
 using Marketplaces.Tests.Products;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
@@ -27,23 +19,8 @@ public sealed class DropshippingFailureBrowserTests(ProductsBrowserFixture app) 
     [Fact]
     public async Task With_aliexpress_refusing_the_token_every_action_says_so_and_the_pages_keep_working()
     {
-        var aliExpress = await SandboxAccounts.ConnectAsync(app, "aliexpress", "withdrawn-buyer");
-        var emulator = app.Services.GetServices<ISandboxEmulator>().OfType<AliExpressEmulator>().Single();
-        var supplier = emulator.Catalogue.All.Where(p => p.Options.Count > 0).ElementAt(5);
-        var imported = await app.Services.GetRequiredService<SupplierImports>().ImportAsync(aliExpress, supplier.ProductId.ToString(), "US", new PricingRule(100, 0, 0.99m), "owner");
-        var variant = (await app.Services.GetRequiredService<ProductCatalog>().FindAsync(imported.ProductId!.Value))!.Variants
-            .Single(v => v.Position == supplier.Skus.FindIndex(s => s.Stock > 5));
-        var ebay = await SandboxAccounts.ConnectAsync(app, "ebay", "withdrawn-seller");
-        var book = app.Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Book(EbaySandboxAccount.FromName("withdrawn-seller"));
-        var placedSale = InventoryFixture.Sell(book, variant.Sku, "330033", 1);
-        var openSale = InventoryFixture.Sell(book, variant.Sku, "330033", 1);
-        await app.Services.GetRequiredService<FeedEngine>().SyncAsync(ebay, FeedNames.Orders, "test");
-        Guid placed, open;
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
-        {
-            placed = await db.Set<Order>().Where(o => o.ExternalId == placedSale.Id).Select(o => o.Id).SingleAsync();
-            open = await db.Set<Order>().Where(o => o.ExternalId == openSale.Id).Select(o => o.Id).SingleAsync();
-        }
+        var sale = await DropshipSales.SellAsync(app, "withdrawn", 5, sales: 2);
+        var (aliExpress, supplier, placed, open) = (sale.AliExpress, sale.Supplier, sale.Orders[0].OrderId, sale.Orders[1].OrderId);
         var ordering = app.Services.GetRequiredService<SupplierOrdering>();
         var plan = (await ordering.PlanAsync(placed))!;
         var service = ordering.Suggested((await ordering.QuoteAsync(plan.Lines[0], plan.Country, "owner")).Freight)!;
@@ -69,7 +46,7 @@ public sealed class DropshippingFailureBrowserTests(ProductsBrowserFixture app) 
         await page.WaitForInteractiveAsync();
         await Expect(page.Locator(".supplier-error")).ToContainTextAsync("IllegalAccessToken");
 
-        await page.GotoAsync($"/products/{imported.ProductId}");
+        await page.GotoAsync($"/products/{sale.Product.Id}");
         await page.WaitForInteractiveAsync();
         await page.Locator(".product-supplier .supplier-sync").ClickAsync();
         await Expect(page.Locator(".supplier-sync-result")).ToContainTextAsync("IllegalAccessToken");

@@ -5,7 +5,6 @@ using Marketplaces.Dropshipping;
 using Marketplaces.Orders;
 using Marketplaces.Products;
 using Marketplaces.Sandbox;
-using Marketplaces.Tests.Inventory;
 using Marketplaces.Tests.Polling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,23 +21,11 @@ public class SupplierOrderingTests(PollingFixture app) : IClassFixture<PollingFi
     private SupplierOrdering Ordering => app.Services.GetRequiredService<SupplierOrdering>();
     private AliExpressEmulator AliExpress => app.Services.GetServices<ISandboxEmulator>().OfType<AliExpressEmulator>().Single();
 
-    /// <summary>An imported AliExpress product, and an eBay order of <paramref name="quantity"/> of its variant <paramref name="variant"/>, synced.</summary>
     private async Task<(Guid OrderId, SandboxDsProduct Supplier, ProductVariant Variant, Marketplaces.Sandbox.Orders.SandboxOrderBook Book, string EbayOrderId)> SoldAsync(
-        string name, int productIndex, int quantity, Func<SandboxDsProduct, int>? variant = null)
+        string name, int productIndex, int quantity)
     {
-        var aliExpress = await app.ConnectAsync("aliexpress", $"{name}-buyer");
-        var supplier = AliExpress.Catalogue.All.Where(p => p.Options.Count > 0).ElementAt(productIndex);
-        var imported = await app.Services.GetRequiredService<SupplierImports>().ImportAsync(aliExpress, supplier.ProductId.ToString(), "US", new PricingRule(100, 0, 0.99m), "owner");
-        Assert.Empty(imported.Errors);
-        var product = (await app.Services.GetRequiredService<ProductCatalog>().FindAsync(imported.ProductId!.Value))!;
-        var chosen = product.Variants.Single(v => v.Position == (variant?.Invoke(supplier) ?? supplier.Skus.FindIndex(s => s.Stock > 10)));
-        var (ebay, seller) = await app.ConnectEbayAsync($"{name}-seller");
-        var book = app.EbayOrders(seller);
-        var sold = InventoryFixture.Sell(book, chosen.Sku, "110011", quantity);
-        Assert.Equal(Marketplaces.Polling.SyncResult.Synced, (await app.Engine.SyncAsync(ebay, Marketplaces.Polling.FeedNames.Orders, "test")).Result);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var orderId = await db.Set<Order>().Where(o => o.ConnectionId == ebay && o.ExternalId == sold.Id).Select(o => o.Id).SingleAsync();
-        return (orderId, supplier, chosen, book, sold.Id);
+        var sale = await DropshipSales.SellAsync(app, name, productIndex, quantity);
+        return (sale.OrderId, sale.Supplier, sale.Variant, sale.Book, sale.Sale.Id);
     }
 
     /// <summary>The sandbox's addresses have no phone, and those in Britain and Germany no county: the seller fills them in.</summary>
