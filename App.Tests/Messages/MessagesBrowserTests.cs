@@ -1,4 +1,7 @@
+using Marketplaces.Connections;
+using Marketplaces.Sandbox;
 using Marketplaces.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -31,5 +34,31 @@ public sealed class MessagesBrowserTests(MessagesFixture app) : IClassFixture<Me
 
         await Expect(page.Locator(".message.from-seller .message-body")).ToHaveTextAsync("Yes: add both to the cart and I will refund the difference.");
         Assert.Equal("Yes: add both to the cart and I will refund the difference.", ebay.Read(all => all.Single().Messages.Last().Body));
+    }
+
+    [Fact]
+    public async Task A_reply_eBay_refuses_because_the_seller_withdrew_the_grant_says_so_and_keeps_the_typed_text()
+    {
+        var connection = await SandboxAccounts.ConnectAsync(app, "ebay", "msg-withdrawn");
+        var ebay = app.EbayInbox("msg-withdrawn");
+        ebay.Receive("patient_buyer", "Is it still available?", "110888");
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
+        await page.GotoAsync("/messages");
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read now" }).ClickAsync();
+        await page.Locator(".conversation-item", new() { HasText = "patient_buyer" }).ClickAsync();
+        await Expect(page.Locator(".message.from-buyer .message-body")).ToHaveTextAsync("Is it still available?");
+
+        var secrets = await app.Services.GetRequiredService<ConnectionStore>().ReadSecretsAsync(connection);
+        var grants = app.Services.GetRequiredService<SandboxGrants>();
+        Assert.True(await grants.RevokeAsync("ebay", SandboxGrantKinds.Access, secrets[TokenVault.AccessToken]));
+        Assert.True(await grants.RevokeAsync("ebay", SandboxGrantKinds.Refresh, secrets[TokenVault.RefreshToken]));
+        await page.GetByLabel("Reply").FillAsync("Yes, it ships tomorrow.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = "Not sent" })).ToContainTextAsync("eBay no longer accepts this authorization");
+        await Expect(page.GetByLabel("Reply")).ToHaveValueAsync("Yes, it ships tomorrow.");
+        Assert.Single(ebay.Read(all => all.Single().Messages));
     }
 }
