@@ -29,6 +29,15 @@ public class BrowserFixture : ServerAppFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in as the owner (made by <c>EnsureOwnerAsync</c>).</summary>
+    public async Task<IPage> SignedInPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

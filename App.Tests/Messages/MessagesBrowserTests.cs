@@ -50,10 +50,7 @@ public sealed class MessagesBrowserTests(MessagesFixture app) : IClassFixture<Me
         await page.Locator(".conversation-item", new() { HasText = "patient_buyer" }).ClickAsync();
         await Expect(page.Locator(".message.from-buyer .message-body")).ToHaveTextAsync("Is it still available?");
 
-        var secrets = await app.Services.GetRequiredService<ConnectionStore>().ReadSecretsAsync(connection);
-        var grants = app.Services.GetRequiredService<SandboxGrants>();
-        Assert.True(await grants.RevokeAsync("ebay", SandboxGrantKinds.Access, secrets[TokenVault.AccessToken]));
-        Assert.True(await grants.RevokeAsync("ebay", SandboxGrantKinds.Refresh, secrets[TokenVault.RefreshToken]));
+        await WithdrawnGrants.WithdrawAsync(app, "ebay", connection);
         await page.GetByLabel("Reply").FillAsync("Yes, it ships tomorrow.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
 

@@ -36,14 +36,6 @@ public sealed class OrdersBrowserFixture : BrowserFixture
         await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.Set<Order>().Include(o => o.Lines).SingleAsync(o => o.ConnectionId == connection && o.ExternalId == externalId);
     }
-
-    public async Task<IPage> SignedInPageAsync()
-    {
-        var page = await NewPageAsync();
-        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
 }
 
 public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture<OrdersBrowserFixture>

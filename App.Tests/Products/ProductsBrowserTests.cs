@@ -17,14 +17,6 @@ public sealed class ProductsBrowserFixture : BrowserFixture
         this.StopScheduledPolling();
         this.StopScheduledSupplierWork();
     }
-
-    public async Task<IPage> SignedInPageAsync()
-    {
-        var page = await NewPageAsync();
-        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
 }
 
 public sealed class ProductsBrowserTests(ProductsBrowserFixture app) : IClassFixture<ProductsBrowserFixture>

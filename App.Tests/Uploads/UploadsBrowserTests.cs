@@ -17,7 +17,7 @@ public sealed class UploadsBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
         await page.GotoAsync("/uploads");
         await page.WaitForInteractiveAsync();
-        await Expect(page.Locator(".creator-nickname")).ToBeVisibleAsync();
+        await ChooseAccountAsync(page, "Uploader Browser");
 
         await page.GetByLabel("Caption").FillAsync("Spring collection #sale");
         await page.Locator(".upload-privacy").ClickAsync();
@@ -47,5 +47,46 @@ public sealed class UploadsBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await Expect(draft).ToContainTextAsync("draft fetched by TikTok");
         await Expect(draft.Locator(".sent-label")).ToHaveTextAsync("To TikTok 100 %");
         File.Delete(pulled);
+    }
+
+    /// <summary>Issue 11: the failing backend is TikTok refusing the account's tokens (the creator withdrew the grant).</summary>
+    [Fact]
+    public async Task A_video_tiktok_refuses_because_the_grant_was_withdrawn_fails_in_words_keeps_its_file_and_the_form_says_why()
+    {
+        await app.EnsureOwnerAsync();
+        var connection = await SandboxAccounts.ConnectAsync(app, "tiktok", "uploader-withdrawn");
+        var file = Path.Combine(Path.GetTempPath(), $"refused-{Guid.NewGuid():N}.mp4");
+        await File.WriteAllBytesAsync(file, VideoUploadTests.Mp4(1024 * 1024));
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(TestUsers.OwnerEmail, TestUsers.Password);
+        await page.GotoAsync("/uploads");
+        await page.WaitForInteractiveAsync();
+        await ChooseAccountAsync(page, "Uploader Withdrawn");
+
+        await WithdrawnGrants.WithdrawAsync(app, "tiktok", connection);
+        await page.Locator(".upload-privacy").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Only the creator" }).ClickAsync();
+        await page.Locator("input.upload-file").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        var row = page.Locator(".upload-row", new() { HasText = Path.GetFileName(file) });
+        await Expect(row.Locator(".upload-state")).ToHaveTextAsync("Failed", new() { Timeout = 30_000 });
+        await Expect(row.Locator(".upload-message")).ToContainTextAsync("TikTok no longer accepts this authorization");
+        await Expect(row.Locator(".retry-upload")).ToBeVisibleAsync();
+        await row.Locator(".retry-upload").ClickAsync();
+        await Expect(row.Locator(".upload-state")).ToHaveTextAsync("Failed", new() { Timeout = 30_000 });
+        File.Delete(file);
+
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator(".upload-row", new() { HasText = Path.GetFileName(file) }).Locator(".retry-upload")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Each test connects an account of its own, so the form's account is chosen rather than assumed.</summary>
+    private static async Task ChooseAccountAsync(IPage page, string displayName)
+    {
+        await page.Locator(".upload-account").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = displayName }).ClickAsync();
+        await Expect(page.Locator(".creator-nickname")).ToHaveTextAsync(displayName);
     }
 }

@@ -32,13 +32,19 @@ public sealed partial class ListingPublishes(
         }
     }
 
-    /// <summary>The connections products can be published to: connected, on a marketplace with a publisher.</summary>
-    public async Task<IReadOnlyList<ListingChannel>> ChannelsAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The connections products can be published to: connected, on a marketplace with a publisher; with
+    /// <paramref name="productId"/>, also those holding a listing of it whatever their state, so a listing whose shop
+    /// must be connected again stays in sight with its problem.
+    /// </summary>
+    public async Task<IReadOnlyList<ListingChannel>> ChannelsAsync(Guid? productId = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var connections = await db.Set<Connection>().AsNoTracking().Where(c => c.State == ConnectionState.Connected).ToListAsync(ct);
+        var listed = db.Set<Listing>().Where(l => l.ProductId == productId).Select(l => l.ConnectionId);
+        var connections = await db.Set<Connection>().AsNoTracking()
+            .Where(c => c.State == ConnectionState.Connected || listed.Contains(c.Id)).ToListAsync(ct);
         return connections.Where(c => _publishers.ContainsKey(c.Marketplace))
-            .Select(c => new ListingChannel(c.Id, c.Marketplace, marketplaces[c.Marketplace].Name, c.DisplayName))
+            .Select(c => new ListingChannel(c.Id, c.Marketplace, marketplaces[c.Marketplace].Name, c.DisplayName, c.State == ConnectionState.Connected))
             .OrderBy(c => c.MarketplaceName).ThenBy(c => c.ConnectionName).ToList();
     }
 
@@ -260,4 +266,4 @@ public sealed partial class ListingPublishes(
     private static partial void LogCrashed(ILogger logger, string sku, Guid connectionId, Exception exception);
 }
 
-public sealed record ListingChannel(Guid ConnectionId, string Marketplace, string MarketplaceName, string ConnectionName);
+public sealed record ListingChannel(Guid ConnectionId, string Marketplace, string MarketplaceName, string ConnectionName, bool Connected);
