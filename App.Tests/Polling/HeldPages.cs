@@ -13,10 +13,18 @@ internal sealed class HeldPages : IDisposable
 
     public HeldPages(SandboxOrderBook book, CancellationToken stopping = default)
     {
-        var answers = 0;
+        // Pages are told apart by the next link they carry, so a page read again (a read-ahead given up when a run
+        // paused, then read by the run that goes on) is not taken for the third.
+        var pages = new List<string>();
         book.SendNextPage(own =>
         {
-            if (Interlocked.Increment(ref answers) >= 3) WaitHandle.WaitAny([_release.WaitHandle, stopping.WaitHandle], TimeSpan.FromSeconds(60));
+            int index;
+            lock (pages)
+            {
+                if (!pages.Contains(own ?? "")) pages.Add(own ?? "");
+                index = pages.IndexOf(own ?? "");
+            }
+            if (index >= 2) WaitHandle.WaitAny([_release.WaitHandle, stopping.WaitHandle], TimeSpan.FromSeconds(60));
             return own;
         });
     }
