@@ -1,3 +1,5 @@
+using Marketplaces.Hosting;
+
 namespace Marketplaces.Products;
 
 /// <summary>
@@ -25,6 +27,7 @@ public sealed class ProductCsvImport(ProductCatalog catalog)
             outcomes[orphan] = ProductCsvOutcome.Invalid(orphan, $"There is no product row for its parent_sku {orphan.ParentSku} in the file.");
 
         var stored = await catalog.FindBySkuAsync(productRows.Select(r => r.Sku).ToList(), ct);
+        string? stopped = null;
         foreach (var productRow in productRows)
         {
             var variantRows = byParent[productRow.Sku].ToList();
@@ -41,7 +44,23 @@ public sealed class ProductCsvImport(ProductCatalog catalog)
                 Fail(outcomes, group, shapeProblem.Value.Row, shapeProblem.Value.Message);
                 continue;
             }
-            var errors = write ? (await catalog.SaveAsync(product, ct, Inventory.StockCause.Import)).Errors : await catalog.CheckAsync(product, ct);
+            if (stopped is not null)
+            {
+                foreach (var row in group) outcomes[row] = ProductCsvOutcome.Invalid(row, stopped);
+                continue;
+            }
+            IReadOnlyList<ProductError> errors;
+            try
+            {
+                errors = write ? (await catalog.SaveAsync(product, ct, Inventory.StockCause.Import)).Errors : await catalog.CheckAsync(product, ct);
+            }
+            catch (Exception e) when (write && DatabaseOutage.Caused(e))
+            {
+                // Each product is its own transaction: those before stay imported, and the file can simply be imported again.
+                stopped = "Not imported: the database cannot be written just now. Import the file again in a moment; products already imported are updated in place.";
+                foreach (var row in group) outcomes[row] = ProductCsvOutcome.Invalid(row, stopped);
+                continue;
+            }
             if (errors.Count > 0)
             {
                 Fail(outcomes, group, RowOf(errors[0], productRow, variantRows), string.Join(" ", errors.Select(e => e.Message).Distinct()));
