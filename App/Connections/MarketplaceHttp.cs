@@ -79,7 +79,7 @@ public static class MarketplaceHttp
         var body = await response.Content.ReadAsStringAsync(ct);
         try
         {
-            return body.Length > 0 ? JsonDocument.Parse(body) : null;
+            return body.Length > 0 ? JsonDocument.Parse(LoneSurrogateEscapes.Replace(body)) : null;
         }
         catch (JsonException)
         {
