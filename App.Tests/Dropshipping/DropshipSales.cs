@@ -42,6 +42,26 @@ public static class DropshipSales
     }
 }
 
+/// <summary>A sale ordered from the supplier as a seller would: the address completed, the suggested service per line.</summary>
+public static class DropshipOrders
+{
+    /// <summary>The sandbox's addresses have no phone, and those in Britain and Germany no county: the seller fills them in.</summary>
+    public static SupplierAddress Complete(SupplierAddress address) =>
+        address with { Phone = "+1 555 0100", Province = address.Province.Length > 0 ? address.Province : address.City };
+
+    public static async Task<SandboxDsOrder> PlaceAsync(AppFactory app, Guid orderId)
+    {
+        var ordering = app.Services.GetRequiredService<SupplierOrdering>();
+        var plan = (await ordering.PlanAsync(orderId))!;
+        var services = new Dictionary<string, FreightOption>();
+        foreach (var line in plan.Lines) services[line.Line.ExternalLineId] = ordering.Suggested((await ordering.QuoteAsync(line, plan.Country, "owner")).Freight)!;
+        var placed = await ordering.PlaceAsync(orderId, Complete(plan.Address), services, "owner");
+        Assert.True(placed.State == SupplierOrderState.AwaitingPayment, placed.Message);
+        var prefix = $"mp-{orderId:N}-";
+        return app.Services.GetServices<ISandboxEmulator>().OfType<AliExpressEmulator>().Single().Orders.All.Single(o => o.OutOrderId?.StartsWith(prefix, StringComparison.Ordinal) == true);
+    }
+}
+
 /// <param name="Orders">Each sale: the app's order id and the emulator's order.</param>
 public sealed record DropshipSale(
     Guid AliExpress, SandboxDsProduct Supplier, Product Product, ProductVariant Variant, SandboxOrderBook Book, IReadOnlyList<(Guid OrderId, SandboxOrder Sale)> Orders)

@@ -15,5 +15,6 @@ public static class DropshippingSetup
         services.AddTransient<SupplierOrdersJob>();
         services.AddSingleton<SupplierSync>();
         services.AddTransient<SupplierSyncJob>();
+        services.AddSingleton<Webhooks.IWebhookHandler, AliExpress.Webhooks.AliExpressOrderPushes>();
     }
 }

@@ -28,6 +28,12 @@ public enum WebhookKind
     /// <summary>A TikTok post's progress (<c>post.publish.*</c>): finishes an upload's status before the next poll.</summary>
     PublishStatus,
 
+    /// <summary>
+    /// A supplier order's status changed (AliExpress <c>DROPSHIPPER_ORDER_STATUS_UPDATE</c>): a hint only, its signing
+    /// undocumented, so the order is read again from the supplier rather than taken from the push.
+    /// </summary>
+    SupplierOrderStatus,
+
     /// <summary>A verified delivery of a topic the app does not act on; kept as "last event".</summary>
     Other,
 }

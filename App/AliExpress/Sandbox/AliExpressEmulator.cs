@@ -1,5 +1,6 @@
 using Marketplaces.AliExpress.Sandbox.Dropship;
 using Marketplaces.Sandbox;
+using Marketplaces.Sandbox.Webhooks;
 
 namespace Marketplaces.AliExpress.Sandbox;
 
@@ -14,9 +15,13 @@ public sealed class AliExpressEmulator : ISandboxEmulator
     /// <summary>The sandbox buyer's orders; tests pay and ship them here.</summary>
     public SandboxDsOrders Orders { get; }
 
+    /// <summary>Order-status pushes to the callback URL a seller registers by hand, so tests name it.</summary>
+    public AliExpressSandboxPushes Pushes { get; }
+
     private readonly TimeProvider _clock;
 
-    public AliExpressEmulator(TimeProvider clock) => (_clock, Orders) = (clock, new SandboxDsOrders(clock));
+    public AliExpressEmulator(TimeProvider clock, SandboxWebhookSender sender) =>
+        (_clock, Orders, Pushes) = (clock, new SandboxDsOrders(clock), new AliExpressSandboxPushes(sender, clock));
 
     public void Map(IEndpointRouteBuilder routes)
     {
