@@ -38,7 +38,7 @@ public sealed class OrdersBrowserFixture : BrowserFixture
     }
 }
 
-public sealed class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture<OrdersBrowserFixture>
+public sealed partial class OrdersBrowserTests(OrdersBrowserFixture app) : IClassFixture<OrdersBrowserFixture>
 {
     [Fact]
     public async Task The_dashboards_awaiting_shipment_count_opens_the_list_of_its_channel_awaiting_shipment_with_the_filter_in_the_address()

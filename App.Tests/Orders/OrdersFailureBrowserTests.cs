@@ -9,9 +9,9 @@ namespace Marketplaces.Tests.Orders;
 /// <summary>
 /// The orders list's "Mark shipped" and the shipping CSV with a failing backend: eBay refuses the connection's tokens
 /// (the seller withdrew the grant). Each order says so in words, nothing is marked shipped, and the page keeps working
-/// (issue 11).
+/// (issue 11). Part of <see cref="OrdersBrowserTests"/>, whose app and browser it shares.
 /// </summary>
-public sealed class OrdersFailureBrowserTests(OrdersBrowserFixture app) : IClassFixture<OrdersBrowserFixture>
+public sealed partial class OrdersBrowserTests
 {
     private const string Refusal = "eBay no longer accepts this authorization";
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Marketplaces.Products;
 using Marketplaces.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SkiaSharp;
@@ -10,6 +11,15 @@ namespace Marketplaces.Tests.Products;
 
 public sealed class ProductsBrowserFixture : BrowserFixture
 {
+    /// <summary>Off unless a test arms it: the failing database of the pages whose only backend it is.</summary>
+    public FailingDatabaseWrites Writes { get; } = new();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<Marketplaces.Database.SqliteAppDbContext>(o => o.AddInterceptors(Writes)));
+    }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -19,7 +29,7 @@ public sealed class ProductsBrowserFixture : BrowserFixture
     }
 }
 
-public sealed class ProductsBrowserTests(ProductsBrowserFixture app) : IClassFixture<ProductsBrowserFixture>
+public sealed partial class ProductsBrowserTests(ProductsBrowserFixture app) : IClassFixture<ProductsBrowserFixture>, IDisposable
 {
     private ProductCatalog Catalog => app.Services.GetRequiredService<ProductCatalog>();
 

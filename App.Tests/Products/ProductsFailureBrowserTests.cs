@@ -9,8 +9,9 @@ namespace Marketplaces.Tests.Products;
 /// <summary>
 /// The product pages with a failing backend: the marketplace refuses the connection's tokens (the seller withdrew
 /// the app's grant there). Each page says so in words, keeps what the seller made, and keeps working (issue 11).
+/// Part of <see cref="ProductsBrowserTests"/>, whose app and browser it shares.
 /// </summary>
-public sealed class ProductsFailureBrowserTests(ProductsBrowserFixture app) : IClassFixture<ProductsBrowserFixture>
+public sealed partial class ProductsBrowserTests
 {
     [Fact]
     public async Task Publishing_from_the_list_to_a_shop_that_withdrew_the_grant_says_so_in_the_list_and_on_the_product_which_stays_editable()

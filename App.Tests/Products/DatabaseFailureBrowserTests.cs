@@ -6,13 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Marketplaces.Tests.Hosting;
+namespace Marketplaces.Tests.Products;
 
 /// <summary>
 /// The pages whose only backend is the database, with that backend failing: writes refused as on a full disk. Each
-/// save says so where the seller is, keeps what was typed, and works once the database does (issue 11).
+/// save says so where the seller is, keeps what was typed, and works once the database does (issue 11). Part of
+/// <see cref="ProductsBrowserTests"/>, whose app (with <see cref="FailingDatabaseWrites"/>) and browser it shares.
 /// </summary>
-public sealed class DatabaseFailureBrowserTests(FailingDatabaseBrowserFixture app) : IClassFixture<FailingDatabaseBrowserFixture>, IDisposable
+public sealed partial class ProductsBrowserTests
 {
     public void Dispose() => app.Writes.Disarm();
 
@@ -58,7 +59,7 @@ public sealed class DatabaseFailureBrowserTests(FailingDatabaseBrowserFixture ap
         await Expect(page.Locator(".csv-summary")).ToHaveTextAsync("0 imported, 2 not");
         await Expect(page.Locator(".csv-row[data-line='2'] .csv-outcome")).ToContainTextAsync("the database cannot be written just now");
         await Expect(page.Locator(".csv-row[data-line='3'] .csv-outcome")).ToContainTextAsync("Import the file again");
-        Assert.Empty((await app.Services.GetRequiredService<ProductCatalog>().PageAsync("db-", 0, 25)).Rows);
+        Assert.Empty((await app.Services.GetRequiredService<ProductCatalog>().FindBySkuAsync(["DB-CUP", "DB-BOWL"])));
 
         app.Writes.Disarm();
         await page.ChooseFileAsync(csv);
