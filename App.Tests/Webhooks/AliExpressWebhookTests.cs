@@ -14,7 +14,8 @@ namespace Marketplaces.Tests.Webhooks;
 /// AliExpress's order-status push (issue 19 point 5, issue 17 point 1): unsigned as far as the sheet knows, so it is
 /// accepted only for an order placed here and only makes the app read that order again, at most once a minute.
 /// </summary>
-public sealed class AliExpressWebhookTests(WebhooksFixture app) : IClassFixture<WebhooksFixture>
+[Collection(WebhooksCollection.Name)]
+public sealed class AliExpressWebhookTests(WebhooksFixture app)
 {
     private AliExpressEmulator AliExpress => app.Services.GetServices<ISandboxEmulator>().OfType<AliExpressEmulator>().Single();
 

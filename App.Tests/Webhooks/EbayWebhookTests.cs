@@ -15,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Webhooks;
 
-public sealed class EbayWebhookTests(WebhooksFixture app) : IClassFixture<WebhooksFixture>
+[Collection(WebhooksCollection.Name)]
+public sealed class EbayWebhookTests(WebhooksFixture app)
 {
     private EbayNotificationEmulator Notifications => app.Services.GetServices<ISandboxEmulator>().OfType<EbayNotificationEmulator>().Single();
 
@@ -63,6 +64,37 @@ public sealed class EbayWebhookTests(WebhooksFixture app) : IClassFixture<Webhoo
         var recorded = await db.Set<ConnectionEvent>().Where(e => e.Action == ConnectionAction.Privacy && e.Marketplace == "ebay").Select(e => e.Message).ToListAsync();
         Assert.Contains(recorded, m => m.Contains("account was deleted"));
         Assert.DoesNotContain(recorded, m => m.Contains(username));
+    }
+
+    [Fact]
+    public async Task A_seller_is_subscribed_to_order_confirmation_on_connect_an_order_arrives_by_push_a_disabled_subscription_is_enabled_and_disconnecting_deletes_it()
+    {
+        var (connection, seller) = await ConnectAsync("hooks-confirmed");
+        await WebhooksFixture.SubscribedAsync(app.Services, connection, topics: 1);
+        var sandboxHooks = app.Services.GetRequiredService<Marketplaces.Sandbox.Webhooks.SandboxWebhooks>();
+        var hook = Assert.Single(sandboxHooks.List("ebay", seller.UserId));
+        Assert.Equal((EbayWebhookReceiver.OrderConfirmation, app.Address("ebay"), true), (hook.Topic, hook.Address, hook.Active));
+
+        var before = (await app.AllEventsAsync()).Count(e => e.Topic == EbayWebhookReceiver.OrderConfirmation);
+        var order = app.Services.GetServices<ISandboxEmulator>().OfType<EbayOrdersEmulator>().Single().Book(seller).Add();
+
+        await WebhooksFixture.Until(async () =>
+        {
+            await using var db = await app.DbAsync();
+            return await db.Set<Order>().AnyAsync(o => o.ConnectionId == connection && o.ExternalId == order.Id);
+        }, "in the orders list", seconds: 10);
+        var pushed = (await app.AllEventsAsync()).Where(e => e.Topic == EbayWebhookReceiver.OrderConfirmation).Skip(before).ToList();
+        Assert.Equal(order.Lines.Count, pushed.Count);
+        Assert.All(pushed, e => Assert.Equal(Marketplaces.Webhooks.WebhookKind.Orders, e.Kind));
+
+        Notifications.Subscriptions.Disable(seller.UserId, EbayWebhookReceiver.OrderConfirmation);
+        Assert.Contains("enabled again", await app.Subscriptions.EnsureAsync(connection, CancellationToken.None));
+        Assert.True(Assert.Single(sandboxHooks.List("ebay", seller.UserId)).Active);
+        Assert.Equal("in order", await app.Subscriptions.EnsureAsync(connection, CancellationToken.None));
+
+        var outcome = await app.Services.GetRequiredService<Disconnector>().DisconnectAsync(connection, TestUsers.OwnerEmail);
+        Assert.False(outcome.RevokeFailed, outcome.Message);
+        Assert.Empty(sandboxHooks.List("ebay", seller.UserId));
     }
 
     private async Task<(Guid Connection, Marketplaces.Ebay.Sandbox.EbaySandboxAccount Seller)> ConnectAsync(string name)

@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplaces.Tests.Webhooks;
 
-public sealed class TikTokWebhookTests(WebhooksFixture app) : IClassFixture<WebhooksFixture>
+[Collection(WebhooksCollection.Name)]
+public sealed class TikTokWebhookTests(WebhooksFixture app)
 {
     private TikTokSandboxWebhooks TikTok => app.Services.GetServices<ISandboxEmulator>().OfType<TikTokEmulator>().Single().Webhooks;
 
@@ -77,7 +78,8 @@ public sealed class TikTokSignatureTests
 }
 
 /// <summary>TikTok's post.publish.* webhooks ending an upload's status before the next poll.</summary>
-public sealed class TikTokPublishWebhookTests(WebhooksFixture app) : IClassFixture<WebhooksFixture>
+[Collection(WebhooksCollection.Name)]
+public sealed class TikTokPublishWebhookTests(WebhooksFixture app)
 {
     private TikTokSandboxWebhooks TikTok => app.Services.GetServices<ISandboxEmulator>().OfType<TikTokEmulator>().Single().Webhooks;
 

@@ -54,6 +54,13 @@ public class WebhooksFixture : ServerAppFactory
     public static Task Until(Func<Task<bool>> done, string what, int seconds = 30) => InventoryFixture.Until(done, what, seconds);
 }
 
+/// <summary>Test classes that share one <see cref="WebhooksFixture"/> (an app each would cost its start-up).</summary>
+[CollectionDefinition(Name)]
+public sealed class WebhooksCollection : ICollectionFixture<WebhooksFixture>
+{
+    public const string Name = "webhooks app";
+}
+
 /// <summary>The same on PostgreSQL, where several instances may take deliveries at once.</summary>
 public sealed class PostgreSqlWebhooksFixture : WebhooksFixture
 {

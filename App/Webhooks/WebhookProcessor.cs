@@ -44,14 +44,17 @@ public sealed partial class WebhookProcessor(
         await using var held = await locks.AcquireAsync("webhooks", "process", ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var pending = await db.Set<WebhookEvent>().AsNoTracking().Where(e => e.ProcessedAt == null)
-            .Select(e => new { e.Id, e.ConnectionId, e.Marketplace, e.Kind }).OrderBy(e => e.Id).Take(50_000).ToListAsync(ct);
+            .Select(e => new { e.Id, e.ConnectionId, e.Marketplace, e.Kind, e.Topic }).OrderBy(e => e.Id).Take(50_000).ToListAsync(ct);
         var (synced, handled) = (0, 0);
-        foreach (var group in pending.Where(e => e.Kind is WebhookKind.Orders or WebhookKind.Other).GroupBy(e => e.ConnectionId))
+        foreach (var group in pending.Where(e => e.Kind is WebhookKind.Orders or WebhookKind.Other).GroupBy(e => (e.ConnectionId, e.Marketplace)))
         {
+            var (connection, marketplace) = group.Key;
             var last = group.Max(e => e.Id);
-            var (failed, outcome) = group.Any(e => e.Kind == WebhookKind.Orders) ? await SyncAsync(group.Key, group.First().Marketplace, ct) : (false, "Nothing to do");
-            synced += group.Any(e => e.Kind == WebhookKind.Orders) ? 1 : 0;
-            await MarkAsync(db, e => e.ConnectionId == group.Key && (e.Kind == WebhookKind.Orders || e.Kind == WebhookKind.Other) && e.Id <= last, failed, outcome, ct);
+            var topics = group.Where(e => e.Kind == WebhookKind.Orders).Select(e => e.Topic).Distinct().ToList();
+            var (failed, outcome) = topics.Count > 0 ? await SyncAsync(db, connection, marketplace, topics, ct) : (false, "Nothing to do");
+            synced += topics.Count > 0 ? 1 : 0;
+            await MarkAsync(db, e => e.ConnectionId == connection && e.Marketplace == marketplace && (e.Kind == WebhookKind.Orders || e.Kind == WebhookKind.Other) && e.Id <= last,
+                failed, outcome, ct);
         }
         foreach (var request in pending.Where(e => e.Kind is not (WebhookKind.Orders or WebhookKind.Other)))
         {
@@ -75,18 +78,29 @@ public sealed partial class WebhookProcessor(
         return $"{pending.Count} events: {synced} connections synced, {handled} other requests handled";
     }
 
-    private async Task<(bool Failed, string Outcome)> SyncAsync(Guid? connectionId, string marketplace, CancellationToken ct)
+    /// <summary>
+    /// The order feeds of the event's connection; of an event that names no account (eBay's <c>ORDER_CONFIRMATION</c>,
+    /// whose data fields are not in ebay.md), those of every connected account subscribed to its topic.
+    /// </summary>
+    private async Task<(bool Failed, string Outcome)> SyncAsync(AppDbContext db, Guid? connectionId, string marketplace, IReadOnlyList<string> topics, CancellationToken ct)
     {
-        if (connectionId is not { } id) return (false, "No connection here for this account");
+        var ids = connectionId is { } one ? [one]
+            : await db.Set<WebhookSubscription>().Where(s => topics.Contains(s.Topic)
+                    && db.Set<Connection>().Any(c => c.Id == s.ConnectionId && c.Marketplace == marketplace && c.State == ConnectionState.Connected))
+                .Select(s => s.ConnectionId).Distinct().ToListAsync(ct);
+        if (ids.Count == 0) return (false, "No connection here for this account");
         var outcomes = new List<SyncOutcome>();
-        try
+        foreach (var id in ids)
         {
-            foreach (var feed in feeds.FeedsFor(marketplace)) outcomes.Add(await feeds.SyncAsync(id, feed.Name, Actor, ct));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogSyncFailed(logger, id, e);
-            return (true, "The sync failed; the next poll reads the change");
+            try
+            {
+                foreach (var feed in feeds.FeedsFor(marketplace)) outcomes.Add(await feeds.SyncAsync(id, feed.Name, Actor, ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSyncFailed(logger, id, e);
+                return (true, "The sync failed; the next poll reads the change");
+            }
         }
         var failed = outcomes.Any(o => o.Result == SyncResult.Failed);
         return (failed, string.Join("; ", outcomes.Select(o => o.Message)));

@@ -11,13 +11,16 @@ namespace Marketplaces.Ebay.Webhooks;
 /// eBay pushes (ebay.md "Notifications / webhooks"): the endpoint challenge answered with the SHA-256 of code, the
 /// verification token set in Settings and this address; a push verified with <c>X-EBAY-SIGNATURE</c> against the key
 /// of its <c>kid</c>, asked of each environment with eBay credentials (production first). Deduplicated on
-/// <c>notification.notificationId</c>. Marketplace account deletion is an app-wide request, for no one connection.
+/// <c>notification.notificationId</c>. Marketplace account deletion is an app-wide request, for no one connection;
+/// an <c>ORDER_CONFIRMATION</c> is an order event for the accounts subscribed to it (<see cref="EbayWebhookSubscriber"/>).
 /// </summary>
 public sealed class EbayWebhookReceiver(
     MarketplaceTargets targets, OAuth2TokenProtocol oauth, IHttpClientFactory http, IMemoryCache cache, AppCredentialStore credentials, PublicUrls urls,
     Marketplaces.Sandbox.SandboxOptions sandbox)
     : IWebhookReceiver, IWebhookChallenge
 {
+    public const string OrderConfirmation = "ORDER_CONFIRMATION";
+
     private MarketplaceEnvironment[] Environments => sandbox.Enabled == true
         ? [MarketplaceEnvironment.Production, MarketplaceEnvironment.MarketplaceSandbox, MarketplaceEnvironment.BuiltInSandbox]
         : [MarketplaceEnvironment.Production, MarketplaceEnvironment.MarketplaceSandbox];
@@ -72,7 +75,13 @@ public sealed class EbayWebhookReceiver(
             var id = json.RootElement.GetProperty("notification").GetProperty("notificationId").GetString() ?? "";
             return id.Length == 0
                 ? new WebhookVerdict.Refused("An eBay push without a notification id")
-                : new WebhookVerdict.Accepted(null, id, topic, topic == "MARKETPLACE_ACCOUNT_DELETION" ? WebhookKind.AccountDeletion : WebhookKind.Other);
+                : new WebhookVerdict.Accepted(null, id, topic, topic switch
+                {
+                    "MARKETPLACE_ACCOUNT_DELETION" => WebhookKind.AccountDeletion,
+                    // One per line item, for the seller's subscription; which seller is not read from it (see WebhookProcessor).
+                    OrderConfirmation => WebhookKind.Orders,
+                    _ => WebhookKind.Other,
+                });
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
