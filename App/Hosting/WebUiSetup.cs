@@ -18,8 +18,7 @@ public static class WebUiSetup
         // Serves the packages' static assets (MudBlazor's _content) in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        // Messages at the bottom, as in Shopify's admin: at the top right they cover the pages' own Save buttons.
-        builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
+        builder.Services.AddMudServices();
         builder.Services.AddSingleton<Settings.ShopTimeZone>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         // Says nothing of what serves the app.
