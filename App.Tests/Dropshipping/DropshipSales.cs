@@ -49,13 +49,19 @@ public static class DropshipOrders
     public static SupplierAddress Complete(SupplierAddress address) =>
         address with { Phone = "+1 555 0100", Province = address.Province.Length > 0 ? address.Province : address.City };
 
+    /// <summary>The service the order page preselects for each line (the cheapest within the delivery limit).</summary>
+    public static async Task<Dictionary<string, FreightOption>> ServicesAsync(SupplierOrdering ordering, SupplierOrderPlan plan)
+    {
+        var chosen = new Dictionary<string, FreightOption>();
+        foreach (var line in plan.Lines) chosen[line.Line.ExternalLineId] = ordering.Suggested((await ordering.QuoteAsync(line, plan.Country, "owner")).Freight)!;
+        return chosen;
+    }
+
     public static async Task<SandboxDsOrder> PlaceAsync(AppFactory app, Guid orderId)
     {
         var ordering = app.Services.GetRequiredService<SupplierOrdering>();
         var plan = (await ordering.PlanAsync(orderId))!;
-        var services = new Dictionary<string, FreightOption>();
-        foreach (var line in plan.Lines) services[line.Line.ExternalLineId] = ordering.Suggested((await ordering.QuoteAsync(line, plan.Country, "owner")).Freight)!;
-        var placed = await ordering.PlaceAsync(orderId, Complete(plan.Address), services, "owner");
+        var placed = await ordering.PlaceAsync(orderId, Complete(plan.Address), await ServicesAsync(ordering, plan), "owner");
         Assert.True(placed.State == SupplierOrderState.AwaitingPayment, placed.Message);
         var prefix = $"mp-{orderId:N}-";
         return app.Services.GetServices<ISandboxEmulator>().OfType<AliExpressEmulator>().Single().Orders.All.Single(o => o.OutOrderId?.StartsWith(prefix, StringComparison.Ordinal) == true);

@@ -30,12 +30,7 @@ public class SupplierOrderingTests(PollingFixture app) : IClassFixture<PollingFi
 
     private static SupplierAddress Complete(SupplierAddress address) => DropshipOrders.Complete(address);
 
-    private async Task<Dictionary<string, FreightOption>> ServicesAsync(SupplierOrderPlan plan)
-    {
-        var chosen = new Dictionary<string, FreightOption>();
-        foreach (var line in plan.Lines) chosen[line.Line.ExternalLineId] = Ordering.Suggested((await Ordering.QuoteAsync(line, plan.Country, "owner")).Freight)!;
-        return chosen;
-    }
+    private Task<Dictionary<string, FreightOption>> ServicesAsync(SupplierOrderPlan plan) => DropshipOrders.ServicesAsync(Ordering, plan);
 
     [Fact]
     public async Task A_sold_variant_is_ordered_once_followed_to_its_tracking_and_the_tracking_reaches_the_ebay_order()

@@ -51,7 +51,7 @@ public sealed class UploadsBrowserTests(BrowserFixture app) : IClassFixture<Brow
 
     /// <summary>Issue 11: the failing backend is TikTok refusing the account's tokens (the creator withdrew the grant).</summary>
     [Fact]
-    public async Task A_video_tiktok_refuses_because_the_grant_was_withdrawn_fails_in_words_keeps_its_file_and_the_form_says_why()
+    public async Task A_video_tiktok_refuses_because_the_grant_was_withdrawn_fails_in_words_and_keeps_its_file_to_send_again()
     {
         await app.EnsureOwnerAsync();
         var connection = await SandboxAccounts.ConnectAsync(app, "tiktok", "uploader-withdrawn");
