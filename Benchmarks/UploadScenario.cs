@@ -38,7 +38,7 @@ public static class UploadScenario
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium", Headless = true,
+            ExecutablePath = BrowserFixture.ChromiumPath, Headless = true,
             Args = ["--no-sandbox", "--disable-gpu"],
         });
         var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ServerAddress.ToString() })).NewPageAsync();

@@ -17,8 +17,10 @@ ensure_postgres() {
     fi
 }
 
+# Debian's Chromium as its headless shell (package chromium-headless-shell, the same build without the desktop
+# browser around it): the browser tests' Chromium used a quarter more CPU as the full browser in headless mode.
 ensure_chromium() {
-    if [ ! -x /usr/bin/chromium ]; then
-        apt_install chromium
+    if [ ! -x /usr/bin/chromium-headless-shell ]; then
+        apt_install chromium-headless-shell
     fi
 }
