@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Marketplaces.Connections;
 
@@ -13,13 +14,19 @@ public sealed class LoneSurrogateEscapesTests
     [InlineData("""{"path":"C:\\ud800"}""", """{"path":"C:\\ud800"}""")]
     [InlineData("""{"name":"\u00e9\n"}""", """{"name":"\u00e9\n"}""")]
     [InlineData("""{"name":"ends with \ud800""", """{"name":"ends with \uFFFD""")]
-    public void Only_escaped_unpaired_surrogates_are_replaced(string json, string expected) =>
-        Assert.Equal(expected, LoneSurrogateEscapes.Replace(json));
+    public void Only_escaped_unpaired_surrogates_are_replaced(string json, string expected)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        LoneSurrogateEscapes.Replace(utf8);
+        Assert.Equal(expected, Encoding.UTF8.GetString(utf8));
+    }
 
     [Fact]
     public void What_it_gives_back_parses_into_strings()
     {
-        using var parsed = JsonDocument.Parse(LoneSurrogateEscapes.Replace("""{"name":"Ann\ud800e"}"""));
+        var utf8 = """{"name":"Ann\ud800e"}"""u8.ToArray();
+        LoneSurrogateEscapes.Replace(utf8);
+        using var parsed = JsonDocument.Parse(utf8);
         Assert.Equal("Ann\uFFFDe", parsed.RootElement.GetProperty("name").GetString());
     }
 }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Marketplaces.RateLimits;
 
@@ -73,19 +75,61 @@ public static class MarketplaceHttp
         throw failure(response, json);
     }
 
-    /// <summary>The body as JSON, or null when it is empty or not JSON (a proxy's error page, a truncated answer).</summary>
+    /// <summary>
+    /// The body as JSON, or null when it is empty or not JSON (a proxy's error page, a truncated answer). Read from the
+    /// body's UTF-8 bytes through a pooled buffer, which the parser copies into its own: a page of orders (a megabyte) is
+    /// otherwise a new array or string on the large object heap, a garbage collection of the whole heap every few pages.
+    /// A body that declares another character set is decoded first.
+    /// </summary>
     public static async Task<JsonDocument?> TryReadJsonAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        var body = await response.Content.ReadAsStringAsync(ct);
+        if (response.Content.Headers.ContentType?.CharSet is { } charset && !IsUtf8(charset))
+        {
+            var decoded = Encoding.UTF8.GetBytes(await response.Content.ReadAsStringAsync(ct));
+            return Parse(decoded, decoded.Length);
+        }
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(response.Content.Headers.ContentLength ?? 0, 4_096, Array.MaxLength));
         try
         {
-            return body.Length > 0 ? JsonDocument.Parse(LoneSurrogateEscapes.Replace(body)) : null;
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.CopyTo(larger, 0);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var read = await stream.ReadAsync(buffer.AsMemory(length), ct);
+                if (read == 0) break;
+                length += read;
+            }
+            return Parse(buffer, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The parser reads a stream into a pooled buffer of its own (returned when the document is disposed) and skips a byte order mark.</summary>
+    private static JsonDocument? Parse(byte[] utf8, int length)
+    {
+        LoneSurrogateEscapes.Replace(utf8.AsSpan(0, length));
+        try
+        {
+            return JsonDocument.Parse(new MemoryStream(utf8, 0, length, writable: false));
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    private static bool IsUtf8(string charset) => charset.Trim('"', ' ') is var name
+        && (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 
     public static MarketplaceException Failure(HttpResponseMessage response, JsonDocument? json, string marketplaceName)
     {
