@@ -1,9 +1,9 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Marketplaces.RateLimits;
+using Microsoft.IO;
 
 namespace Marketplaces.Connections;
 
@@ -75,52 +75,32 @@ public static class MarketplaceHttp
         throw failure(response, json);
     }
 
+    /// <summary>Pooled buffers for response bodies; what the pools keep idle is bounded.</summary>
+    private static readonly RecyclableMemoryStreamManager Bodies = new(new RecyclableMemoryStreamManager.Options
+    {
+        MaximumSmallPoolFreeBytes = 4 * 1024 * 1024,
+        MaximumLargePoolFreeBytes = 16 * 1024 * 1024,
+    });
+
     /// <summary>
     /// The body as JSON, or null when it is empty or not JSON (a proxy's error page, a truncated answer). Read from the
-    /// body's UTF-8 bytes through a pooled buffer, which the parser copies into its own: a page of orders (a megabyte) is
-    /// otherwise a new array or string on the large object heap, a garbage collection of the whole heap every few pages.
-    /// A body that declares another character set is decoded first.
+    /// body's UTF-8 bytes into a pooled stream, which the parser copies into a pooled buffer of its own (returned when the
+    /// document is disposed; it skips a byte order mark): a page of orders (a megabyte) is otherwise a new array or string
+    /// on the large object heap, a garbage collection of the whole heap every few pages. A body that declares another
+    /// character set is decoded first.
     /// </summary>
     public static async Task<JsonDocument?> TryReadJsonAsync(HttpResponseMessage response, CancellationToken ct)
     {
+        await using var body = Bodies.GetStream(nameof(TryReadJsonAsync));
         if (response.Content.Headers.ContentType?.CharSet is { } charset && !IsUtf8(charset))
-        {
-            var decoded = Encoding.UTF8.GetBytes(await response.Content.ReadAsStringAsync(ct));
-            return Parse(decoded, decoded.Length);
-        }
-        await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(response.Content.Headers.ContentLength ?? 0, 4_096, Array.MaxLength));
+            body.Write(Encoding.UTF8.GetBytes(await response.Content.ReadAsStringAsync(ct)));
+        else
+            await response.Content.CopyToAsync(body, ct);
+        LoneSurrogateEscapes.Replace(body.GetBuffer().AsSpan(0, (int)body.Length));
+        body.Position = 0;
         try
         {
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.CopyTo(larger, 0);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-                var read = await stream.ReadAsync(buffer.AsMemory(length), ct);
-                if (read == 0) break;
-                length += read;
-            }
-            return Parse(buffer, length);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>The parser reads a stream into a pooled buffer of its own (returned when the document is disposed) and skips a byte order mark.</summary>
-    private static JsonDocument? Parse(byte[] utf8, int length)
-    {
-        LoneSurrogateEscapes.Replace(utf8.AsSpan(0, length));
-        try
-        {
-            return JsonDocument.Parse(new MemoryStream(utf8, 0, length, writable: false));
+            return JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
