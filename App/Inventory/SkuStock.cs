@@ -34,7 +34,8 @@ public sealed class SkuStock(Product product, ProductVariant? variant)
         var ids = await db.Set<Product>().Where(p => skus.Contains(p.Sku.ToLower())).Select(p => p.Id)
             .Union(db.Set<ProductVariant>().Where(v => skus.Contains(v.Sku.ToLower())).Select(v => v.ProductId))
             .ToListAsync(ct);
-        if (ids.Count > 0 && !db.Database.IsSqlite())
+        if (ids.Count == 0) return [];
+        if (!db.Database.IsSqlite())
             await db.Database.ExecuteSqlAsync($"SELECT id FROM products WHERE id = ANY({ids.ToArray()}) ORDER BY id FOR UPDATE", ct);
         var products = await db.Set<Product>().Include(p => p.Variants).Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         return products.SelectMany(p => p.Variants.Select(v => new SkuStock(p, v)).Prepend(new SkuStock(p, null)))

@@ -780,7 +780,8 @@ namespace Marketplaces.Database.Migrations.PostgreSql
 
                     b.HasIndex("OrderNumber");
 
-                    b.HasIndex("SearchText");
+                    b.HasIndex("SearchText")
+                        .HasAnnotation("Npgsql:StorageParameter:gin_pending_list_limit", 16384);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
